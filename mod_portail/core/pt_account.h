@@ -1,0 +1,34 @@
+/* pt_account — accounts and passwords (bcrypt through apr-util).
+ *
+ * bcrypt is slow on purpose: it runs at login and password changes only, never on an
+ * ordinary request (sessions carry identity afterwards).
+ */
+#ifndef PT_ACCOUNT_H
+#define PT_ACCOUNT_H
+
+#include "core/pt_db.h"
+#include "core/pt_req.h"
+
+#define PT_BCRYPT_COST 11
+
+/* bcrypt hash of password, or NULL on failure. */
+const char *pt_account_hash_password(apr_pool_t *p, const char *password);
+
+/* Create an account (email lowercased); *id receives its id.  PT_DB_CONFLICT when the
+ * e-mail is taken. */
+int pt_account_create(pt_db *db, apr_pool_t *p, const char *email, const char *password,
+                      const char *prenom, const char *nom, pt_role role, const char *state,
+                      apr_time_t now, apr_int64_t *id);
+
+/* Check e-mail + password.  Returns PT_DB_OK with *id > 0, *state and *role set when they
+ * match,
+ * *id = 0 when they do not (a dummy bcrypt runs for unknown e-mails, so both take the
+ * same time). */
+int pt_account_check_password(pt_db *db, apr_pool_t *p, const char *email,
+                              const char *password, apr_int64_t *id, const char **state,
+                              pt_role *role);
+
+/* Lowercase and trim an e-mail; NULL when it does not look like one. */
+const char *pt_account_normalize_email(apr_pool_t *p, const char *email);
+
+#endif

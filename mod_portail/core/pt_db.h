@@ -1,0 +1,87 @@
+/* pt_db — the one database helper: prepared statements by label over apr_dbd.
+ *
+ * The module gets its connection from mod_dbd (ap_dbd_acquire, statements prepared by
+ * mod_dbd at configuration time); portail-ctl opens its own with apr_dbd and prepares the
+ * same table of statements.  Either way the code above sees one pt_db and calls statements
+ * by their `portail_*` label with string arguments — never SQL built from input.
+ */
+#ifndef PT_DB_H
+#define PT_DB_H
+
+#include <apr_pools.h>
+#include <apr_hash.h>
+#include <apr_dbd.h>
+
+typedef enum { PT_DIALECT_SQLITE, PT_DIALECT_PGSQL } pt_dialect;
+
+typedef struct pt_db {
+    apr_pool_t *pool;                 /* the connection's lifetime */
+    const apr_dbd_driver_t *driver;
+    apr_dbd_t *handle;
+    apr_hash_t *prepared;             /* label -> apr_dbd_prepared_t* */
+    pt_dialect dialect;
+    apr_dbd_transaction_t *txn;       /* the open transaction, or NULL */
+    const char *error;                /* last error, for the log */
+} pt_db;
+
+/* Rows fully fetched: small result sets are the rule (pages, not reports). */
+typedef struct pt_rows {
+    int n;                            /* number of rows */
+    int ncols;
+    const char **names;               /* column names */
+    const char ***values;             /* values[row][col], NULL for SQL NULL */
+} pt_rows;
+
+/* Status codes of the helper. PT_DB_BUSY means "try again later" (lock or
+ * serialization failure): the glue turns it into a 503 when retries are exhausted. */
+#define PT_DB_OK 0
+#define PT_DB_ERROR 1
+#define PT_DB_BUSY 2
+#define PT_DB_CONFLICT 3             /* unique / foreign-key violation */
+
+/* Build a pt_db around a connection someone else opened. */
+pt_db *pt_db_wrap(apr_pool_t *p, const apr_dbd_driver_t *driver, apr_dbd_t *handle,
+                  apr_hash_t *prepared);
+
+/* Open a connection of our own (portail-ctl, benches): driver name and parameters as
+ * for DBDriver / DBDParams.  Prepares every statement of pt_sql.  */
+int pt_db_open(apr_pool_t *p, const char *driver, const char *params, pt_db **db,
+               const char **err);
+void pt_db_close(pt_db *db);
+/* Prepare the statements of pt_sql not prepared yet (after a migration created their
+ * tables); *missing counts those that still fail. */
+int pt_db_prepare_all(pt_db *db, int *missing);
+/* Prepare one statement of pt_sql (inside a migration, where a failure would abort a
+ * PostgreSQL transaction, only what is known to work is prepared). */
+int pt_db_prepare_one(pt_db *db, const char *label);
+
+/* Per-connection settings (SQLite: foreign keys, busy timeout; WAL is persistent and set
+ * by `portail-ctl init`).  Run once on each new connection. */
+int pt_db_connection_init(pt_db *db);
+
+/* Run a prepared statement.  args holds nargs strings (NULL = SQL NULL). */
+int pt_db_select(pt_db *db, apr_pool_t *p, const char *label, int nargs,
+                 const char *const *args, pt_rows **rows);
+int pt_db_exec(pt_db *db, apr_pool_t *p, const char *label, int nargs,
+               const char *const *args, int *affected);
+
+/* Convenience: the arguments as a compound literal, counted at compile time. */
+#define PT_ARGS(...) (int)(sizeof((const char *[]){__VA_ARGS__}) / sizeof(const char *)), \
+                     (const char *const[]){__VA_ARGS__}
+#define PT_NOARGS 0, NULL
+
+/* Unprepared SQL, for migrations only (trusted files, never input). */
+int pt_db_exec_raw(pt_db *db, apr_pool_t *p, const char *sql);
+
+int pt_db_begin(pt_db *db, apr_pool_t *p);
+int pt_db_commit(pt_db *db);
+int pt_db_rollback(pt_db *db);
+
+/* Access to fetched rows. */
+const char *pt_rows_get(const pt_rows *r, int row, const char *col);
+apr_int64_t pt_rows_int(const pt_rows *r, int row, const char *col, apr_int64_t dflt);
+
+/* Integer to argument string, in p. */
+const char *pt_db_int(apr_pool_t *p, apr_int64_t v);
+
+#endif

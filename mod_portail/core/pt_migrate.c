@@ -1,0 +1,200 @@
+/* pt_migrate — numbered migrations.  See pt_migrate.h. */
+#include <stdlib.h>
+#include <string.h>
+#include <apr_strings.h>
+#include <apr_file_io.h>
+#include <apr_file_info.h>
+#include "core/pt_migrate.h"
+
+apr_array_header_t *pt_migrate_split(apr_pool_t *p, const char *script)
+{
+    apr_array_header_t *out = apr_array_make(p, 16, sizeof(const char *));
+    const char *s = script, *start = NULL;
+    char *buf = apr_palloc(p, strlen(script) + 1);
+    apr_size_t n = 0;
+    int quote = 0;
+
+    for (; *s; s++) {
+        if (!quote && s[0] == '-' && s[1] == '-') {
+            while (*s && *s != '\n') {
+                s++;
+            }
+            if (!*s) {
+                break;
+            }
+        }
+        if (*s == '\'') {
+            quote = !quote;
+        }
+        if (!start && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')) {
+            continue;
+        }
+        start = s;
+        buf[n++] = *s;
+        if (!quote && *s == ';') {
+            const char *e = s + 1;
+            while (*e == ' ' || *e == '\t' || *e == '\r') {
+                e++;
+            }
+            if (*e == '\n' || *e == '\0' || (e[0] == '-' && e[1] == '-')) {
+                APR_ARRAY_PUSH(out, const char *) = apr_pstrmemdup(p, buf, n - 1);
+                n = 0;
+                start = NULL;
+            }
+        }
+    }
+    if (n > 0) {
+        buf[n] = '\0';
+        APR_ARRAY_PUSH(out, const char *) = apr_pstrmemdup(p, buf, n);
+    }
+    return out;
+}
+
+static int pt_migrate_exec_script(pt_db *db, apr_pool_t *p, const char *path, const char **err)
+{
+    apr_file_t *f;
+    apr_finfo_t fi;
+    char *text;
+    apr_size_t len;
+    apr_array_header_t *stmts;
+    int i, rv;
+
+    if (apr_file_open(&f, path, APR_READ, 0, p) != APR_SUCCESS
+        || apr_file_info_get(&fi, APR_FINFO_SIZE, f) != APR_SUCCESS) {
+        *err = apr_psprintf(p, "%s : lecture impossible", path);
+        return PT_DB_ERROR;
+    }
+    len = (apr_size_t)fi.size;
+    text = apr_palloc(p, len + 1);
+    if (apr_file_read_full(f, text, len, &len) != APR_SUCCESS) {
+        apr_file_close(f);
+        *err = apr_psprintf(p, "%s : lecture impossible", path);
+        return PT_DB_ERROR;
+    }
+    apr_file_close(f);
+    text[len] = '\0';
+    stmts = pt_migrate_split(p, text);
+    for (i = 0; i < stmts->nelts; i++) {
+        rv = pt_db_exec_raw(db, p, APR_ARRAY_IDX(stmts, i, const char *));
+        if (rv != PT_DB_OK) {
+            *err = apr_psprintf(p, "%s, instruction %d : %s", path, i + 1, db->error);
+            return rv;
+        }
+    }
+    return PT_DB_OK;
+}
+
+int pt_migrate_load(pt_db *db, apr_pool_t *p, const char *path, const char **err)
+{
+    int rv = pt_db_begin(db, p);
+    if (rv != PT_DB_OK) {
+        *err = db->error;
+        return rv;
+    }
+    rv = pt_migrate_exec_script(db, p, path, err);
+    if (rv != PT_DB_OK) {
+        pt_db_rollback(db);
+        return rv;
+    }
+    rv = pt_db_commit(db);
+    if (rv != PT_DB_OK) {
+        *err = db->error;
+    }
+    return rv;
+}
+
+static int pt_migrate_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Versions already applied; none when schema_version does not exist yet. */
+static apr_hash_t *pt_migrate_applied(pt_db *db, apr_pool_t *p, int *current)
+{
+    apr_hash_t *h = apr_hash_make(p);
+    pt_rows *r = NULL;
+    int i;
+    *current = 0;
+    if (!apr_hash_get(db->prepared, "portail_schema_versions", APR_HASH_KEY_STRING)) {
+        return h;
+    }
+    if (pt_db_select(db, p, "portail_schema_versions", PT_NOARGS, &r) != PT_DB_OK) {
+        return h;
+    }
+    for (i = 0; i < r->n; i++) {
+        int *v = apr_palloc(p, sizeof(int));
+        *v = atoi(r->values[i][0]);
+        apr_hash_set(h, v, sizeof(int), v);
+        if (*v > *current) {
+            *current = *v;
+        }
+    }
+    return h;
+}
+
+int pt_migrate_run(pt_db *db, apr_pool_t *p, const char *sqldir, int *applied, int *current,
+                   const char **err)
+{
+    const char *dir = apr_pstrcat(p, sqldir, "/",
+                                  db->dialect == PT_DIALECT_PGSQL ? "pgsql" : "sqlite", NULL);
+    apr_array_header_t *files = apr_array_make(p, 8, sizeof(const char *));
+    apr_dir_t *d;
+    apr_finfo_t fi;
+    apr_hash_t *done;
+    int i, rv;
+
+    *applied = 0;
+    if (apr_dir_open(&d, dir, p) != APR_SUCCESS) {
+        *err = apr_psprintf(p, "%s : dossier introuvable", dir);
+        return PT_DB_ERROR;
+    }
+    while (apr_dir_read(&fi, APR_FINFO_NAME | APR_FINFO_TYPE, d) == APR_SUCCESS) {
+        const char *n = fi.name;
+        if (fi.filetype == APR_REG && strlen(n) > 8 && n[0] >= '0' && n[0] <= '9'
+            && n[1] >= '0' && n[1] <= '9' && n[2] >= '0' && n[2] <= '9' && n[3] == '_'
+            && strcmp(n + strlen(n) - 4, ".sql") == 0) {
+            APR_ARRAY_PUSH(files, const char *) = apr_pstrdup(p, n);
+        }
+    }
+    apr_dir_close(d);
+    qsort(files->elts, files->nelts, sizeof(const char *), pt_migrate_cmp);
+
+    done = pt_migrate_applied(db, p, current);
+    for (i = 0; i < files->nelts; i++) {
+        const char *name = APR_ARRAY_IDX(files, i, const char *);
+        int version = atoi(name);
+        const char *path = apr_pstrcat(p, dir, "/", name, NULL);
+        if (apr_hash_get(done, &version, sizeof(int))) {
+            continue;
+        }
+        rv = pt_db_begin(db, p);
+        if (rv == PT_DB_OK) {
+            rv = pt_migrate_exec_script(db, p, path, err);
+        }
+        else {
+            *err = db->error;
+        }
+        if (rv == PT_DB_OK) {
+            pt_db_prepare_one(db, "portail_schema_record");
+            rv = pt_db_exec(db, p, "portail_schema_record",
+                            PT_ARGS(apr_itoa(p, version), apr_pstrndup(p, name, strlen(name) - 4),
+                                    pt_db_int(p, apr_time_sec(apr_time_now()))), NULL);
+            if (rv != PT_DB_OK) {
+                *err = apr_psprintf(p, "%s : %s", path, db->error);
+            }
+        }
+        if (rv != PT_DB_OK) {
+            pt_db_rollback(db);
+            return rv;
+        }
+        rv = pt_db_commit(db);
+        if (rv != PT_DB_OK) {
+            *err = apr_psprintf(p, "%s : %s", path, db->error);
+            return rv;
+        }
+        (*applied)++;
+        *current = version;
+    }
+    pt_db_prepare_all(db, NULL);
+    return PT_DB_OK;
+}

@@ -1,0 +1,171 @@
+/* pt_render — compiled stylesheet cache and transforms.  See pt_render.h. */
+#include <string.h>
+#include <apr_strings.h>
+#include <apr_hash.h>
+#include <apr_thread_mutex.h>
+#include <libxml/parser.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltutils.h>
+#include <libxslt/security.h>
+#include <libexslt/exslt.h>
+#include "core/pt_render.h"
+
+struct pt_render_cache {
+    apr_pool_t *pool;
+    const char *dir;
+    apr_hash_t *sheets;             /* name -> xsltStylesheetPtr */
+    apr_thread_mutex_t *lock;
+};
+
+static apr_status_t pt_render_cache_cleanup(void *data)
+{
+    pt_render_cache *c = data;
+    apr_hash_index_t *hi;
+    for (hi = apr_hash_first(NULL, c->sheets); hi; hi = apr_hash_next(hi)) {
+        void *v;
+        apr_hash_this(hi, NULL, NULL, &v);
+        xsltFreeStylesheet(v);
+    }
+    apr_hash_clear(c->sheets);
+    return APR_SUCCESS;
+}
+
+void pt_render_global_init(void)
+{
+    static int done = 0;
+    xsltSecurityPrefsPtr sec;
+    if (done) {
+        return;
+    }
+    done = 1;
+    xmlInitParser();
+    exsltRegisterAll();
+    /* Stylesheets only read files of their own directory: no writing, no network. */
+    sec = xsltNewSecurityPrefs();
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+    xsltSetDefaultSecurityPrefs(sec);
+}
+
+apr_status_t pt_render_cache_create(apr_pool_t *p, const char *dir, pt_render_cache **cache)
+{
+    pt_render_cache *c = apr_pcalloc(p, sizeof(*c));
+    apr_status_t rv;
+    c->pool = p;
+    c->dir = apr_pstrdup(p, dir);
+    c->sheets = apr_hash_make(p);
+    rv = apr_thread_mutex_create(&c->lock, APR_THREAD_MUTEX_DEFAULT, p);
+    if (rv != APR_SUCCESS) {
+        return rv;
+    }
+    apr_pool_cleanup_register(p, c, pt_render_cache_cleanup, apr_pool_cleanup_null);
+    *cache = c;
+    return APR_SUCCESS;
+}
+
+/* Names come from the router table, never from input; still, refuse anything that is not
+ * a plain file name. */
+static int pt_render_name_ok(const char *name)
+{
+    const char *s;
+    if (!name || !*name) {
+        return 0;
+    }
+    for (s = name; *s; s++) {
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_')) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static xsltStylesheetPtr pt_render_get(pt_render_cache *c, const char *name, const char **err)
+{
+    xsltStylesheetPtr style;
+    if (!pt_render_name_ok(name)) {
+        *err = "invalid stylesheet name";
+        return NULL;
+    }
+    apr_thread_mutex_lock(c->lock);
+    style = apr_hash_get(c->sheets, name, APR_HASH_KEY_STRING);
+    if (!style) {
+        const char *path = apr_pstrcat(c->pool, c->dir, "/", name, ".xsl", NULL);
+        style = xsltParseStylesheetFile(BAD_CAST path);
+        if (style) {
+            apr_hash_set(c->sheets, apr_pstrdup(c->pool, name), APR_HASH_KEY_STRING, style);
+        }
+        else {
+            *err = apr_psprintf(c->pool, "cannot compile stylesheet %s", path);
+        }
+    }
+    apr_thread_mutex_unlock(c->lock);
+    return style;
+}
+
+const char *pt_render_preload(pt_render_cache *cache, const char *name)
+{
+    const char *err = NULL;
+    pt_render_get(cache, name, &err);
+    return err;
+}
+
+typedef struct {
+    apr_pool_t *pool;
+    const char *messages;
+} pt_render_errors;
+
+static void pt_render_on_error(void *ctx, const char *fmt, ...)
+{
+    pt_render_errors *e = ctx;
+    va_list ap;
+    char buf[512];
+    va_start(ap, fmt);
+    apr_vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    e->messages = e->messages ? apr_pstrcat(e->pool, e->messages, buf, NULL)
+                              : apr_pstrdup(e->pool, buf);
+}
+
+const char *pt_render_html(pt_render_cache *cache, apr_pool_t *p, pt_doc *doc,
+                           const char *name, const char **out, apr_size_t *len)
+{
+    const char *err = NULL;
+    xsltStylesheetPtr style = pt_render_get(cache, name, &err);
+    xsltTransformContextPtr ctxt;
+    xmlDocPtr result;
+    xmlChar *buf = NULL;
+    int size = 0;
+    pt_render_errors errors = { p, NULL };
+
+    if (!style) {
+        return err;
+    }
+    ctxt = xsltNewTransformContext(style, doc);
+    if (!ctxt) {
+        return "cannot create transform context";
+    }
+    xsltSetTransformErrorFunc(ctxt, &errors, pt_render_on_error);
+    result = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, ctxt);
+    if (!result || ctxt->state != XSLT_STATE_OK) {
+        if (result) {
+            xmlFreeDoc(result);
+        }
+        xsltFreeTransformContext(ctxt);
+        return apr_psprintf(p, "transform %s failed: %s", name,
+                            errors.messages ? errors.messages : "unknown error");
+    }
+    xsltFreeTransformContext(ctxt);
+    if (xsltSaveResultToString(&buf, &size, result, style) != 0) {
+        xmlFreeDoc(result);
+        return "cannot serialize the result";
+    }
+    xmlFreeDoc(result);
+    *out = apr_pstrmemdup(p, (const char *)buf, size > 0 ? size : 0);
+    *len = size > 0 ? (apr_size_t)size : 0;
+    xmlFree(buf);
+    return NULL;
+}

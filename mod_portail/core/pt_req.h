@@ -1,0 +1,114 @@
+/* pt_req — what a screen sees of a request, and what it answers.
+ *
+ * The glue fills a pt_req from the request_rec (method, path, parameters, form, user,
+ * database connection) and turns the answer back into HTTP (status, redirect, cookies,
+ * rendering of the XML page).  Screens are therefore plain C over APR: they never see
+ * httpd, and one screen function is one (method, path) of the router table.
+ */
+#ifndef PT_REQ_H
+#define PT_REQ_H
+
+#include <apr_pools.h>
+#include <apr_tables.h>
+#include <apr_time.h>
+#include "core/pt_db.h"
+#include "core/pt_xml.h"
+
+/* Site settings from the directives, as the screens need them. */
+typedef struct pt_site {
+    const char *town;          /* PortailTown */
+    const char *base;          /* URL path of the portal, e.g. "/portail" */
+    const char *public_url;    /* PortailPublicURL, absolute, for mails; may be NULL */
+    const char *static_url;    /* PortailStaticURL */
+    const char *colour;        /* PortailColour, "#rrggbb" */
+    const char *logo;          /* PortailLogo, URL or NULL */
+    const char *data_dir;      /* PortailDataDir */
+    const char *mail_from;     /* PortailMailFrom */
+    const char *secret;        /* the portal's secret (from the database) */
+    int session_idle;          /* seconds */
+    int session_lifetime;      /* seconds */
+} pt_site;
+
+typedef enum { PT_ROLE_ANY = 0, PT_ROLE_PARENT, PT_ROLE_AGENT, PT_ROLE_USER } pt_role;
+
+/* The logged-in account, when there is one. */
+typedef struct pt_user {
+    apr_int64_t id;
+    const char *email;
+    const char *prenom;
+    const char *nom;
+    pt_role role;              /* PT_ROLE_PARENT or PT_ROLE_AGENT */
+    const char *session_token; /* the raw token of the current session */
+} pt_user;
+
+typedef enum { PT_FLASH_INFO = 0, PT_FLASH_SUCCES, PT_FLASH_ERREUR } pt_flash_kind;
+
+typedef struct pt_req pt_req;
+struct pt_req {
+    apr_pool_t *pool;
+    const pt_site *site;
+    const char *method;        /* "GET" or "POST" (HEAD is served as GET) */
+    const char *path;          /* path below the base, always starting with "/" */
+    const char *client_ip;
+    int https;
+    apr_time_t now;
+
+    apr_table_t *params;       /* named parts of the route pattern */
+    apr_table_t *query;        /* query string */
+    apr_table_t *form;         /* POST body, CSRF already checked; NULL on GET */
+
+    pt_db *db;                 /* NULL if the database is unavailable */
+    const pt_user *user;       /* NULL when anonymous */
+    const char *csrf;          /* the token forms must carry */
+
+    /* The answer. */
+    pt_doc *doc;               /* <page>, prepared by the glue */
+    pt_node *page;             /* its root */
+    const char *view;          /* stylesheet name, defaults to the route's */
+    int status;                /* HTTP status, 200 by default */
+    const char *location;      /* for 303: path below base (or absolute URL) */
+    const char *content_type;  /* for raw bodies (e.g. theme.css) */
+    const char *body;          /* raw body instead of the rendered page */
+    apr_size_t body_len;
+    apr_table_t *cookies;      /* cookies to set: name -> value ("" deletes) */
+    const char *flash;         /* one-shot message for the next page */
+    pt_flash_kind flash_kind;
+    const char *allow;         /* for 405 */
+    const char *error_detail;  /* an extra sentence on an error screen */
+};
+
+/* The session cookie; screens set it at login and clear it at logout. */
+#define PT_SESSION_COOKIE "portail_session"
+
+/* A screen function: fills rq->page (or sets status/location) and returns the status. */
+typedef int (*pt_screen_fn)(pt_req *rq);
+
+/* Answer with a redirect (303 See Other) to `path` below the base, with a one-shot
+ * message for the next page.  Returns 303 so screens can `return pt_req_redirect(...)`. */
+int pt_req_redirect(pt_req *rq, const char *path, pt_flash_kind kind, const char *message);
+
+/* Answer with an error screen; detail may be NULL.  Returns status. */
+int pt_req_error(pt_req *rq, int status, const char *detail);
+
+/* The screen's element under <page>. */
+pt_node *pt_req_screen(pt_req *rq, const char *name);
+
+/* Forms: <form action=…> holding <field> elements with what was typed and the errors. */
+typedef struct pt_form_view pt_form_view;
+pt_form_view *pt_form_view_new(pt_req *rq, pt_node *parent, const char *action);
+/* Add a field; value is what was typed (or the stored value).  Returns the <field>. */
+pt_node *pt_form_view_field(pt_form_view *fv, const char *name, const char *type,
+                            const char *label, const char *value, int required);
+/* Attach an error to the last field named `name`; marks the form as invalid. */
+void pt_form_view_error(pt_form_view *fv, const char *name, const char *message);
+int pt_form_view_errors(const pt_form_view *fv);
+pt_node *pt_form_view_node(const pt_form_view *fv);
+
+/* Set (value) or delete (NULL) a cookie of the portal; the glue adds Path, HttpOnly,
+ * SameSite and Secure. */
+void pt_req_set_cookie(pt_req *rq, const char *name, const char *value);
+
+/* Integer route parameter; -1 when missing or not a positive integer. */
+apr_int64_t pt_req_param_id(pt_req *rq, const char *name);
+
+#endif

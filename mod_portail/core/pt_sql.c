@@ -1,0 +1,85 @@
+/* pt_sql — the table of every statement, by label.  See pt_sql.h.
+ *
+ * Grouped by the screen or service that owns them; a label says who uses it:
+ * portail_<area>_<what>.  Timestamps are Unix seconds (%lld), dates ISO text.
+ */
+#include <stddef.h>
+#include "core/pt_sql.h"
+
+const pt_sql_stmt pt_sql_statements[] = {
+    /* settings: the portal's secret and other site-wide values */
+    { "portail_settings_get", "SELECT value FROM settings WHERE name = %s" },
+    { "portail_settings_put",
+      "INSERT INTO settings (name, value) VALUES (%s, %s) "
+      "ON CONFLICT (name) DO UPDATE SET value = excluded.value" },
+
+    /* schema versions (portail-ctl migrate) */
+    { "portail_schema_versions", "SELECT version FROM schema_version ORDER BY version" },
+    { "portail_schema_record",
+      "INSERT INTO schema_version (version, name, applied_at) VALUES (%d, %s, %lld)" },
+
+    /* sessions */
+    { "portail_session_lookup",
+      "SELECT s.id, s.account_id, s.last_seen_at, a.email, a.prenom, a.nom, a.role "
+      "FROM sessions s JOIN accounts a ON a.id = s.account_id "
+      "WHERE s.token_hash = %s AND s.expires_at > %lld AND s.last_seen_at > %lld "
+      "AND a.state = 'actif'" },
+    { "portail_session_touch", "UPDATE sessions SET last_seen_at = %lld WHERE id = %lld" },
+    { "portail_session_insert",
+      "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, expires_at, "
+      "client_ip) VALUES (%s, %lld, %lld, %lld, %lld, %s)" },
+    { "portail_session_delete", "DELETE FROM sessions WHERE token_hash = %s" },
+    { "portail_session_delete_account", "DELETE FROM sessions WHERE account_id = %lld" },
+    { "portail_session_purge",
+      "DELETE FROM sessions WHERE expires_at <= %lld OR last_seen_at <= %lld" },
+
+    /* throttling of guesses */
+    { "portail_throttle_get", "SELECT failures, blocked_until FROM throttle WHERE key = %s" },
+    { "portail_throttle_fail",
+      "INSERT INTO throttle (key, failures, first_at, last_at, blocked_until) "
+      "VALUES (%s, 1, %lld, %lld, 0) "
+      "ON CONFLICT (key) DO UPDATE SET "
+      "failures = CASE WHEN throttle.last_at < %lld THEN 1 ELSE throttle.failures + 1 END, "
+      "first_at = CASE WHEN throttle.last_at < %lld THEN excluded.first_at "
+      "ELSE throttle.first_at END, "
+      "last_at = excluded.last_at RETURNING failures" },
+    { "portail_throttle_block", "UPDATE throttle SET blocked_until = %lld WHERE key = %s" },
+    { "portail_throttle_clear", "DELETE FROM throttle WHERE key = %s" },
+    { "portail_throttle_purge", "DELETE FROM throttle WHERE last_at < %lld AND blocked_until < %lld" },
+
+    /* accounts */
+    { "portail_account_by_email",
+      "SELECT id, password_hash, state, role FROM accounts WHERE email = %s" },
+    { "portail_account_insert",
+      "INSERT INTO accounts (email, password_hash, nom, prenom, role, state, created_at, "
+      "activated_at) VALUES (%s, %s, %s, %s, %s, %s, %lld, %lld) RETURNING id" },
+    { "portail_account_logged_in", "UPDATE accounts SET last_login_at = %lld WHERE id = %lld" },
+    { "portail_account_subscribe",
+      "INSERT INTO account_families (account_id, family_id, created_at) "
+      "VALUES (%lld, %lld, %lld) ON CONFLICT DO NOTHING" },
+
+    /* home page */
+    { "portail_home_news",
+      "SELECT id, title, body, published_at FROM news WHERE visible = 1 "
+      "ORDER BY published_at DESC, id DESC LIMIT 12" },
+
+    /* family space */
+    { "portail_famille_families",
+      "SELECT f.id, f.nom, f.code_abonne FROM families f "
+      "JOIN account_families af ON af.family_id = f.id "
+      "WHERE af.account_id = %lld ORDER BY f.nom, f.id" },
+    { "portail_famille_children",
+      "SELECT c.id, c.family_id, c.prenom, c.nom, c.date_naissance FROM children c "
+      "JOIN account_families af ON af.family_id = c.family_id "
+      "WHERE af.account_id = %lld ORDER BY c.date_naissance, c.id" },
+    { "portail_famille_by_code", "SELECT id FROM families WHERE code_abonne = %s" },
+
+    /* administration */
+    { "portail_admin_counts",
+      "SELECT (SELECT count(*) FROM families) AS familles, "
+      "(SELECT count(*) FROM accounts WHERE role = 'parent') AS comptes, "
+      "(SELECT count(*) FROM activities) AS activites, "
+      "(SELECT count(*) FROM news WHERE visible = 1) AS actualites" },
+
+    { NULL, NULL }
+};

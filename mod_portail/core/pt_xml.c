@@ -1,0 +1,135 @@
+/* pt_xml — building screen documents over libxml2.  See pt_xml.h. */
+#include <string.h>
+#include <apr_strings.h>
+#include <libxml/tree.h>
+#include <libxml/xmlsave.h>
+#include "core/pt_xml.h"
+
+static apr_status_t pt_xml_free_doc(void *doc)
+{
+    xmlFreeDoc(doc);
+    return APR_SUCCESS;
+}
+
+pt_doc *pt_xml_doc(apr_pool_t *p, const char *root)
+{
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr r = xmlNewDocNode(doc, NULL, BAD_CAST root, NULL);
+    xmlDocSetRootElement(doc, r);
+    apr_pool_cleanup_register(p, doc, pt_xml_free_doc, apr_pool_cleanup_null);
+    return doc;
+}
+
+pt_node *pt_xml_root(pt_doc *doc)
+{
+    return xmlDocGetRootElement(doc);
+}
+
+pt_node *pt_xml_elem(pt_node *parent, const char *name, const char *text)
+{
+    /* xmlNewTextChild escapes the content; xmlNewChild would interpret entities. */
+    return xmlNewTextChild(parent, NULL, BAD_CAST name, text ? BAD_CAST text : NULL);
+}
+
+void pt_xml_attr(pt_node *n, const char *name, const char *value)
+{
+    if (value) {
+        xmlSetProp(n, BAD_CAST name, BAD_CAST value);
+    }
+}
+
+void pt_xml_attr_int(pt_node *n, const char *name, long long value)
+{
+    char buf[32];
+    apr_snprintf(buf, sizeof(buf), "%lld", value);
+    xmlSetProp(n, BAD_CAST name, BAD_CAST buf);
+}
+
+void pt_xml_text(pt_node *n, const char *text)
+{
+    if (text) {
+        xmlNodeAddContent(n, BAD_CAST text);
+    }
+}
+
+static int pt_xml_in_list(const char *name, const char *const *list)
+{
+    for (; list && *list; list++) {
+        if (strcmp(*list, name) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void pt_xml_rows(pt_node *parent, const char *row_name, const pt_rows *rows,
+                 const char *const *as_text)
+{
+    int i, c;
+    for (i = 0; rows && i < rows->n; i++) {
+        pt_node *e = pt_xml_elem(parent, row_name, NULL);
+        for (c = 0; c < rows->ncols; c++) {
+            const char *v = rows->values[i][c];
+            if (!v) {
+                continue;
+            }
+            if (pt_xml_in_list(rows->names[c], as_text)) {
+                pt_xml_elem(e, rows->names[c], v);
+            }
+            else {
+                pt_xml_attr(e, rows->names[c], v);
+            }
+        }
+    }
+}
+
+const char *pt_xml_serialize(apr_pool_t *p, pt_doc *doc, apr_size_t *len)
+{
+    xmlChar *mem = NULL;
+    int size = 0;
+    const char *out;
+    xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
+    out = apr_pstrmemdup(p, (const char *)mem, size > 0 ? size : 0);
+    xmlFree(mem);
+    *len = size > 0 ? (apr_size_t)size : 0;
+    return out;
+}
+
+int pt_xml_text_ok(const char *s, apr_size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    apr_size_t i = 0;
+    while (i < len) {
+        unsigned char c = u[i];
+        unsigned int cp;
+        int extra;
+        if (c < 0x80) {
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return 0;
+            }
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) { extra = 1; cp = c & 0x1F; }
+        else if (c >= 0xE0 && c <= 0xEF) { extra = 2; cp = c & 0x0F; }
+        else if (c >= 0xF0 && c <= 0xF4) { extra = 3; cp = c & 0x07; }
+        else { return 0; }
+        if (i + extra >= len) {
+            return 0;
+        }
+        for (int k = 1; k <= extra; k++) {
+            if ((u[i + k] & 0xC0) != 0x80) {
+                return 0;
+            }
+            cp = (cp << 6) | (u[i + k] & 0x3F);
+        }
+        /* overlong forms, surrogates, beyond U+10FFFF, and U+FFFE/U+FFFF */
+        if ((extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000)
+            || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF
+            || cp == 0xFFFE || cp == 0xFFFF) {
+            return 0;
+        }
+        i += extra + 1;
+    }
+    return 1;
+}

@@ -1,0 +1,329 @@
+/* portail-ctl — what is not a request: create and migrate the database, create agents,
+ * load the demo, purge expired data.
+ *
+ * It speaks to the database with apr_dbd, with the same driver names and parameters as
+ * Apache's DBDriver / DBDParams (given as options, or read from the Apache configuration
+ * file that holds them), and the same prepared statements as the module.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <apr_general.h>
+#include <apr_getopt.h>
+#include <apr_strings.h>
+#include <apr_file_io.h>
+#include "core/pt_db.h"
+#include "core/pt_migrate.h"
+#include "core/pt_account.h"
+#include "core/pt_token.h"
+#include "domain/pt_password.h"
+
+typedef struct ctl {
+    apr_pool_t *pool;
+    const char *driver;
+    const char *params;
+    const char *sql_dir;
+    pt_db *db;
+} ctl;
+
+static void ctl_usage(FILE *out)
+{
+    fprintf(out,
+        "Usage : portail-ctl [options] COMMANDE [arguments]\n"
+        "\n"
+        "Options :\n"
+        "  -d, --driver NOM      pilote apr_dbd, comme DBDriver (sqlite3, pgsql)\n"
+        "  -p, --params TEXTE    paramètres, comme DBDParams\n"
+        "  -c, --config FICHIER  lire DBDriver et DBDParams dans ce fichier de configuration\n"
+        "                        d'Apache\n"
+        "  -s, --sql-dir DOSSIER dossier des scripts SQL (défaut : %s/sql)\n"
+        "  -h, --help            cette aide\n"
+        "\n"
+        "Commandes :\n"
+        "  init                  créer la base (schéma, secret du portail)\n"
+        "  migrate               appliquer les migrations en attente\n"
+        "  status                version du schéma\n"
+        "  create-agent EMAIL    créer un compte agent ; mot de passe lu sur l'entrée standard\n"
+        "  demo                  charger les données de démonstration et les comptes de démo\n"
+        "  purge                 supprimer les sessions expirées et les compteurs d'essais\n"
+        "                        périmés\n", PORTAIL_DATADIR);
+}
+
+static int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int ctl_fail(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "portail-ctl : ");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n");
+    return 1;
+}
+
+/* Read DBDriver and DBDParams from an Apache configuration file (first of each). */
+static int ctl_read_config(ctl *c, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char line[4096];
+    if (!f) {
+        return ctl_fail("impossible de lire %s", path);
+    }
+    while (fgets(line, sizeof(line), f)) {
+        char *s = line, *v;
+        while (*s == ' ' || *s == '\t') {
+            s++;
+        }
+        v = s;
+        while (*v && *v != ' ' && *v != '\t') {
+            v++;
+        }
+        if (!*v) {
+            continue;
+        }
+        *v++ = '\0';
+        while (*v == ' ' || *v == '\t') {
+            v++;
+        }
+        v[strcspn(v, "\r\n")] = '\0';
+        if (*v == '"' && strlen(v) >= 2 && v[strlen(v) - 1] == '"') {
+            v[strlen(v) - 1] = '\0';
+            v++;
+        }
+        if (!strcasecmp(s, "DBDriver") && !c->driver) {
+            c->driver = apr_pstrdup(c->pool, v);
+        }
+        else if (!strcasecmp(s, "DBDParams") && !c->params) {
+            c->params = apr_pstrdup(c->pool, v);
+        }
+    }
+    fclose(f);
+    return 0;
+}
+
+static int ctl_open(ctl *c)
+{
+    const char *err = NULL;
+    if (!c->driver || !c->params) {
+        return ctl_fail("%s", "indiquez la base : --driver et --params, ou --config");
+    }
+    if (pt_db_open(c->pool, c->driver, c->params, &c->db, &err) != PT_DB_OK) {
+        return ctl_fail("%s", err ? err : c->db->error);
+    }
+    return 0;
+}
+
+static int ctl_migrate(ctl *c)
+{
+    const char *err = NULL;
+    int applied = 0, current = 0;
+    if (pt_migrate_run(c->db, c->pool, c->sql_dir, &applied, &current, &err) != PT_DB_OK) {
+        return ctl_fail("migration impossible : %s", err ? err : c->db->error);
+    }
+    printf("schéma en version %d (%d migration%s appliquée%s)\n", current, applied,
+           applied > 1 ? "s" : "", applied > 1 ? "s" : "");
+    return 0;
+}
+
+static int ctl_init(ctl *c)
+{
+    pt_rows *r = NULL;
+    int rv;
+    if (c->db->dialect == PT_DIALECT_SQLITE) {
+        /* WAL is persistent: set once here, every later connection has it. */
+        if (pt_db_exec_raw(c->db, c->pool, "PRAGMA journal_mode = WAL") != PT_DB_OK) {
+            return ctl_fail("mode WAL impossible : %s", c->db->error);
+        }
+    }
+    if ((rv = ctl_migrate(c)) != 0) {
+        return rv;
+    }
+    if (pt_db_select(c->db, c->pool, "portail_settings_get", PT_ARGS("secret"), &r) != PT_DB_OK) {
+        return ctl_fail("lecture des réglages : %s", c->db->error);
+    }
+    if (r->n == 0) {
+        /* The secret signs CSRF tokens and one-shot messages; it lives in the database so
+         * that every server of a cluster shares it. */
+        const char *secret = pt_token_new(c->pool);
+        if (!secret || pt_db_exec(c->db, c->pool, "portail_settings_put",
+                                  PT_ARGS("secret", secret), NULL) != PT_DB_OK) {
+            return ctl_fail("secret du portail : %s", c->db->error);
+        }
+    }
+    printf("base prête\n");
+    return 0;
+}
+
+static int ctl_status(ctl *c)
+{
+    pt_rows *r = NULL;
+    if (pt_db_select(c->db, c->pool, "portail_schema_versions", PT_NOARGS, &r) != PT_DB_OK) {
+        return ctl_fail("%s", "base non initialisée : lancez portail-ctl init");
+    }
+    printf("schéma en version %s\n", r->n ? r->values[r->n - 1][0] : "0");
+    return 0;
+}
+
+static const char *ctl_read_password(apr_pool_t *p)
+{
+    char buf[512];
+    if (!fgets(buf, sizeof(buf), stdin)) {
+        return NULL;
+    }
+    buf[strcspn(buf, "\r\n")] = '\0';
+    return apr_pstrdup(p, buf);
+}
+
+static int ctl_create_account(ctl *c, const char *email, const char *password,
+                              const char *prenom, const char *nom, pt_role role,
+                              apr_int64_t *id)
+{
+    const char *why = pt_password_check(password);
+    int rv;
+    if (!pt_account_normalize_email(c->pool, email)) {
+        return ctl_fail("adresse e-mail invalide : %s", email);
+    }
+    if (why) {
+        return ctl_fail("%s", why);
+    }
+    rv = pt_account_create(c->db, c->pool, email, password, prenom, nom, role, "actif",
+                           apr_time_now(), id);
+    if (rv == PT_DB_CONFLICT) {
+        return ctl_fail("un compte existe déjà pour %s", email);
+    }
+    if (rv != PT_DB_OK) {
+        return ctl_fail("création du compte : %s", c->db->error);
+    }
+    return 0;
+}
+
+static int ctl_create_agent(ctl *c, const char *email)
+{
+    const char *password = ctl_read_password(c->pool);
+    apr_int64_t id = 0;
+    int rv;
+    if (!password) {
+        return ctl_fail("%s", "mot de passe attendu sur l'entrée standard");
+    }
+    rv = ctl_create_account(c, email, password, "Agent", "", PT_ROLE_AGENT, &id);
+    if (rv == 0) {
+        printf("compte agent %s créé\n", email);
+    }
+    return rv;
+}
+
+static int ctl_demo(ctl *c)
+{
+    const char *err = NULL;
+    apr_int64_t parent = 0, agent = 0;
+    pt_rows *r = NULL;
+    int rv;
+
+    if (pt_migrate_load(c->db, c->pool, apr_pstrcat(c->pool, c->sql_dir, "/demo.sql", NULL),
+                        &err) != PT_DB_OK) {
+        return ctl_fail("données de démonstration : %s", err);
+    }
+    if (c->db->dialect == PT_DIALECT_PGSQL
+        && pt_migrate_load(c->db, c->pool,
+                           apr_pstrcat(c->pool, c->sql_dir, "/pgsql/demo-after.sql", NULL),
+                           &err) != PT_DB_OK) {
+        return ctl_fail("données de démonstration : %s", err);
+    }
+    if ((rv = ctl_create_account(c, "agent@demo.portail.fr", "Agent-demo-2026", "Agnès",
+                                 "Démo", PT_ROLE_AGENT, &agent)) != 0
+        || (rv = ctl_create_account(c, "parent@demo.portail.fr", "Parent-demo-2026", "Marie",
+                                    "MARTIN", PT_ROLE_PARENT, &parent)) != 0) {
+        return rv;
+    }
+    if (pt_db_select(c->db, c->pool, "portail_famille_by_code", PT_ARGS("K7QM-4XPT-9HWA"),
+                     &r) != PT_DB_OK || r->n != 1
+        || pt_db_exec(c->db, c->pool, "portail_account_subscribe",
+                      PT_ARGS(pt_db_int(c->pool, parent), r->values[0][0],
+                              pt_db_int(c->pool, apr_time_sec(apr_time_now()))), NULL)
+           != PT_DB_OK) {
+        return ctl_fail("abonnement du parent de démo : %s", c->db->error);
+    }
+    printf("démo chargée : agent@demo.portail.fr / Agent-demo-2026, "
+           "parent@demo.portail.fr / Parent-demo-2026\n");
+    return 0;
+}
+
+static int ctl_purge(ctl *c)
+{
+    const char *now = pt_db_int(c->pool, apr_time_sec(apr_time_now()));
+    const char *day_ago = pt_db_int(c->pool, apr_time_sec(apr_time_now()) - 86400);
+    int sessions = 0, throttles = 0;
+    /* Idle sessions: the longest idle timeout a site may configure is 31 days. */
+    const char *idle = pt_db_int(c->pool, apr_time_sec(apr_time_now()) - 31 * 86400);
+    if (pt_db_exec(c->db, c->pool, "portail_session_purge", PT_ARGS(now, idle), &sessions)
+            != PT_DB_OK
+        || pt_db_exec(c->db, c->pool, "portail_throttle_purge", PT_ARGS(day_ago, now),
+                      &throttles) != PT_DB_OK) {
+        return ctl_fail("purge : %s", c->db->error);
+    }
+    printf("%d session(s) et %d compteur(s) supprimé(s)\n", sessions, throttles);
+    return 0;
+}
+
+int main(int argc, const char *const *argv)
+{
+    static const apr_getopt_option_t opts[] = {
+        { "driver", 'd', 1, "pilote" },
+        { "params", 'p', 1, "paramètres" },
+        { "config", 'c', 1, "fichier" },
+        { "sql-dir", 's', 1, "dossier" },
+        { "help", 'h', 0, "aide" },
+        { NULL, 0, 0, NULL }
+    };
+    apr_getopt_t *g;
+    ctl c;
+    const char *arg, *cmd, *config = NULL;
+    int opt, rv;
+    apr_status_t st;
+
+    apr_app_initialize(&argc, &argv, NULL);
+    atexit(apr_terminate);
+    memset(&c, 0, sizeof(c));
+    apr_pool_create(&c.pool, NULL);
+    c.sql_dir = PORTAIL_DATADIR "/sql";
+
+    apr_getopt_init(&g, c.pool, argc, argv);
+    while ((st = apr_getopt_long(g, opts, &opt, &arg)) == APR_SUCCESS) {
+        switch (opt) {
+        case 'd': c.driver = arg; break;
+        case 'p': c.params = arg; break;
+        case 'c': config = arg; break;
+        case 's': c.sql_dir = arg; break;
+        case 'h': ctl_usage(stdout); return 0;
+        }
+    }
+    if (st != APR_EOF || g->ind >= argc) {
+        ctl_usage(stderr);
+        return 2;
+    }
+    if (config && (rv = ctl_read_config(&c, config)) != 0) {
+        return rv;
+    }
+    cmd = argv[g->ind];
+    if (strcmp(cmd, "init") && strcmp(cmd, "migrate") && strcmp(cmd, "status")
+        && strcmp(cmd, "create-agent") && strcmp(cmd, "demo") && strcmp(cmd, "purge")) {
+        fprintf(stderr, "portail-ctl : commande inconnue « %s »\n", cmd);
+        ctl_usage(stderr);
+        return 2;
+    }
+    if (strcmp(cmd, "create-agent") == 0 && g->ind + 1 >= argc) {
+        return ctl_fail("%s", "create-agent attend une adresse e-mail");
+    }
+    if ((rv = ctl_open(&c)) != 0) {
+        return rv;
+    }
+    if (!strcmp(cmd, "init")) rv = ctl_init(&c);
+    else if (!strcmp(cmd, "migrate")) rv = ctl_migrate(&c);
+    else if (!strcmp(cmd, "status")) rv = ctl_status(&c);
+    else if (!strcmp(cmd, "create-agent")) rv = ctl_create_agent(&c, argv[g->ind + 1]);
+    else if (!strcmp(cmd, "demo")) rv = ctl_demo(&c);
+    else rv = ctl_purge(&c);
+    pt_db_close(c.db);
+    return rv;
+}

@@ -1,0 +1,162 @@
+/* pt_fr — French dates and amounts.  See pt_fr.h.  No I/O, no locale: the same output on
+ * every server whatever its LANG or TZ. */
+#include <stdio.h>
+#include <string.h>
+#include <apr_strings.h>
+#include "domain/pt_fr.h"
+
+static const char *const pt_fr_days[] = {
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
+};
+static const char *const pt_fr_months[] = {
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre"
+};
+
+static int pt_date_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int pt_date_days_in_month(int y, int m)
+{
+    static const int dim[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (m < 1 || m > 12) {
+        return 0;
+    }
+    return m == 2 && pt_date_leap(y) ? 29 : dim[m - 1];
+}
+
+int pt_date_valid(int y, int m, int d)
+{
+    return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1
+           && d <= pt_date_days_in_month(y, m);
+}
+
+int pt_date_parse(const char *s, pt_date *out)
+{
+    int i;
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') {
+        return 0;
+    }
+    for (i = 0; i < 10; i++) {
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) {
+            return 0;
+        }
+    }
+    out->y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    out->m = (s[5] - '0') * 10 + (s[6] - '0');
+    out->d = (s[8] - '0') * 10 + (s[9] - '0');
+    return pt_date_valid(out->y, out->m, out->d);
+}
+
+/* Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm). */
+static long pt_date_days(pt_date d)
+{
+    int y = d.y - (d.m <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (unsigned)(d.m + (d.m > 2 ? -3 : 9)) + 2) / 5 + (unsigned)d.d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long)doe - 719468;
+}
+
+static pt_date pt_date_from_days(long z)
+{
+    pt_date d;
+    long era;
+    unsigned doe, yoe, doy, mp;
+    z += 719468;
+    era = (z >= 0 ? z : z - 146096) / 146097;
+    doe = (unsigned)(z - era * 146097);
+    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    mp = (5 * doy + 2) / 153;
+    d.d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    d.m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    d.y = (int)(yoe + era * 400) + (d.m <= 2);
+    return d;
+}
+
+int pt_date_weekday(pt_date d)
+{
+    long z = pt_date_days(d);          /* 1970-01-01 was a Thursday (3) */
+    return (int)(((z % 7) + 7 + 3) % 7);
+}
+
+const char *pt_date_iso(apr_pool_t *p, pt_date d)
+{
+    return apr_psprintf(p, "%04d-%02d-%02d", d.y, d.m, d.d);
+}
+
+const char *pt_date_long(apr_pool_t *p, pt_date d, int with_year)
+{
+    const char *day = pt_fr_days[pt_date_weekday(d)];
+    /* « 1er » for the first of the month, as French writes it. */
+    const char *num = d.d == 1 ? "1er" : apr_itoa(p, d.d);
+    return with_year ? apr_psprintf(p, "%s %s %s %d", day, num, pt_fr_months[d.m - 1], d.y)
+                     : apr_psprintf(p, "%s %s %s", day, num, pt_fr_months[d.m - 1]);
+}
+
+int pt_date_age(pt_date birth, pt_date on)
+{
+    int age = on.y - birth.y;
+    if (on.m < birth.m || (on.m == birth.m && on.d < birth.d)) {
+        age--;
+    }
+    return age;
+}
+
+/* Last Sunday of month m in year y, as days since the epoch. */
+static long pt_last_sunday(int y, int m)
+{
+    pt_date d = { y, m, pt_date_days_in_month(y, m) };
+    return pt_date_days(d) - ((pt_date_weekday(d) + 1) % 7);
+}
+
+/* Offset of Europe/Paris from UTC at Unix time t: +2 h from the last Sunday of March
+ * 01:00 UTC to the last Sunday of October 01:00 UTC, else +1 h. */
+static long pt_paris_offset(long long t)
+{
+    pt_date d = pt_date_from_days((long)(t >= 0 ? t / 86400 : (t - 86399) / 86400));
+    long long start = (long long)pt_last_sunday(d.y, 3) * 86400 + 3600;
+    long long end = (long long)pt_last_sunday(d.y, 10) * 86400 + 3600;
+    return t >= start && t < end ? 7200 : 3600;
+}
+
+pt_date pt_date_of_time(apr_time_t t)
+{
+    long long s = apr_time_sec(t);
+    s += pt_paris_offset(s);
+    return pt_date_from_days((long)(s >= 0 ? s / 86400 : (s - 86399) / 86400));
+}
+
+const char *pt_fr_datetime(apr_pool_t *p, long long unix_seconds)
+{
+    long long local = unix_seconds + pt_paris_offset(unix_seconds);
+    long days = (long)(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+    long secs = (long)(local - (long long)days * 86400);
+    pt_date d = pt_date_from_days(days);
+    return apr_psprintf(p, "%s à %ld h %02ld", pt_date_long(p, d, 1), secs / 3600,
+                        (secs % 3600) / 60);
+}
+
+const char *pt_fr_amount(apr_pool_t *p, long long cents)
+{
+    char digits[32], grouped[64];
+    unsigned long long a = cents < 0 ? (unsigned long long)(-(cents + 1)) + 1
+                                     : (unsigned long long)cents;
+    int n, i, o = 0;
+    n = snprintf(digits, sizeof(digits), "%llu", a / 100);
+    for (i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0) {
+            /* U+202F narrow no-break space, the French thousands separator */
+            grouped[o++] = (char)0xE2;
+            grouped[o++] = (char)0x80;
+            grouped[o++] = (char)0xAF;
+        }
+        grouped[o++] = digits[i];
+    }
+    grouped[o] = '\0';
+    return apr_psprintf(p, "%s%s,%02llu\xC2\xA0€", cents < 0 ? "−" : "", grouped, a % 100);
+}

@@ -1,0 +1,34 @@
+/* pt_fr — French ways of writing dates and amounts (pure functions). */
+#ifndef PT_FR_H
+#define PT_FR_H
+
+#include <apr_pools.h>
+#include <apr_time.h>
+
+/* A civil date. */
+typedef struct pt_date { int y, m, d; } pt_date;
+
+/* Parse "YYYY-MM-DD" strictly (real calendar date, 1900..2199).  Returns 1 if valid. */
+int pt_date_parse(const char *s, pt_date *out);
+/* 1 if y-m-d is a real date. */
+int pt_date_valid(int y, int m, int d);
+int pt_date_days_in_month(int y, int m);
+/* 0 = lundi … 6 = dimanche. */
+int pt_date_weekday(pt_date d);
+/* "2026-03-02" */
+const char *pt_date_iso(apr_pool_t *p, pt_date d);
+/* « lundi 2 mars 2026 » (with_year = 0: « lundi 2 mars »). */
+const char *pt_date_long(apr_pool_t *p, pt_date d, int with_year);
+/* Age in whole years on `on`. */
+int pt_date_age(pt_date birth, pt_date on);
+/* Local (Europe/Paris) date of an instant. */
+pt_date pt_date_of_time(apr_time_t t);
+
+/* « 12,50 € », « 1 234,00 € » (thin no-break space as thousands separator); negative with
+ * a minus sign. */
+const char *pt_fr_amount(apr_pool_t *p, long long cents);
+
+/* « vendredi 20 novembre 2026 à 14 h 05 » of a Unix time in seconds, Europe/Paris. */
+const char *pt_fr_datetime(apr_pool_t *p, long long unix_seconds);
+
+#endif

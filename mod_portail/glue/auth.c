@@ -1,0 +1,113 @@
+/* auth.c — the portal's identity as Apache sees it.
+ *
+ *   AuthType portail            the session cookie -> r->user (check_authn hook); an
+ *                               anonymous visitor is sent to the login page and back;
+ *   Require portail-role ROLE   an authorization provider: agent or parent.
+ * So webmasters protect URLs with ordinary <Location> blocks, and logs show the user.
+ * Refusals are answered by the portal's own French error screen (ap_custom_response).
+ */
+#include <string.h>
+#include <apr_strings.h>
+#include "httpd.h"
+#include "http_config.h"
+#include "http_core.h"
+#include "http_log.h"
+#include "http_protocol.h"
+#include "http_request.h"
+#include "mod_auth.h"
+#include "glue/glue.h"
+#include "core/pt_form.h"
+
+APLOG_USE_MODULE(portail);
+
+/* Apache's own refusals (403, 503) come back to the portal's error screen. */
+static void portail_error_documents(request_rec *r)
+{
+    portail_server_conf *sc = ap_get_module_config(r->server->module_config, &portail_module);
+    const char *page = apr_pstrcat(r->pool, portail_conf_base_path(sc), "/erreur", NULL);
+    ap_custom_response(r, HTTP_FORBIDDEN, page);
+    ap_custom_response(r, HTTP_SERVICE_UNAVAILABLE, page);
+    ap_custom_response(r, HTTP_INTERNAL_SERVER_ERROR, page);
+    portail_security_headers(r);
+}
+
+static int portail_check_authn(request_rec *r)
+{
+    const char *type = ap_auth_type(r);
+    portail_server_conf *sc;
+    const pt_user *u;
+    int unavailable = 0;
+
+    if (!type || strcasecmp(type, "portail") != 0) {
+        return DECLINED;
+    }
+    portail_error_documents(r);
+    u = portail_user(r, &unavailable);
+    if (u) {
+        return OK;
+    }
+    if (unavailable) {
+        return HTTP_SERVICE_UNAVAILABLE;
+    }
+    /* Anonymous: to the login page, which brings the visitor back here afterwards. */
+    sc = ap_get_module_config(r->server->module_config, &portail_module);
+    apr_table_setn(r->headers_out, "Location",
+                   apr_pstrcat(r->pool, portail_conf_base_path(sc), "/connexion?retour=",
+                               pt_form_escape(r->pool, r->uri), NULL));
+    return HTTP_SEE_OTHER;
+}
+
+#define PORTAIL_ROLE_PARENT 1
+#define PORTAIL_ROLE_AGENT 2
+
+static const char *portail_role_parse(cmd_parms *cmd, const char *line_args,
+                                      const void **parsed)
+{
+    const char *w, *line = line_args;
+    int *roles = apr_pcalloc(cmd->pool, sizeof(int));
+    while (*(w = ap_getword_conf(cmd->temp_pool, &line))) {
+        if (strcmp(w, "agent") == 0) *roles |= PORTAIL_ROLE_AGENT;
+        else if (strcmp(w, "parent") == 0) *roles |= PORTAIL_ROLE_PARENT;
+        else return apr_psprintf(cmd->pool, "Require portail-role: unknown role '%s' "
+                                 "(expected agent or parent)", w);
+    }
+    if (!*roles) {
+        return "Require portail-role: name at least one role (agent or parent)";
+    }
+    *parsed = roles;
+    return NULL;
+}
+
+static authz_status portail_role_check(request_rec *r, const char *line_args,
+                                       const void *parsed)
+{
+    const int *roles = parsed;
+    const pt_user *u;
+    if (!r->user) {
+        return AUTHZ_DENIED_NO_USER;
+    }
+    portail_error_documents(r);
+    u = portail_user(r, NULL);
+    if (!u) {
+        return AUTHZ_DENIED;
+    }
+    if ((u->role == PT_ROLE_AGENT && (*roles & PORTAIL_ROLE_AGENT))
+        || (u->role == PT_ROLE_PARENT && (*roles & PORTAIL_ROLE_PARENT))) {
+        return AUTHZ_GRANTED;
+    }
+    return AUTHZ_DENIED;
+}
+
+static const authz_provider portail_role_provider = {
+    &portail_role_check,
+    &portail_role_parse,
+};
+
+void portail_register_auth(apr_pool_t *p)
+{
+    ap_hook_check_authn(portail_check_authn, NULL, NULL, APR_HOOK_MIDDLE,
+                        AP_AUTH_INTERNAL_PER_CONF);
+    ap_register_auth_provider(p, AUTHZ_PROVIDER_GROUP, "portail-role",
+                              AUTHZ_PROVIDER_VERSION, &portail_role_provider,
+                              AP_AUTH_INTERNAL_PER_CONF);
+}

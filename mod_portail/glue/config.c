@@ -1,0 +1,325 @@
+/* config.c — the directives of mod_portail, and configuration create / merge.
+ *
+ * Every directive checks its value when the configuration is read, so a mistake stops
+ * `apachectl -t` with a sentence that says what is expected.  Create and merge never
+ * modify their inputs: merge builds a new record from base and add.
+ */
+#include <string.h>
+#include <apr_strings.h>
+#include <apr_lib.h>
+#include "httpd.h"
+#include "http_config.h"
+#include "glue/glue.h"
+
+#define PORTAIL_DEFAULT_IDLE 1800          /* 30 minutes */
+#define PORTAIL_DEFAULT_LIFETIME 43200     /* 12 hours */
+#define PORTAIL_DEFAULT_MAX_FORM 65536
+#define PORTAIL_DEFAULT_MAX_FIELDS 500
+
+void *portail_create_server_conf(apr_pool_t *p, server_rec *s)
+{
+    portail_server_conf *c = apr_pcalloc(p, sizeof(*c));
+    c->session_idle = -1;
+    c->session_lifetime = -1;
+    c->cookie_secure = PORTAIL_SECURE_UNSET;
+    return c;
+}
+
+#define PORTAIL_MERGE(field, unset) (add->field != (unset) ? add->field : base->field)
+
+void *portail_merge_server_conf(apr_pool_t *p, void *basev, void *addv)
+{
+    const portail_server_conf *base = basev, *add = addv;
+    portail_server_conf *c = apr_pcalloc(p, sizeof(*c));
+    c->town = PORTAIL_MERGE(town, NULL);
+    c->public_url = PORTAIL_MERGE(public_url, NULL);
+    c->base_path = PORTAIL_MERGE(base_path, NULL);
+    c->static_url = PORTAIL_MERGE(static_url, NULL);
+    c->stylesheet_dir = PORTAIL_MERGE(stylesheet_dir, NULL);
+    c->data_dir = PORTAIL_MERGE(data_dir, NULL);
+    c->colour = PORTAIL_MERGE(colour, NULL);
+    c->logo = PORTAIL_MERGE(logo, NULL);
+    c->mail_from = PORTAIL_MERGE(mail_from, NULL);
+    c->session_idle = PORTAIL_MERGE(session_idle, -1);
+    c->session_lifetime = PORTAIL_MERGE(session_lifetime, -1);
+    c->cookie_secure = PORTAIL_MERGE(cookie_secure, PORTAIL_SECURE_UNSET);
+    return c;
+}
+
+void *portail_create_dir_conf(apr_pool_t *p, char *dir)
+{
+    portail_dir_conf *c = apr_pcalloc(p, sizeof(*c));
+    c->max_form = -1;
+    c->max_fields = -1;
+    return c;
+}
+
+void *portail_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
+{
+    const portail_dir_conf *base = basev, *add = addv;
+    portail_dir_conf *c = apr_pcalloc(p, sizeof(*c));
+    c->max_form = PORTAIL_MERGE(max_form, -1);
+    c->max_fields = PORTAIL_MERGE(max_fields, -1);
+    return c;
+}
+
+const char *portail_conf_base_path(const portail_server_conf *sc)
+{
+    return sc->base_path ? sc->base_path : "/portail";
+}
+
+int portail_conf_session_idle(const portail_server_conf *sc)
+{
+    return sc->session_idle > 0 ? sc->session_idle : PORTAIL_DEFAULT_IDLE;
+}
+
+int portail_conf_session_lifetime(const portail_server_conf *sc)
+{
+    return sc->session_lifetime > 0 ? sc->session_lifetime : PORTAIL_DEFAULT_LIFETIME;
+}
+
+apr_off_t portail_conf_max_form(const portail_dir_conf *dc)
+{
+    return dc->max_form > 0 ? dc->max_form : PORTAIL_DEFAULT_MAX_FORM;
+}
+
+int portail_conf_max_fields(const portail_dir_conf *dc)
+{
+    return dc->max_fields > 0 ? dc->max_fields : PORTAIL_DEFAULT_MAX_FIELDS;
+}
+
+const char *portail_conf_stylesheet_dir(const portail_server_conf *sc)
+{
+    return sc->stylesheet_dir ? sc->stylesheet_dir : PORTAIL_DATADIR "/xslt";
+}
+
+static portail_server_conf *portail_sconf(cmd_parms *cmd)
+{
+    return ap_get_module_config(cmd->server->module_config, &portail_module);
+}
+
+/* A duration: a number of seconds, or with a unit s, min, h or d ("30min", "12h"). */
+static const char *portail_parse_duration(cmd_parms *cmd, const char *arg, int *out)
+{
+    char *end = NULL;
+    apr_int64_t n = apr_strtoi64(arg, &end, 10);
+    apr_int64_t mult = 1;
+    if (end == arg || n <= 0) {
+        goto bad;
+    }
+    if (*end == '\0' || strcmp(end, "s") == 0) mult = 1;
+    else if (strcmp(end, "min") == 0 || strcmp(end, "m") == 0) mult = 60;
+    else if (strcmp(end, "h") == 0) mult = 3600;
+    else if (strcmp(end, "d") == 0) mult = 86400;
+    else goto bad;
+    if (n * mult > 31 * 86400) {
+        return apr_psprintf(cmd->pool, "%s: '%s' is longer than 31 days", cmd->cmd->name, arg);
+    }
+    *out = (int)(n * mult);
+    return NULL;
+bad:
+    return apr_psprintf(cmd->pool, "%s: '%s' is not a duration; expected a positive number "
+                        "of seconds, or a number followed by s, min, h or d (e.g. 30min)",
+                        cmd->cmd->name, arg);
+}
+
+static const char *portail_set_town(cmd_parms *cmd, void *dc, const char *arg)
+{
+    if (!*arg || strlen(arg) > 120) {
+        return "PortailTown: the name of the town must have 1 to 120 characters";
+    }
+    portail_sconf(cmd)->town = arg;
+    return NULL;
+}
+
+/* The portal's URL: a path ("/portail") or an absolute URL ("https://www.ville.fr/portail")
+ * whose path is the portal's; the absolute form is also used in mails and letters. */
+static const char *portail_set_base_url(cmd_parms *cmd, void *dc, const char *arg)
+{
+    portail_server_conf *sc = portail_sconf(cmd);
+    const char *path = arg;
+    apr_size_t n;
+    if (strncmp(arg, "https://", 8) == 0 || strncmp(arg, "http://", 7) == 0) {
+        path = strchr(arg + (arg[4] == 's' ? 8 : 7), '/');
+        if (!path) {
+            path = "";
+        }
+    }
+    if ((*path && *path != '/') || strpbrk(arg, " \"<>'?#")) {
+        return apr_psprintf(cmd->pool, "PortailBaseURL: '%s' must be a URL path such as "
+                            "/portail or an absolute URL such as https://www.ville.fr/portail",
+                            arg);
+    }
+    n = strlen(path);
+    while (n > 0 && path[n - 1] == '/') {
+        n--;
+    }
+    if (n == 0) {
+        return "PortailBaseURL: the portal cannot be the site's root; use a path such as "
+               "/portail";
+    }
+    sc->base_path = apr_pstrndup(cmd->pool, path, n);
+    if (path != arg) {
+        sc->public_url = apr_pstrndup(cmd->pool, arg, (path - arg) + n);
+    }
+    return NULL;
+}
+
+static const char *portail_set_url_path(cmd_parms *cmd, const char *arg, const char **out)
+{
+    if (arg[0] != '/' || strchr(arg, ' ') || strchr(arg, '"') || strchr(arg, '<')
+        || strchr(arg, '>') || strchr(arg, '\'')) {
+        return apr_psprintf(cmd->pool, "%s: '%s' must be a URL path starting with '/'",
+                            cmd->cmd->name, arg);
+    }
+    *out = arg;
+    return NULL;
+}
+
+static const char *portail_set_static_url(cmd_parms *cmd, void *dc, const char *arg)
+{
+    return portail_set_url_path(cmd, arg, &portail_sconf(cmd)->static_url);
+}
+
+static const char *portail_set_logo(cmd_parms *cmd, void *dc, const char *arg)
+{
+    return portail_set_url_path(cmd, arg, &portail_sconf(cmd)->logo);
+}
+
+static const char *portail_set_dir(cmd_parms *cmd, const char *arg, const char **out)
+{
+    apr_finfo_t fi;
+    const char *path = ap_server_root_relative(cmd->pool, arg);
+    if (!path || apr_stat(&fi, path, APR_FINFO_TYPE, cmd->temp_pool) != APR_SUCCESS
+        || fi.filetype != APR_DIR) {
+        return apr_psprintf(cmd->pool, "%s: '%s' is not an existing directory",
+                            cmd->cmd->name, arg);
+    }
+    *out = path;
+    return NULL;
+}
+
+static const char *portail_set_stylesheet_dir(cmd_parms *cmd, void *dc, const char *arg)
+{
+    const char *err = portail_set_dir(cmd, arg, &portail_sconf(cmd)->stylesheet_dir);
+    apr_finfo_t fi;
+    if (!err && apr_stat(&fi, apr_pstrcat(cmd->temp_pool, portail_sconf(cmd)->stylesheet_dir,
+                                          "/layout.xsl", NULL),
+                         APR_FINFO_TYPE, cmd->temp_pool) != APR_SUCCESS) {
+        return apr_psprintf(cmd->pool, "PortailStylesheetDir: '%s' holds no layout.xsl; "
+                            "point it at the xslt directory of mod_portail", arg);
+    }
+    return err;
+}
+
+static const char *portail_set_data_dir(cmd_parms *cmd, void *dc, const char *arg)
+{
+    return portail_set_dir(cmd, arg, &portail_sconf(cmd)->data_dir);
+}
+
+static const char *portail_set_colour(cmd_parms *cmd, void *dc, const char *arg)
+{
+    int i;
+    if (strlen(arg) != 7 || arg[0] != '#') {
+        goto bad;
+    }
+    for (i = 1; i < 7; i++) {
+        if (!apr_isxdigit(arg[i])) {
+            goto bad;
+        }
+    }
+    portail_sconf(cmd)->colour = arg;
+    return NULL;
+bad:
+    return apr_psprintf(cmd->pool, "PortailColour: '%s' is not a colour written #rrggbb "
+                        "(e.g. #1f4e8c)", arg);
+}
+
+static const char *portail_set_mail_from(cmd_parms *cmd, void *dc, const char *arg)
+{
+    const char *at = strchr(arg, '@');
+    if (!at || strchr(arg, '\r') || strchr(arg, '\n') || at == arg || !strchr(at, '.')) {
+        return apr_psprintf(cmd->pool, "PortailMailFrom: '%s' is not an address such as "
+                            "\"Mairie de Ville <portail@ville.fr>\"", arg);
+    }
+    portail_sconf(cmd)->mail_from = arg;
+    return NULL;
+}
+
+static const char *portail_set_idle(cmd_parms *cmd, void *dc, const char *arg)
+{
+    return portail_parse_duration(cmd, arg, &portail_sconf(cmd)->session_idle);
+}
+
+static const char *portail_set_lifetime(cmd_parms *cmd, void *dc, const char *arg)
+{
+    return portail_parse_duration(cmd, arg, &portail_sconf(cmd)->session_lifetime);
+}
+
+static const char *portail_set_cookie_secure(cmd_parms *cmd, void *dc, const char *arg)
+{
+    portail_server_conf *sc = portail_sconf(cmd);
+    if (!strcasecmp(arg, "on")) sc->cookie_secure = PORTAIL_SECURE_ON;
+    else if (!strcasecmp(arg, "off")) sc->cookie_secure = PORTAIL_SECURE_OFF;
+    else if (!strcasecmp(arg, "auto")) sc->cookie_secure = PORTAIL_SECURE_AUTO;
+    else return apr_psprintf(cmd->pool, "PortailCookieSecure: '%s' must be On, Off or Auto",
+                             arg);
+    return NULL;
+}
+
+static const char *portail_set_max_form(cmd_parms *cmd, void *dcv, const char *arg)
+{
+    portail_dir_conf *dc = dcv;
+    char *end = NULL;
+    apr_int64_t n = apr_strtoi64(arg, &end, 10);
+    if (end == arg || *end || n < 1024 || n > 16 * 1024 * 1024) {
+        return apr_psprintf(cmd->pool, "PortailMaxFormSize: '%s' must be a number of bytes "
+                            "between 1024 and 16777216", arg);
+    }
+    dc->max_form = n;
+    return NULL;
+}
+
+static const char *portail_set_max_fields(cmd_parms *cmd, void *dcv, const char *arg)
+{
+    portail_dir_conf *dc = dcv;
+    char *end = NULL;
+    long n = strtol(arg, &end, 10);
+    if (end == arg || *end || n < 1 || n > 10000) {
+        return apr_psprintf(cmd->pool, "PortailMaxFormFields: '%s' must be a number between "
+                            "1 and 10000", arg);
+    }
+    dc->max_fields = (int)n;
+    return NULL;
+}
+
+const command_rec portail_cmds[] = {
+    AP_INIT_TAKE1("PortailTown", portail_set_town, NULL, RSRC_CONF,
+                  "The name of the town, shown in every page and mail"),
+    AP_INIT_TAKE1("PortailBaseURL", portail_set_base_url, NULL, RSRC_CONF,
+                  "URL of the portal: the path of its <Location> (/portail), or the absolute "
+                  "URL used in mails (https://www.ville.fr/portail)"),
+    AP_INIT_TAKE1("PortailStaticURL", portail_set_static_url, NULL, RSRC_CONF,
+                  "URL path where Apache serves the portal's htdocs (CSS, scripts, images)"),
+    AP_INIT_TAKE1("PortailStylesheetDir", portail_set_stylesheet_dir, NULL, RSRC_CONF,
+                  "Directory of the portal's XSLT stylesheets"),
+    AP_INIT_TAKE1("PortailDataDir", portail_set_data_dir, NULL, RSRC_CONF,
+                  "Directory for uploaded files, outside the web root"),
+    AP_INIT_TAKE1("PortailColour", portail_set_colour, NULL, RSRC_CONF,
+                  "The town's colour, #rrggbb"),
+    AP_INIT_TAKE1("PortailLogo", portail_set_logo, NULL, RSRC_CONF,
+                  "URL path of the town's logo"),
+    AP_INIT_TAKE1("PortailMailFrom", portail_set_mail_from, NULL, RSRC_CONF,
+                  "Sender of the portal's mails, e.g. \"Mairie <portail@ville.fr>\""),
+    AP_INIT_TAKE1("PortailSessionIdle", portail_set_idle, NULL, RSRC_CONF,
+                  "A session ends after this much inactivity (seconds, or 30min, 2h...)"),
+    AP_INIT_TAKE1("PortailSessionLifetime", portail_set_lifetime, NULL, RSRC_CONF,
+                  "A session ends this long after login, whatever the activity"),
+    AP_INIT_TAKE1("PortailCookieSecure", portail_set_cookie_secure, NULL, RSRC_CONF,
+                  "On, Off or Auto (Secure cookies when the request came over HTTPS)"),
+    AP_INIT_TAKE1("PortailMaxFormSize", portail_set_max_form, NULL, OR_ALL,
+                  "Largest accepted form body, in bytes"),
+    AP_INIT_TAKE1("PortailMaxFormFields", portail_set_max_fields, NULL, OR_ALL,
+                  "Largest accepted number of fields in a form"),
+    { NULL }
+};

@@ -1,0 +1,101 @@
+/* glue.h — what the httpd-facing files of mod_portail share.
+ *
+ * Only mod_portail/glue/ includes httpd headers.  The glue turns a request_rec into a
+ * pt_req for the screens (core/pt_req.h) and their answer back into HTTP.
+ */
+#ifndef PORTAIL_GLUE_H
+#define PORTAIL_GLUE_H
+
+#include <apr_dbd.h>
+#include "httpd.h"
+#include "http_config.h"
+#include "mod_dbd.h"
+#include "core/pt_req.h"
+#include "core/pt_render.h"
+
+extern module AP_MODULE_DECLARE_DATA portail_module;
+
+/* Per virtual host. */
+typedef struct portail_server_conf {
+    const char *town;
+    const char *base_path;        /* PortailBaseURL's path, e.g. "/portail" */
+    const char *public_url;       /* PortailBaseURL when absolute */
+    const char *static_url;
+    const char *stylesheet_dir;
+    const char *data_dir;
+    const char *colour;
+    const char *logo;
+    const char *mail_from;
+    int session_idle;             /* -1 = unset, for merging */
+    int session_lifetime;
+    int cookie_secure;            /* PORTAIL_SECURE_* */
+    pt_render_cache *render;      /* compiled stylesheets, per process (child_init) */
+} portail_server_conf;
+
+#define PORTAIL_SECURE_UNSET -1
+#define PORTAIL_SECURE_OFF 0
+#define PORTAIL_SECURE_ON 1
+#define PORTAIL_SECURE_AUTO 2
+
+/* Per directory (<Location>). */
+typedef struct portail_dir_conf {
+    apr_off_t max_form;           /* bytes, -1 = unset */
+    int max_fields;               /* -1 = unset */
+} portail_dir_conf;
+
+#define PORTAIL_ANON_COOKIE "portail_anon"
+#define PORTAIL_FLASH_COOKIE "portail_message"
+
+/* config.c */
+extern const command_rec portail_cmds[];
+void *portail_create_server_conf(apr_pool_t *p, server_rec *s);
+void *portail_merge_server_conf(apr_pool_t *p, void *base, void *add);
+void *portail_create_dir_conf(apr_pool_t *p, char *dir);
+void *portail_merge_dir_conf(apr_pool_t *p, void *base, void *add);
+/* Effective values, defaults applied. */
+int portail_conf_session_idle(const portail_server_conf *sc);
+int portail_conf_session_lifetime(const portail_server_conf *sc);
+apr_off_t portail_conf_max_form(const portail_dir_conf *dc);
+int portail_conf_max_fields(const portail_dir_conf *dc);
+const char *portail_conf_stylesheet_dir(const portail_server_conf *sc);
+const char *portail_conf_base_path(const portail_server_conf *sc);
+
+/* request.c: the per-request state the hooks share. */
+typedef struct portail_rctx {
+    pt_db *db;                    /* NULL until asked for, or if unavailable */
+    int db_tried;
+    const pt_user *user;
+    int user_resolved;
+    int db_status;                /* PT_DB_* of the session lookup */
+} portail_rctx;
+
+portail_rctx *portail_rctx_get(request_rec *r);
+/* The database connection of this request (mod_dbd), or NULL. */
+pt_db *portail_db(request_rec *r);
+/* The logged-in user, resolved once per request; NULL when anonymous.  *unavailable is
+ * set when the database could not be asked. */
+const pt_user *portail_user(request_rec *r, int *unavailable);
+/* The portal's secret (from the database, cached per process). */
+const char *portail_secret(request_rec *r);
+/* A cookie of the request, or NULL. */
+const char *portail_cookie(request_rec *r, const char *name);
+/* Add a Set-Cookie with the portal's attributes (Path=base, HttpOnly, SameSite=Lax,
+ * Secure under HTTPS); max_age < 0 = session cookie, 0 = delete. */
+void portail_set_cookie(request_rec *r, const char *base, const char *name,
+                        const char *value, long max_age);
+/* Security headers every answer of the portal carries. */
+void portail_security_headers(request_rec *r);
+
+/* request.c, called from child_init */
+void portail_request_child_init(apr_pool_t *pchild);
+
+/* router.c */
+int portail_dispatch(request_rec *r);
+
+/* auth.c */
+void portail_register_auth(apr_pool_t *p);
+
+/* mod_portail.c: mod_dbd functions, looked up in post_config. */
+extern ap_dbd_t *(*portail_dbd_acquire)(request_rec *);
+
+#endif

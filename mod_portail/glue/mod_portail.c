@@ -1,0 +1,114 @@
+/* mod_portail.c — the module record and its hooks.
+ *
+ *   post_config  register every prepared statement with mod_dbd (before mod_dbd groups
+ *                them), check the stylesheet directory;
+ *   child_init   compile the stylesheets, once per process, shared by its threads;
+ *   handler      "portail": route the request to its screen (router.c).
+ * Authentication and authorization providers are in auth.c.
+ */
+#include <string.h>
+#include <apr_strings.h>
+#include <apr_optional.h>
+#include "httpd.h"
+#include "http_config.h"
+#include "http_log.h"
+#include "http_protocol.h"
+#include "glue/glue.h"
+#include "glue/respond.h"
+#include "core/pt_sql.h"
+
+ap_dbd_t *(*portail_dbd_acquire)(request_rec *) = NULL;
+
+static int portail_post_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *ptemp,
+                               server_rec *s)
+{
+    APR_OPTIONAL_FN_TYPE(ap_dbd_prepare) *prepare = APR_RETRIEVE_OPTIONAL_FN(ap_dbd_prepare);
+    server_rec *sp;
+    const pt_sql_stmt *st;
+
+    portail_dbd_acquire = APR_RETRIEVE_OPTIONAL_FN(ap_dbd_acquire);
+    if (!prepare || !portail_dbd_acquire) {
+        ap_log_error(APLOG_MARK, APLOG_CRIT, 0, s,
+                     "mod_portail needs mod_dbd: add LoadModule dbd_module");
+        return HTTP_INTERNAL_SERVER_ERROR;
+    }
+    pt_render_global_init();
+    for (sp = s; sp; sp = sp->next) {
+        portail_server_conf *sc = ap_get_module_config(sp->module_config, &portail_module);
+        apr_finfo_t fi;
+        const char *layout = apr_pstrcat(ptemp, portail_conf_stylesheet_dir(sc),
+                                         "/layout.xsl", NULL);
+        for (st = pt_sql_statements; st->label; st++) {
+            prepare(sp, st->sql, st->label);
+        }
+        if (apr_stat(&fi, layout, APR_FINFO_TYPE, ptemp) != APR_SUCCESS) {
+            ap_log_error(APLOG_MARK, APLOG_CRIT, 0, sp,
+                         "mod_portail: %s not found; set PortailStylesheetDir", layout);
+            return HTTP_INTERNAL_SERVER_ERROR;
+        }
+    }
+    return OK;
+}
+
+static void portail_child_init(apr_pool_t *pchild, server_rec *s)
+{
+    apr_hash_t *by_dir = apr_hash_make(pchild);
+    server_rec *sp;
+
+    portail_request_child_init(pchild);
+    for (sp = s; sp; sp = sp->next) {
+        portail_server_conf *sc = ap_get_module_config(sp->module_config, &portail_module);
+        const char *dir = portail_conf_stylesheet_dir(sc);
+        pt_render_cache *cache = apr_hash_get(by_dir, dir, APR_HASH_KEY_STRING);
+        const portail_route *rt;
+        if (!cache) {
+            if (pt_render_cache_create(pchild, dir, &cache) != APR_SUCCESS) {
+                ap_log_error(APLOG_MARK, APLOG_CRIT, 0, sp, "mod_portail: no stylesheet cache");
+                continue;
+            }
+            apr_hash_set(by_dir, dir, APR_HASH_KEY_STRING, cache);
+            /* Compile now rather than on a parent's first click. */
+            for (rt = portail_routes_table(); rt->method; rt++) {
+                const char *err = rt->view ? pt_render_preload(cache, rt->view) : NULL;
+                if (err) {
+                    ap_log_error(APLOG_MARK, APLOG_ERR, 0, sp, "mod_portail: %s", err);
+                }
+            }
+            if (pt_render_preload(cache, "erreur")) {
+                ap_log_error(APLOG_MARK, APLOG_ERR, 0, sp,
+                             "mod_portail: cannot compile %s/erreur.xsl", dir);
+            }
+        }
+        /* Each process has its own copy of the configuration: setting it here is safe. */
+        sc->render = cache;
+    }
+}
+
+static int portail_handler(request_rec *r)
+{
+    if (!r->handler || strcmp(r->handler, "portail") != 0) {
+        return DECLINED;
+    }
+    return portail_dispatch(r);
+}
+
+static void portail_register_hooks(apr_pool_t *p)
+{
+    /* Our statements must reach mod_dbd before its post_config groups them. */
+    static const char *const before_dbd[] = { "mod_dbd.c", NULL };
+    ap_hook_post_config(portail_post_config, NULL, before_dbd, APR_HOOK_MIDDLE);
+    ap_hook_child_init(portail_child_init, NULL, NULL, APR_HOOK_MIDDLE);
+    ap_hook_handler(portail_handler, NULL, NULL, APR_HOOK_MIDDLE);
+    portail_register_auth(p);
+}
+
+AP_DECLARE_MODULE(portail) = {
+    STANDARD20_MODULE_STUFF,
+    portail_create_dir_conf,
+    portail_merge_dir_conf,
+    portail_create_server_conf,
+    portail_merge_server_conf,
+    portail_cmds,
+    portail_register_hooks,
+    AP_MODULE_FLAG_NONE
+};

@@ -1,0 +1,348 @@
+/* respond.c — the one path of every request to a screen: build the pt_req (query, form
+ * with its limits and CSRF check, user, database), run the screen, and answer: a 303 with a
+ * one-shot message, the rendered page (HTML, or its XML on request), or an error screen. */
+#include <string.h>
+#include <apr_strings.h>
+#include "httpd.h"
+#include "http_config.h"
+#include "http_core.h"
+#include "http_log.h"
+#include "http_protocol.h"
+#include "http_request.h"
+#include "glue/glue.h"
+#include "glue/respond.h"
+#include "core/pt_form.h"
+#include "core/pt_token.h"
+
+APLOG_USE_MODULE(portail);
+
+static pt_site *portail_site(request_rec *r)
+{
+    portail_server_conf *sc = ap_get_module_config(r->server->module_config, &portail_module);
+    pt_site *s = apr_pcalloc(r->pool, sizeof(*s));
+    s->town = sc->town ? sc->town : "Ma commune";
+    s->base = portail_conf_base_path(sc);
+    s->public_url = sc->public_url;
+    s->static_url = sc->static_url ? sc->static_url : "/portail-static";
+    s->colour = sc->colour ? sc->colour : "#1f4e8c";
+    s->logo = sc->logo;
+    s->data_dir = sc->data_dir;
+    s->mail_from = sc->mail_from;
+    s->session_idle = portail_conf_session_idle(sc);
+    s->session_lifetime = portail_conf_session_lifetime(sc);
+    return s;
+}
+
+static int portail_wants_xml(request_rec *r, apr_table_t *query)
+{
+    const char *f = query ? apr_table_get(query, "format") : NULL;
+    const char *accept = apr_table_get(r->headers_in, "Accept");
+    if (f) {
+        return strcmp(f, "xml") == 0;
+    }
+    return accept && ap_strstr_c(accept, "application/xml") && !ap_strstr_c(accept, "text/html");
+}
+
+/* The <page> every screen starts from: site, user, CSRF token, path, one-shot message. */
+static void portail_page_new(pt_req *rq, const char *screen)
+{
+    pt_node *site, *u;
+    rq->doc = pt_xml_doc(rq->pool, "page");
+    rq->page = pt_xml_root(rq->doc);
+    pt_xml_attr(rq->page, "screen", screen);
+    site = pt_xml_elem(rq->page, "site", NULL);
+    pt_xml_attr(site, "town", rq->site->town);
+    pt_xml_attr(site, "base", rq->site->base);
+    pt_xml_attr(site, "static", rq->site->static_url);
+    pt_xml_attr(site, "logo", rq->site->logo);
+    if (rq->user) {
+        u = pt_xml_elem(rq->page, "user", NULL);
+        pt_xml_attr_int(u, "id", rq->user->id);
+        pt_xml_attr(u, "email", rq->user->email);
+        pt_xml_attr(u, "prenom", rq->user->prenom);
+        pt_xml_attr(u, "nom", rq->user->nom);
+        pt_xml_attr(u, "role", rq->user->role == PT_ROLE_AGENT ? "agent" : "parent");
+    }
+    pt_xml_elem(rq->page, "csrf", rq->csrf);
+    pt_xml_elem(rq->page, "path", rq->path);
+}
+
+/* One-shot messages travel in a cookie signed with the portal's secret: stateless, so any
+ * server of a cluster shows them, and nobody can forge a message in the town's name. */
+static const char *portail_flash_encode(request_rec *r, const char *secret, pt_flash_kind k,
+                                        const char *msg)
+{
+    const char *payload = apr_psprintf(r->pool, "%d%s", (int)k, pt_form_escape(r->pool, msg));
+    return apr_pstrcat(r->pool, pt_token_mac(r->pool, secret, payload), ".", payload, NULL);
+}
+
+static void portail_flash_show(request_rec *r, pt_req *rq, const char *secret)
+{
+    static const char *const kinds[] = { "info", "succes", "erreur" };
+    const char *c = portail_cookie(r, PORTAIL_FLASH_COOKIE);
+    const char *dot, *payload;
+    char *msg;
+    if (!c || !secret || !(dot = strchr(c, '.'))) {
+        return;
+    }
+    payload = dot + 1;
+    portail_set_cookie(r, rq->site->base, PORTAIL_FLASH_COOKIE, "", 0);
+    if (!pt_token_equal(apr_pstrmemdup(r->pool, c, dot - c),
+                        pt_token_mac(r->pool, secret, payload))
+        || payload[0] < '0' || payload[0] > '2') {
+        return;
+    }
+    msg = pt_form_unescape(r->pool, payload + 1, strlen(payload + 1));
+    if (msg && pt_xml_text_ok(msg, strlen(msg))) {
+        pt_node *f = pt_xml_elem(rq->page, "flash", msg);
+        pt_xml_attr(f, "kind", kinds[payload[0] - '0']);
+    }
+}
+
+/* Read the body of a form under the size limit.  Returns OK or an HTTP status. */
+static int portail_read_form(request_rec *r, apr_off_t max, const char **data, apr_size_t *len)
+{
+    const char *cl = apr_table_get(r->headers_in, "Content-Length");
+    char *buf;
+    apr_size_t got = 0;
+    long n;
+    int rv;
+
+    if (cl && apr_atoi64(cl) > max) {
+        /* Refuse at once, without reading megabytes: close the connection after. */
+        r->connection->keepalive = AP_CONN_CLOSE;
+        return HTTP_REQUEST_ENTITY_TOO_LARGE;
+    }
+    if ((rv = ap_setup_client_block(r, REQUEST_CHUNKED_DECHUNK)) != OK) {
+        return rv;
+    }
+    buf = apr_palloc(r->pool, (apr_size_t)max + 1);
+    if (ap_should_client_block(r)) {
+        while ((n = ap_get_client_block(r, buf + got, (apr_size_t)max + 1 - got)) > 0) {
+            got += (apr_size_t)n;
+            if (got > (apr_size_t)max) {
+                r->connection->keepalive = AP_CONN_CLOSE;
+                return HTTP_REQUEST_ENTITY_TOO_LARGE;
+            }
+        }
+        if (n < 0) {
+            return r->status == HTTP_REQUEST_ENTITY_TOO_LARGE ? HTTP_REQUEST_ENTITY_TOO_LARGE
+                                                              : HTTP_BAD_REQUEST;
+        }
+    }
+    buf[got] = '\0';
+    *data = buf;
+    *len = got;
+    return OK;
+}
+
+static int portail_form_status(int rv)
+{
+    return rv == PT_FORM_TOO_MANY ? HTTP_REQUEST_ENTITY_TOO_LARGE : HTTP_BAD_REQUEST;
+}
+
+/* The CSRF token: an HMAC of the session token, or for anonymous forms (login, sign-up) of
+ * a random cookie given to the browser on its first visit. */
+static const char *portail_csrf(request_rec *r, pt_req *rq, const char *secret)
+{
+    const char *anchor = rq->user ? rq->user->session_token : portail_cookie(r, PORTAIL_ANON_COOKIE);
+    if (!rq->user && (!anchor || strlen(anchor) != 43)) {
+        anchor = pt_token_new(r->pool);
+        if (!anchor) {
+            return NULL;
+        }
+        portail_set_cookie(r, rq->site->base, PORTAIL_ANON_COOKIE, anchor, -1);
+    }
+    return pt_token_mac(r->pool, secret, apr_pstrcat(r->pool, "csrf:", anchor, NULL));
+}
+
+static int portail_send(request_rec *r, const char *type, const char *body, apr_size_t len)
+{
+    ap_set_content_type(r, type);
+    ap_set_content_length(r, (apr_off_t)len);
+    if (!r->header_only) {
+        ap_rwrite(body, (int)len, r);
+    }
+    return OK;
+}
+
+/* Minimal French page for when even the error stylesheet cannot be used. */
+static int portail_send_fallback(request_rec *r, int status)
+{
+    static const char page[] =
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"UTF-8\">"
+        "<title>Service indisponible</title></head><body><h1>Service momentanément "
+        "indisponible</h1><p>Le portail ne peut pas répondre pour le moment. Veuillez "
+        "réessayer dans quelques minutes.</p></body></html>";
+    r->status = status;
+    return portail_send(r, "text/html; charset=UTF-8", page, sizeof(page) - 1);
+}
+
+static int portail_render(request_rec *r, pt_req *rq, const char *view)
+{
+    portail_server_conf *sc = ap_get_module_config(r->server->module_config, &portail_module);
+    const char *out = NULL, *err;
+    apr_size_t len = 0;
+
+    apr_table_setn(r->headers_out, "Cache-Control", rq->user ? "private, no-store" : "no-cache");
+    apr_table_mergen(r->headers_out, "Vary", "Cookie, Accept");
+    if (portail_wants_xml(r, rq->query)) {
+        out = pt_xml_serialize(r->pool, rq->doc, &len);
+        return portail_send(r, "application/xml; charset=UTF-8", out, len);
+    }
+    err = sc->render ? pt_render_html(sc->render, r->pool, rq->doc, view, &out, &len)
+                     : "no stylesheet cache";
+    if (err) {
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, "rendering %s: %s", view, err);
+        return portail_send_fallback(r, HTTP_INTERNAL_SERVER_ERROR);
+    }
+    return portail_send(r, "text/html; charset=UTF-8", out, len);
+}
+
+/* Build the request context common to screens and error screens. */
+static pt_req *portail_req_new(request_rec *r, const char *path)
+{
+    pt_req *rq = apr_pcalloc(r->pool, sizeof(*rq));
+    int unavailable = 0;
+    rq->pool = r->pool;
+    rq->site = portail_site(r);
+    rq->method = r->method_number == M_GET ? "GET" : r->method;
+    rq->path = path;
+    rq->client_ip = r->useragent_ip;
+    rq->https = ap_http_scheme(r) && strcmp(ap_http_scheme(r), "https") == 0;
+    rq->now = r->request_time;
+    rq->status = HTTP_OK;
+    rq->cookies = apr_table_make(r->pool, 2);
+    rq->user = portail_user(r, &unavailable);
+    rq->db = portail_db(r);
+    return rq;
+}
+
+static int portail_error_page(request_rec *r, pt_req *rq, int status, const char *detail)
+{
+    pt_node *e;
+    const char *allow = apr_table_get(r->err_headers_out, "Allow");
+    portail_page_new(rq, "erreur");
+    e = pt_xml_elem(rq->page, "erreur", NULL);
+    pt_xml_attr_int(e, "code", status);
+    if (detail) {
+        pt_xml_elem(e, "detail", detail);
+    }
+    if (allow) {
+        pt_xml_elem(e, "allow", allow);
+    }
+    r->status = status;
+    if (status == HTTP_SERVICE_UNAVAILABLE) {
+        apr_table_setn(r->err_headers_out, "Retry-After", "30");
+    }
+    return portail_render(r, rq, "erreur");
+}
+
+int portail_respond_error(request_rec *r, int status, const char *detail)
+{
+    pt_req *rq = portail_req_new(r, r->uri);
+    const char *secret = rq->db ? portail_secret(r) : NULL;
+    portail_security_headers(r);
+    rq->csrf = secret ? portail_csrf(r, rq, secret) : "";
+    return portail_error_page(r, rq, status, detail);
+}
+
+static void portail_apply_cookies(request_rec *r, pt_req *rq)
+{
+    const apr_array_header_t *a = apr_table_elts(rq->cookies);
+    const apr_table_entry_t *e = (const apr_table_entry_t *)a->elts;
+    int i;
+    for (i = 0; i < a->nelts; i++) {
+        portail_set_cookie(r, rq->site->base, e[i].key, e[i].val, *e[i].val ? -1 : 0);
+    }
+}
+
+int portail_respond(request_rec *r, const portail_route *rt, const char *path,
+                    apr_table_t *params)
+{
+    portail_dir_conf *dc = ap_get_module_config(r->per_dir_config, &portail_module);
+    pt_req *rq = portail_req_new(r, path);
+    const char *secret;
+    int rv, status;
+
+    portail_security_headers(r);
+    rq->params = params;
+    rq->view = rt->view;
+    if (!rq->db || !(secret = portail_secret(r))) {
+        return portail_error_page(r, rq, HTTP_SERVICE_UNAVAILABLE, NULL);
+    }
+    rq->csrf = portail_csrf(r, rq, secret);
+    if (!rq->csrf) {
+        return portail_error_page(r, rq, HTTP_SERVICE_UNAVAILABLE, NULL);
+    }
+    if ((rv = pt_form_parse(r->pool, r->args ? r->args : "", r->args ? strlen(r->args) : 0,
+                            portail_conf_max_fields(dc), &rq->query)) != PT_FORM_OK) {
+        return portail_error_page(r, rq, portail_form_status(rv),
+                                  "L'adresse de la page contient des caractères invalides.");
+    }
+
+    /* Who may see this screen: the <Location> blocks already said so to Apache; the
+     * table says it again so that a forgotten block never opens a screen. */
+    if (rt->role != PT_ROLE_ANY && !rq->user) {
+        const char *back = apr_pstrcat(r->pool, rq->site->base, path, NULL);
+        apr_table_setn(r->headers_out, "Location",
+                       apr_pstrcat(r->pool, rq->site->base, "/connexion?retour=",
+                                   pt_form_escape(r->pool, back), NULL));
+        return HTTP_SEE_OTHER;
+    }
+    if ((rt->role == PT_ROLE_AGENT && rq->user->role != PT_ROLE_AGENT)
+        || (rt->role == PT_ROLE_PARENT && rq->user->role != PT_ROLE_PARENT)) {
+        return portail_error_page(r, rq, HTTP_FORBIDDEN, NULL);
+    }
+
+    if (r->method_number == M_POST) {
+        const char *type = apr_table_get(r->headers_in, "Content-Type");
+        const char *data = NULL;
+        apr_size_t len = 0;
+        if (!type || strncasecmp(type, "application/x-www-form-urlencoded", 33) != 0) {
+            return portail_error_page(r, rq, HTTP_BAD_REQUEST,
+                                      "Le formulaire n'a pas été envoyé sous la forme attendue.");
+        }
+        if ((rv = portail_read_form(r, portail_conf_max_form(dc), &data, &len)) != OK) {
+            return portail_error_page(r, rq, rv, NULL);
+        }
+        if ((rv = pt_form_parse(r->pool, data, len, portail_conf_max_fields(dc),
+                                &rq->form)) != PT_FORM_OK) {
+            return portail_error_page(r, rq, portail_form_status(rv), NULL);
+        }
+        if (!pt_token_equal(pt_form_get(rq->form, "csrf"), rq->csrf)) {
+            return portail_error_page(r, rq, HTTP_FORBIDDEN,
+                "Le formulaire a expiré ou ne vient pas du portail. Rechargez la page et "
+                "recommencez.");
+        }
+    }
+
+    portail_page_new(rq, rt->view ? rt->view : "raw");
+    if (r->method_number == M_GET) {
+        portail_flash_show(r, rq, secret);
+    }
+    status = rt->screen(rq);
+    portail_apply_cookies(r, rq);
+
+    if (status == HTTP_SEE_OTHER) {
+        const char *loc = rq->location && rq->location[0] == '/'
+                          ? apr_pstrcat(r->pool, rq->site->base, rq->location, NULL)
+                          : rq->location;
+        if (rq->flash) {
+            portail_set_cookie(r, rq->site->base, PORTAIL_FLASH_COOKIE,
+                               portail_flash_encode(r, secret, rq->flash_kind, rq->flash), -1);
+        }
+        apr_table_setn(r->headers_out, "Location", loc ? loc : rq->site->base);
+        apr_table_setn(r->headers_out, "Cache-Control", "no-store");
+        r->status = HTTP_SEE_OTHER;
+        return portail_send(r, "text/plain; charset=UTF-8", "", 0);
+    }
+    if (rq->view && strcmp(rq->view, "erreur") == 0) {
+        return portail_error_page(r, portail_req_new(r, path), status, rq->error_detail);
+    }
+    r->status = status;
+    if (rq->body) {
+        return portail_send(r, rq->content_type, rq->body, rq->body_len);
+    }
+    return portail_render(r, rq, rq->view);
+}

@@ -1,0 +1,78 @@
+/* router.c — the one table of the portal's URLs, and the dispatch of a request to its
+ * screen: unknown path -> 404, known path with another method -> 405 with Allow, route
+ * for a role the user does not have -> login (anonymous) or 403. */
+#include <string.h>
+#include <apr_strings.h>
+#include "httpd.h"
+#include "http_config.h"
+#include "http_log.h"
+#include "http_protocol.h"
+#include "glue/glue.h"
+#include "glue/respond.h"
+#include "core/pt_route.h"
+#include "screens/screens.h"
+
+APLOG_USE_MODULE(portail);
+
+/* method, pattern (below the base), screen, role required, stylesheet */
+static const portail_route portail_routes[] = {
+    { "GET",  "/",            portail_home_get,        PT_ROLE_ANY,    "home" },
+    { "GET",  "/theme.css",   portail_theme_get,       PT_ROLE_ANY,    NULL },
+    { "GET",  "/connexion",   portail_connexion_get,   PT_ROLE_ANY,    "connexion" },
+    { "POST", "/connexion",   portail_connexion_post,  PT_ROLE_ANY,    "connexion" },
+    { "POST", "/deconnexion", portail_deconnexion_post, PT_ROLE_ANY,   "home" },
+    { "GET",  "/espace",      portail_espace_get,      PT_ROLE_USER,   "espace" },
+    { "GET",  "/famille/",    portail_famille_get,     PT_ROLE_PARENT, "famille" },
+    { "GET",  "/admin/",      portail_admin_get,       PT_ROLE_AGENT,  "admin" },
+    { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
+};
+
+const portail_route *portail_routes_table(void)
+{
+    return portail_routes;
+}
+
+int portail_dispatch(request_rec *r)
+{
+    portail_server_conf *sc = ap_get_module_config(r->server->module_config, &portail_module);
+    const char *base = portail_conf_base_path(sc);
+    apr_size_t blen = strlen(base);
+    const char *method = r->method_number == M_GET ? "GET" : r->method;
+    const char *path, *allow = NULL;
+    const portail_route *rt;
+    apr_table_t *params = apr_table_make(r->pool, 4);
+
+    if (strncmp(r->uri, base, blen) != 0 || (r->uri[blen] != '/' && r->uri[blen] != '\0')) {
+        return DECLINED;
+    }
+    path = r->uri + blen;
+    if (*path == '\0') {
+        /* "/portail" -> "/portail/": relative links of the pages need the slash. */
+        apr_table_setn(r->headers_out, "Location", apr_pstrcat(r->pool, base, "/", NULL));
+        return HTTP_MOVED_PERMANENTLY;
+    }
+    /* An error document of Apache's (authorization refused, body too large…) comes back
+     * here by internal redirect: answer with the French error screen. */
+    if (strcmp(path, "/erreur") == 0 && r->prev) {
+        const char *st = apr_table_get(r->subprocess_env, "REDIRECT_STATUS");
+        return portail_respond_error(r, st ? atoi(st) : HTTP_INTERNAL_SERVER_ERROR, NULL);
+    }
+    for (rt = portail_routes; rt->method; rt++) {
+        apr_table_clear(params);
+        if (!pt_route_match(rt->pattern, path, r->pool, params)) {
+            continue;
+        }
+        if (strcmp(rt->method, method) == 0) {
+            return portail_respond(r, rt, path, params);
+        }
+        allow = allow ? apr_pstrcat(r->pool, allow, ", ", rt->method, NULL) : rt->method;
+    }
+    if (allow) {
+        if (strstr(allow, "GET")) {
+            allow = apr_pstrcat(r->pool, allow, ", HEAD", NULL);
+        }
+        apr_table_setn(r->err_headers_out, "Allow", allow);
+        return portail_respond_error(r, HTTP_METHOD_NOT_ALLOWED, NULL);
+    }
+    return portail_respond_error(r, HTTP_NOT_FOUND, NULL);
+}

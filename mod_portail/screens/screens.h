@@ -1,0 +1,27 @@
+/* screens.h — every screen function, one per (method, path) of the router table.
+ *
+ * A screen's URL, C file, SQL labels and stylesheet share its name:
+ * /portail/connexion -> screens/connexion.c -> portail_connexion_* -> xslt/connexion.xsl.
+ * Screens are httpd-free: they see a pt_req (core/pt_req.h) and nothing else.
+ */
+#ifndef PORTAIL_SCREENS_H
+#define PORTAIL_SCREENS_H
+
+#include "core/pt_req.h"
+
+/* screens/home.c — /portail/ */
+int portail_home_get(pt_req *rq);
+/* screens/theme.c — /portail/theme.css, the town's colour */
+int portail_theme_get(pt_req *rq);
+/* screens/connexion.c — /portail/connexion, /portail/deconnexion */
+int portail_connexion_get(pt_req *rq);
+int portail_connexion_post(pt_req *rq);
+int portail_deconnexion_post(pt_req *rq);
+/* screens/espace.c — /portail/espace, « Mon espace citoyen » */
+int portail_espace_get(pt_req *rq);
+/* screens/famille.c — /portail/famille/, « Espace famille » */
+int portail_famille_get(pt_req *rq);
+/* admin/admin.c — /portail/admin/ */
+int portail_admin_get(pt_req *rq);
+
+#endif

@@ -1,0 +1,35 @@
+/* check_core.c — runs every unit suite of core/ and domain/. */
+#include <stdlib.h>
+#include <apr_general.h>
+#include "unit.h"
+
+apr_pool_t *unit_pool;
+
+void unit_setup(void)
+{
+    apr_pool_create(&unit_pool, NULL);
+}
+
+void unit_teardown(void)
+{
+    apr_pool_destroy(unit_pool);
+    unit_pool = NULL;
+}
+
+int main(void)
+{
+    SRunner *sr;
+    int failed;
+    apr_initialize();
+    sr = srunner_create(unit_form_suite());
+    srunner_add_suite(sr, unit_token_suite());
+    srunner_add_suite(sr, unit_route_suite());
+    srunner_add_suite(sr, unit_fr_suite());
+    srunner_add_suite(sr, unit_xml_suite());
+    srunner_add_suite(sr, unit_password_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    apr_terminate();
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,61 @@
+/* The XML builder escapes everything by construction. */
+#include <string.h>
+#include "unit.h"
+#include "core/pt_xml.h"
+
+START_TEST(xml_escapes_text_and_attributes)
+{
+    pt_doc *doc = pt_xml_doc(unit_pool, "page");
+    pt_node *n = pt_xml_elem(pt_xml_root(doc), "title", "<script>alert(1)</script> & co");
+    apr_size_t len = 0;
+    const char *out;
+    pt_xml_attr(n, "q", "\"quoted\" <a>");
+    pt_xml_attr(n, "absent", NULL);
+    out = pt_xml_serialize(unit_pool, doc, &len);
+    ck_assert_ptr_nonnull(strstr(out, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"));
+    ck_assert_ptr_nonnull(strstr(out, "q=\"&quot;quoted&quot; &lt;a&gt;\""));
+    ck_assert_ptr_null(strstr(out, "absent"));
+    ck_assert_uint_eq(len, strlen(out));
+}
+END_TEST
+
+START_TEST(xml_rows_become_elements)
+{
+    pt_doc *doc = pt_xml_doc(unit_pool, "page");
+    const char *names[] = { "id", "title", "body" };
+    const char *r0[] = { "1", "Cantine", "Menu & repas" };
+    const char *r1[] = { "2", NULL, "x" };
+    const char **vals[] = { r0, r1 };
+    pt_rows rows = { 2, 3, names, vals };
+    const char *const as_text[] = { "body", NULL };
+    apr_size_t len;
+    const char *out;
+    pt_xml_rows(pt_xml_root(doc), "item", &rows, as_text);
+    out = pt_xml_serialize(unit_pool, doc, &len);
+    ck_assert_ptr_nonnull(strstr(out, "<item id=\"1\" title=\"Cantine\"><body>Menu &amp; repas</body></item>"));
+    ck_assert_ptr_nonnull(strstr(out, "<item id=\"2\"><body>x</body></item>"));
+}
+END_TEST
+
+START_TEST(text_ok_checks_utf8_and_controls)
+{
+    ck_assert(pt_xml_text_ok("Éloïse\t\n", strlen("Éloïse\t\n")));
+    ck_assert(pt_xml_text_ok("😀", 4));
+    ck_assert(!pt_xml_text_ok("\x01", 1));
+    ck_assert(!pt_xml_text_ok("\xC3", 1));
+    ck_assert(!pt_xml_text_ok("\xEF\xBF\xBE", 3));     /* U+FFFE */
+    ck_assert(!pt_xml_text_ok("\xF4\x90\x80\x80", 4)); /* > U+10FFFF */
+}
+END_TEST
+
+Suite *unit_xml_suite(void)
+{
+    Suite *s = suite_create("xml");
+    TCase *tc = tcase_create("xml");
+    tcase_add_checked_fixture(tc, unit_setup, unit_teardown);
+    tcase_add_test(tc, xml_escapes_text_and_attributes);
+    tcase_add_test(tc, xml_rows_become_elements);
+    tcase_add_test(tc, text_ok_checks_utf8_and_controls);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,20 @@
+/* unit.h — the C unit tests of core/ and domain/ (Check). */
+#ifndef PORTAIL_UNIT_H
+#define PORTAIL_UNIT_H
+
+#include <check.h>
+#include <apr_pools.h>
+
+/* A pool per test, created by the fixture in check_core.c. */
+extern apr_pool_t *unit_pool;
+void unit_setup(void);
+void unit_teardown(void);
+
+Suite *unit_form_suite(void);
+Suite *unit_token_suite(void);
+Suite *unit_route_suite(void);
+Suite *unit_fr_suite(void);
+Suite *unit_xml_suite(void);
+Suite *unit_password_suite(void);
+
+#endif
