@@ -128,6 +128,21 @@ int pt_db_exec_raw(pt_db *db, apr_pool_t *p, const char *sql)
     return pt_db_status(db, apr_dbd_query(db->driver, db->handle, &n, sql));
 }
 
+int pt_db_pragma(pt_db *db, apr_pool_t *p, const char *sql)
+{
+    apr_dbd_results_t *res = NULL;
+    apr_dbd_row_t *row = NULL;
+    /* Some PRAGMAs answer with a row, which apr_dbd_query takes for an error. */
+    int rv = apr_dbd_select(db->driver, p, db->handle, &res, sql, 0);
+    if (rv != 0) {
+        return pt_db_status(db, rv);
+    }
+    while (apr_dbd_get_row(db->driver, p, res, &row, -1) == 0) {
+        /* drain */
+    }
+    return PT_DB_OK;
+}
+
 int pt_db_begin(pt_db *db, apr_pool_t *p)
 {
     int rv;
@@ -167,13 +182,13 @@ int pt_db_rollback(pt_db *db)
 int pt_db_connection_init(pt_db *db)
 {
     if (db->dialect == PT_DIALECT_SQLITE) {
-        int rv = pt_db_exec_raw(db, db->pool, "PRAGMA foreign_keys = ON");
+        int rv = pt_db_pragma(db, db->pool, "PRAGMA foreign_keys = ON");
         if (rv == PT_DB_OK) {
-            rv = pt_db_exec_raw(db, db->pool, "PRAGMA busy_timeout = 5000");
+            rv = pt_db_pragma(db, db->pool, "PRAGMA busy_timeout = 5000");
         }
         if (rv == PT_DB_OK) {
             /* WAL is persistent once set by portail-ctl; synchronous=NORMAL is safe in WAL. */
-            rv = pt_db_exec_raw(db, db->pool, "PRAGMA synchronous = NORMAL");
+            rv = pt_db_pragma(db, db->pool, "PRAGMA synchronous = NORMAL");
         }
         return rv;
     }
@@ -205,15 +220,21 @@ int pt_db_open(apr_pool_t *p, const char *driver, const char *params, pt_db **db
     }
     prepared = apr_hash_make(p);
     db = pt_db_wrap(p, drv, handle, prepared);
-    pt_db_prepare_all(db, NULL);
     *dbp = db;
-    return pt_db_connection_init(db);
+    /* Settings first: on SQLite a PRAGMA such as foreign_keys expires the statements
+     * prepared before it. */
+    if (pt_db_connection_init(db) != PT_DB_OK) {
+        *err = db->error;
+        return PT_DB_ERROR;
+    }
+    pt_db_prepare_all(db, NULL);
+    return PT_DB_OK;
 }
 
-static int pt_db_prepare_stmt(pt_db *db, const pt_sql_stmt *s)
+static int pt_db_prepare_stmt(pt_db *db, const pt_sql_stmt *s, int replace)
 {
     apr_dbd_prepared_t *st = NULL;
-    if (apr_hash_get(db->prepared, s->label, APR_HASH_KEY_STRING)) {
+    if (!replace && apr_hash_get(db->prepared, s->label, APR_HASH_KEY_STRING)) {
         return PT_DB_OK;
     }
     if (apr_dbd_prepare(db->driver, db->pool, db->handle, s->sql, s->label, &st) != 0) {
@@ -228,7 +249,7 @@ int pt_db_prepare_one(pt_db *db, const char *label)
     const pt_sql_stmt *s;
     for (s = pt_sql_statements; s->label; s++) {
         if (strcmp(s->label, label) == 0) {
-            return pt_db_prepare_stmt(db, s);
+            return pt_db_prepare_stmt(db, s, 0);
         }
     }
     return PT_DB_ERROR;
@@ -240,7 +261,7 @@ int pt_db_prepare_all(pt_db *db, int *missing)
     int failed = 0;
     for (s = pt_sql_statements; s->label; s++) {
         /* Before `init` the tables do not exist and preparing fails: count, go on. */
-        if (pt_db_prepare_stmt(db, s) != PT_DB_OK) {
+        if (pt_db_prepare_stmt(db, s, 1) != PT_DB_OK) {
             failed++;
         }
     }

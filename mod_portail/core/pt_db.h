@@ -48,15 +48,17 @@ pt_db *pt_db_wrap(apr_pool_t *p, const apr_dbd_driver_t *driver, apr_dbd_t *hand
 int pt_db_open(apr_pool_t *p, const char *driver, const char *params, pt_db **db,
                const char **err);
 void pt_db_close(pt_db *db);
-/* Prepare the statements of pt_sql not prepared yet (after a migration created their
- * tables); *missing counts those that still fail. */
+/* Prepare (again) every statement of pt_sql: at connection, and after a migration or a
+ * PRAGMA has expired SQLite's statements.  *missing counts those that fail (tables not
+ * created yet). */
 int pt_db_prepare_all(pt_db *db, int *missing);
 /* Prepare one statement of pt_sql (inside a migration, where a failure would abort a
  * PostgreSQL transaction, only what is known to work is prepared). */
 int pt_db_prepare_one(pt_db *db, const char *label);
 
 /* Per-connection settings (SQLite: foreign keys, busy timeout; WAL is persistent and set
- * by `portail-ctl init`).  Run once on each new connection. */
+ * by `portail-ctl init`).  Run once on each new connection, then prepare again: SQLite
+ * expires statements prepared before a PRAGMA. */
 int pt_db_connection_init(pt_db *db);
 
 /* Run a prepared statement.  args holds nargs strings (NULL = SQL NULL). */
@@ -72,6 +74,9 @@ int pt_db_exec(pt_db *db, apr_pool_t *p, const char *label, int nargs,
 
 /* Unprepared SQL, for migrations only (trusted files, never input). */
 int pt_db_exec_raw(pt_db *db, apr_pool_t *p, const char *sql);
+
+/* A PRAGMA or other fixed statement whose rows are ignored (SQLite settings). */
+int pt_db_pragma(pt_db *db, apr_pool_t *p, const char *sql);
 
 int pt_db_begin(pt_db *db, apr_pool_t *p);
 int pt_db_commit(pt_db *db);

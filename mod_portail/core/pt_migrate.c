@@ -195,6 +195,7 @@ int pt_migrate_run(pt_db *db, apr_pool_t *p, const char *sqldir, int *applied, i
         (*applied)++;
         *current = version;
     }
+    /* The schema changed: SQLite expired every statement prepared before. */
     pt_db_prepare_all(db, NULL);
     return PT_DB_OK;
 }

@@ -41,7 +41,7 @@ void pt_xml_attr(pt_node *n, const char *name, const char *value)
 void pt_xml_attr_int(pt_node *n, const char *name, long long value)
 {
     char buf[32];
-    apr_snprintf(buf, sizeof(buf), "%lld", value);
+    apr_snprintf(buf, sizeof(buf), "%" APR_INT64_T_FMT, (apr_int64_t)value);
     xmlSetProp(n, BAD_CAST name, BAD_CAST buf);
 }
 

@@ -132,7 +132,7 @@ static int ctl_init(ctl *c)
     int rv;
     if (c->db->dialect == PT_DIALECT_SQLITE) {
         /* WAL is persistent: set once here, every later connection has it. */
-        if (pt_db_exec_raw(c->db, c->pool, "PRAGMA journal_mode = WAL") != PT_DB_OK) {
+        if (pt_db_pragma(c->db, c->pool, "PRAGMA journal_mode = WAL") != PT_DB_OK) {
             return ctl_fail("mode WAL impossible : %s", c->db->error);
         }
     }
@@ -159,7 +159,7 @@ static int ctl_status(ctl *c)
 {
     pt_rows *r = NULL;
     if (pt_db_select(c->db, c->pool, "portail_schema_versions", PT_NOARGS, &r) != PT_DB_OK) {
-        return ctl_fail("%s", "base non initialisée : lancez portail-ctl init");
+        return ctl_fail("base non initialisée (%s) : lancez portail-ctl init", c->db->error);
     }
     printf("schéma en version %s\n", r->n ? r->values[r->n - 1][0] : "0");
     return 0;

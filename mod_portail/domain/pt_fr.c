@@ -158,5 +158,6 @@ const char *pt_fr_amount(apr_pool_t *p, long long cents)
         grouped[o++] = digits[i];
     }
     grouped[o] = '\0';
-    return apr_psprintf(p, "%s%s,%02llu\xC2\xA0€", cents < 0 ? "−" : "", grouped, a % 100);
+    /* U+00A0 no-break space before the euro sign */
+    return apr_psprintf(p, "%s%s,%02d\xC2\xA0€", cents < 0 ? "−" : "", grouped, (int)(a % 100));
 }

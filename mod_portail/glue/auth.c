@@ -25,6 +25,7 @@ static void portail_error_documents(request_rec *r)
 {
     portail_server_conf *sc = ap_get_module_config(r->server->module_config, &portail_module);
     const char *page = apr_pstrcat(r->pool, portail_conf_base_path(sc), "/erreur", NULL);
+    ap_custom_response(r, HTTP_UNAUTHORIZED, page);
     ap_custom_response(r, HTTP_FORBIDDEN, page);
     ap_custom_response(r, HTTP_SERVICE_UNAVAILABLE, page);
     ap_custom_response(r, HTTP_INTERNAL_SERVER_ERROR, page);

@@ -84,6 +84,27 @@ static void portail_child_init(apr_pool_t *pchild, server_rec *s)
     }
 }
 
+/* mod_dbd's hook on each new connection: the portal's connection settings (SQLite:
+ * foreign keys, busy timeout), then prepare the statements again since SQLite expires
+ * those prepared before a PRAGMA. */
+static apr_status_t portail_dbd_post_connect(apr_pool_t *pool, dbd_cfg_t *cfg, ap_dbd_t *dbd)
+{
+    pt_db *db = pt_db_wrap(pool, dbd->driver, dbd->handle, dbd->prepared);
+    int missing = 0;
+    if (db->dialect != PT_DIALECT_SQLITE) {
+        return APR_SUCCESS;
+    }
+    if (pt_db_connection_init(db) != PT_DB_OK
+        || pt_db_prepare_all(db, &missing) != PT_DB_OK) {
+        ap_log_error(APLOG_MARK, APLOG_ERR, 0, NULL,
+                     "mod_portail: cannot set up a database connection (%d statements "
+                     "missing; was portail-ctl init run?): %s", missing,
+                     db->error ? db->error : "?");
+        return APR_EGENERAL;
+    }
+    return APR_SUCCESS;
+}
+
 static int portail_handler(request_rec *r)
 {
     if (!r->handler || strcmp(r->handler, "portail") != 0) {
@@ -99,6 +120,7 @@ static void portail_register_hooks(apr_pool_t *p)
     ap_hook_post_config(portail_post_config, NULL, before_dbd, APR_HOOK_MIDDLE);
     ap_hook_child_init(portail_child_init, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_handler(portail_handler, NULL, NULL, APR_HOOK_MIDDLE);
+    APR_OPTIONAL_HOOK(dbd, post_connect, portail_dbd_post_connect, NULL, NULL, APR_HOOK_MIDDLE);
     portail_register_auth(p);
 }
 

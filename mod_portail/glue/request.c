@@ -32,10 +32,6 @@ portail_rctx *portail_rctx_get(request_rec *r)
     return c;
 }
 
-/* A constant marker stored in mod_dbd's per-connection hash of prepared statements: a
- * connection without it has not had its settings (foreign keys, busy timeout) yet. */
-static const char portail_conn_ready[] = "portail:connection-ready";
-
 pt_db *portail_db(request_rec *r)
 {
     portail_rctx *c = portail_rctx_get(r);
@@ -51,16 +47,6 @@ pt_db *portail_db(request_rec *r)
         return NULL;
     }
     c->db = pt_db_wrap(r->pool, dbd->driver, dbd->handle, dbd->prepared);
-    if (!apr_hash_get(dbd->prepared, portail_conn_ready, APR_HASH_KEY_STRING)) {
-        if (pt_db_connection_init(c->db) != PT_DB_OK) {
-            ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r,
-                          "cannot set up the database connection: %s", c->db->error);
-            c->db = NULL;
-            return NULL;
-        }
-        apr_hash_set(dbd->prepared, portail_conn_ready, APR_HASH_KEY_STRING,
-                     (void *)portail_conn_ready);
-    }
     return c->db;
 }
 

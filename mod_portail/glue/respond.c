@@ -338,7 +338,7 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
         return portail_send(r, "text/plain; charset=UTF-8", "", 0);
     }
     if (rq->view && strcmp(rq->view, "erreur") == 0) {
-        return portail_error_page(r, portail_req_new(r, path), status, rq->error_detail);
+        return portail_error_page(r, rq, status, rq->error_detail);
     }
     r->status = status;
     if (rq->body) {
