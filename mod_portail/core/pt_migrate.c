@@ -84,7 +84,10 @@ static int pt_migrate_exec_script(pt_db *db, apr_pool_t *p, const char *path, co
     return PT_DB_OK;
 }
 
-int pt_migrate_load(pt_db *db, apr_pool_t *p, const char *path, const char **err)
+/* Run a script in one transaction; with version > 0, record it in schema_version in the
+ * same transaction, so a failed migration leaves nothing behind. */
+static int pt_migrate_apply(pt_db *db, apr_pool_t *p, const char *path, int version,
+                            const char *name, const char **err)
 {
     int rv = pt_db_begin(db, p);
     if (rv != PT_DB_OK) {
@@ -92,15 +95,29 @@ int pt_migrate_load(pt_db *db, apr_pool_t *p, const char *path, const char **err
         return rv;
     }
     rv = pt_migrate_exec_script(db, p, path, err);
+    if (rv == PT_DB_OK && version > 0) {
+        pt_db_prepare_one(db, "portail_schema_record");
+        rv = pt_db_exec(db, p, "portail_schema_record",
+                        PT_ARGS(apr_itoa(p, version), name,
+                                pt_db_int(p, apr_time_sec(apr_time_now()))), NULL);
+        if (rv != PT_DB_OK) {
+            *err = apr_psprintf(p, "%s : %s", path, db->error);
+        }
+    }
     if (rv != PT_DB_OK) {
         pt_db_rollback(db);
         return rv;
     }
     rv = pt_db_commit(db);
     if (rv != PT_DB_OK) {
-        *err = db->error;
+        *err = apr_psprintf(p, "%s : %s", path, db->error);
     }
     return rv;
+}
+
+int pt_migrate_load(pt_db *db, apr_pool_t *p, const char *path, const char **err)
+{
+    return pt_migrate_apply(db, p, path, 0, NULL, err);
 }
 
 static int pt_migrate_cmp(const void *a, const void *b)
@@ -167,29 +184,9 @@ int pt_migrate_run(pt_db *db, apr_pool_t *p, const char *sqldir, int *applied, i
         if (apr_hash_get(done, &version, sizeof(int))) {
             continue;
         }
-        rv = pt_db_begin(db, p);
-        if (rv == PT_DB_OK) {
-            rv = pt_migrate_exec_script(db, p, path, err);
-        }
-        else {
-            *err = db->error;
-        }
-        if (rv == PT_DB_OK) {
-            pt_db_prepare_one(db, "portail_schema_record");
-            rv = pt_db_exec(db, p, "portail_schema_record",
-                            PT_ARGS(apr_itoa(p, version), apr_pstrndup(p, name, strlen(name) - 4),
-                                    pt_db_int(p, apr_time_sec(apr_time_now()))), NULL);
-            if (rv != PT_DB_OK) {
-                *err = apr_psprintf(p, "%s : %s", path, db->error);
-            }
-        }
+        rv = pt_migrate_apply(db, p, path, version, apr_pstrndup(p, name, strlen(name) - 4),
+                              err);
         if (rv != PT_DB_OK) {
-            pt_db_rollback(db);
-            return rv;
-        }
-        rv = pt_db_commit(db);
-        if (rv != PT_DB_OK) {
-            *err = apr_psprintf(p, "%s : %s", path, db->error);
             return rv;
         }
         (*applied)++;
