@@ -78,7 +78,9 @@ int pt_db_select(pt_db *db, apr_pool_t *p, const char *label, int nargs,
     if (!st) {
         return PT_DB_ERROR;
     }
-    rv = apr_dbd_pselect(db->driver, p, db->handle, &res, st, 0, nargs, (const char **)args);
+    /* random access: fetched at once (the PostgreSQL driver loses values in its
+     * asynchronous, row-by-row mode) */
+    rv = apr_dbd_pselect(db->driver, p, db->handle, &res, st, 1, nargs, (const char **)args);
     if (rv != 0) {
         return pt_db_status(db, rv);
     }
