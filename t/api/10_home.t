@@ -1,6 +1,7 @@
 # The home page, the site frame, errors and the XML contract — anonymous visitor.
 use strict;
 use warnings;
+use utf8;
 use Apache::Test qw(-withtestmore);
 use lib 't/lib';
 use Portail::Test qw(client url csrf_of xml_of);

@@ -1,6 +1,7 @@
 # Login, logout, sessions and roles: agents reach the administration, parents their family.
 use strict;
 use warnings;
+use utf8;
 use Apache::Test qw(-withtestmore);
 use lib 't/lib';
 use Portail::Test qw(client url csrf_of login sql_query);

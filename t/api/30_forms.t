@@ -1,6 +1,7 @@
 # One path for every POST: CSRF, size, field count, UTF-8 — and nothing changes on refusal.
 use strict;
 use warnings;
+use utf8;
 use Apache::Test qw(-withtestmore);
 use lib 't/lib';
 use Portail::Test qw(client url csrf_of login sql_query);

@@ -1,6 +1,7 @@
 # Login attempts are slowed down per account, in the database (so across servers).
 use strict;
 use warnings;
+use utf8;
 use Apache::Test qw(-withtestmore);
 use lib 't/lib';
 use Portail::Test qw(client url login sql_query);

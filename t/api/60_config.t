@@ -1,6 +1,7 @@
 # A webmaster's mistake in a directive stops `apachectl -t` with a clear message.
 use strict;
 use warnings;
+use utf8;
 use Apache::Test qw(-withtestmore);
 use Apache::TestConfig;
 use File::Temp qw(tempdir);

@@ -1,0 +1,55 @@
+-- Demonstration data for Ville-de-Démo (portable: SQLite and PostgreSQL).  No accounts:
+-- `portail-ctl demo` creates the demo agent and parent with real bcrypt hashes.
+
+INSERT INTO news (id, title, body, published_at, visible) VALUES
+(1, 'Inscriptions périscolaires 2027', 'Les pré-inscriptions à l''accueil périscolaire du matin et du soir pour la rentrée 2027 ouvriront le lundi 4 janvier. Pensez à mettre à jour votre dossier famille avant cette date.', 1795417200, 1);
+INSERT INTO news (id, title, body, published_at, visible) VALUES
+(2, 'Menus de la cantine de décembre', 'Les menus de la restauration scolaire du mois de décembre sont disponibles. Le repas de Noël sera servi le jeudi 17 décembre dans toutes les écoles.', 1795244400, 1);
+INSERT INTO news (id, title, body, published_at, visible) VALUES
+(3, 'Vacances d''hiver : accueil de loisirs', 'L''accueil de loisirs sera ouvert pendant les vacances d''hiver, du lundi 8 au vendredi 19 février, de 7 h 30 à 18 h 30. Les réservations ouvrent le 11 janvier.', 1794898800, 1);
+INSERT INTO news (id, title, body, published_at, visible) VALUES
+(4, 'Fermeture exceptionnelle le 11 décembre', 'En raison d''une formation des équipes, l''accueil périscolaire du soir sera fermé le vendredi 11 décembre. Merci de votre compréhension.', 1794639600, 1);
+INSERT INTO news (id, title, body, published_at, visible) VALUES
+(5, 'Brouillon : spectacle de fin d''année', 'Texte en cours de rédaction.', 1795500000, 0);
+
+INSERT INTO families (id, code_abonne, nom, adresse, code_postal, commune, quotient, allocataire_caf, revenu_reference, created_at) VALUES
+(1, 'K7QM-4XPT-9HWA', 'MARTIN', '12 rue des Écoles', '99100', 'Ville-de-Démo', 820, '1234567', 3150000, 1788220800);
+INSERT INTO families (id, code_abonne, nom, adresse, code_postal, commune, quotient, allocataire_caf, revenu_reference, created_at) VALUES
+(2, 'R3ZD-8NVE-2KQB', 'BENALI', '4 allée des Tilleuls', '99100', 'Ville-de-Démo', 540, '7654321', 2280000, 1788220800);
+INSERT INTO families (id, code_abonne, nom, adresse, code_postal, commune, quotient, allocataire_caf, revenu_reference, created_at) VALUES
+(3, 'W9HT-5CMU-6YPF', 'LE GALL', '27 chemin du Moulin', '99100', 'Ville-de-Démo', NULL, NULL, NULL, 1788220800);
+
+INSERT INTO responsables (id, family_id, rang, civilite, nom, prenom, date_naissance, email, tel_portable) VALUES
+(1, 1, 1, 'Mme', 'MARTIN', 'Marie', '1986-05-14', 'parent@demo.portail.fr', '06 12 34 56 78');
+INSERT INTO responsables (id, family_id, rang, civilite, nom, prenom, date_naissance, email, tel_portable) VALUES
+(2, 1, 2, 'M.', 'MARTIN', 'Julien', '1984-09-02', NULL, '06 98 76 54 32');
+INSERT INTO responsables (id, family_id, rang, civilite, nom, prenom, date_naissance, email, tel_portable) VALUES
+(3, 2, 1, 'Mme', 'BENALI', 'Samira', '1990-01-23', NULL, '07 11 22 33 44');
+INSERT INTO responsables (id, family_id, rang, civilite, nom, prenom, date_naissance, email, tel_portable) VALUES
+(4, 3, 1, 'M.', 'LE GALL', 'Yann', '1982-11-30', NULL, '06 55 44 33 22');
+
+INSERT INTO children (id, family_id, nom, prenom, date_naissance, sexe, ecole, classe) VALUES
+(1, 1, 'MARTIN', 'Léa', '2016-03-02', 'F', 'École Jules-Ferry', 'CM2');
+INSERT INTO children (id, family_id, nom, prenom, date_naissance, sexe, ecole, classe) VALUES
+(2, 1, 'MARTIN', 'Hugo', '2018-07-19', 'M', 'École Jules-Ferry', 'CE2');
+INSERT INTO children (id, family_id, nom, prenom, date_naissance, sexe, ecole, classe) VALUES
+(3, 1, 'MARTIN', 'Chloé', '2021-01-11', 'F', 'École maternelle Les Lilas', 'MS');
+INSERT INTO children (id, family_id, nom, prenom, date_naissance, sexe, ecole, classe) VALUES
+(4, 2, 'BENALI', 'Inès', '2017-10-05', 'F', 'École Jules-Ferry', 'CM1');
+INSERT INTO children (id, family_id, nom, prenom, date_naissance, sexe, ecole, classe) VALUES
+(5, 2, 'BENALI', 'Adam', '2019-04-27', 'M', 'École maternelle Les Lilas', 'GS');
+INSERT INTO children (id, family_id, nom, prenom, date_naissance, sexe, ecole, classe) VALUES
+(6, 3, 'LE GALL', 'Maël', '2015-06-08', 'M', 'École Jules-Ferry', 'CM2');
+INSERT INTO children (id, family_id, nom, prenom, date_naissance, sexe, ecole, classe) VALUES
+(7, 3, 'LE GALL', 'Nolwenn', '2020-12-15', 'F', 'École maternelle Les Lilas', 'MS');
+
+INSERT INTO activities (id, name, type, description, place, age_min, age_max, capacity, start_time, end_time, active) VALUES
+(1, 'Restauration scolaire', 'REST', 'Repas du midi dans les restaurants scolaires de la ville.', 'Restaurants scolaires', 3, 11, 200, '11:30', '13:30', 1);
+INSERT INTO activities (id, name, type, description, place, age_min, age_max, capacity, start_time, end_time, active) VALUES
+(2, 'Accueil périscolaire du matin', 'PERI', 'Accueil des enfants avant la classe.', 'École Jules-Ferry', 3, 11, 60, '07:30', '08:30', 1);
+INSERT INTO activities (id, name, type, description, place, age_min, age_max, capacity, start_time, end_time, active) VALUES
+(3, 'Accueil périscolaire du soir', 'PERI', 'Goûter et activités après la classe.', 'École Jules-Ferry', 3, 11, 80, '16:30', '18:30', 1);
+INSERT INTO activities (id, name, type, description, place, age_min, age_max, capacity, start_time, end_time, active) VALUES
+(4, 'Accueil de loisirs du mercredi', 'EXTRA', 'Journée d''activités le mercredi.', 'Centre de loisirs Les Marronniers', 3, 11, 100, '07:30', '18:30', 1);
+INSERT INTO activities (id, name, type, description, place, age_min, age_max, capacity, start_time, end_time, active) VALUES
+(5, 'Multisport', 'SPORT', 'Découverte de sports collectifs et individuels.', 'Gymnase municipal', 6, 11, 24, '17:00', '18:00', 1);

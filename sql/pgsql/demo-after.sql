@@ -1,0 +1,6 @@
+-- After demo.sql on PostgreSQL: identity sequences continue after the explicit ids.
+SELECT setval(pg_get_serial_sequence('news', 'id'), (SELECT max(id) FROM news));
+SELECT setval(pg_get_serial_sequence('families', 'id'), (SELECT max(id) FROM families));
+SELECT setval(pg_get_serial_sequence('responsables', 'id'), (SELECT max(id) FROM responsables));
+SELECT setval(pg_get_serial_sequence('children', 'id'), (SELECT max(id) FROM children));
+SELECT setval(pg_get_serial_sequence('activities', 'id'), (SELECT max(id) FROM activities));

@@ -1,0 +1,79 @@
+package Portail::Test;
+# Helpers of the Apache::Test suites: one browser-like client per user (cookie jar, no
+# automatic redirects), login through the real form, and a look into the database so a
+# test can assert that a refused request changed nothing.
+use strict;
+use warnings;
+use utf8;
+use Exporter 'import';
+use Apache::Test ();
+use Apache::TestRequest ();
+use LWP::UserAgent;
+use HTTP::Cookies;
+use XML::LibXML;
+
+our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver);
+
+sub host { Apache::Test::vars('servername') }
+
+sub url {
+    my ($path) = @_;
+    my $cfg = Apache::Test::config();
+    return 'http://' . Apache::TestRequest::hostport($cfg) . $path;
+}
+
+# A browser: its own cookies, redirects not followed (tests look at them).
+sub client {
+    my $ua = LWP::UserAgent->new(max_redirect => 0, timeout => 60);
+    $ua->cookie_jar(HTTP::Cookies->new);
+    return $ua;
+}
+
+# The hidden CSRF field of a page.
+sub csrf_of {
+    my ($html) = @_;
+    return $1 if $html =~ /name="csrf"[^>]*value="([^"]+)"/;
+    return $1 if $html =~ /value="([^"]+)"[^>]*name="csrf"/;
+    return undef;
+}
+
+# Log in through the form, as a parent would; returns the POST's response.
+sub login {
+    my ($ua, $email, $password, $retour) = @_;
+    my $page = $ua->get(url('/portail/connexion'));
+    my %form = (email => $email, password => $password, csrf => csrf_of($page->decoded_content));
+    $form{retour} = $retour if defined $retour;
+    return $ua->post(url('/portail/connexion'), \%form);
+}
+
+# The XML of a screen (?format=xml), parsed.
+sub xml_of {
+    my ($ua, $path) = @_;
+    my $sep = $path =~ /\?/ ? '&' : '?';
+    my $r = $ua->get(url("$path${sep}format=xml"));
+    die "GET $path?format=xml: " . $r->status_line unless $r->is_success;
+    return XML::LibXML->load_xml(string => $r->content);
+}
+
+sub db_driver { $ENV{PORTAIL_DB} || 'sqlite' }
+
+# Run SQL against the test database; returns the first column of every row.
+sub sql_query {
+    my ($sql) = @_;
+    my $params = $ENV{PORTAIL_DB_PARAMS} or die "PORTAIL_DB_PARAMS is not set";
+    my @cmd;
+    if (db_driver() eq 'pgsql') {
+        my %p = map { split /=/, $_, 2 } split ' ', $params;
+        @cmd = ('psql', '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-h', $p{host},
+                '-U', $p{user}, '-d', $p{dbname}, '-c', $sql);
+    }
+    else {
+        @cmd = ('sqlite3', '-cmd', '.timeout 5000', $params, $sql);
+    }
+    open my $fh, '-|', @cmd or die "cannot run @cmd: $!";
+    my @rows = map { chomp; (split /\|/)[0] } <$fh>;
+    close $fh or die "SQL failed ($sql)";
+    return @rows;
+}
+
+1;

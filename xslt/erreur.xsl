@@ -1,0 +1,39 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- erreur.xsl — the one error screen: 400, 401, 403, 404, 405, 409, 413, 429, 500, 503. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:variable name="code">
+    <xsl:choose>
+      <xsl:when test="contains(' 400 401 403 404 405 409 413 429 500 503 ', concat(' ', /page/erreur/@code, ' '))">
+        <xsl:value-of select="/page/erreur/@code"/>
+      </xsl:when>
+      <xsl:otherwise>500</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:template match="page" mode="titre">
+    <xsl:call-template name="t"><xsl:with-param name="k" select="concat('erreur.', $code, '.titre')"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="page" mode="contenu">
+    <section class="carte erreur-page">
+      <h1><xsl:call-template name="t"><xsl:with-param name="k" select="concat('erreur.', $code, '.titre')"/></xsl:call-template></h1>
+      <p><xsl:call-template name="t"><xsl:with-param name="k" select="concat('erreur.', $code, '.texte')"/></xsl:call-template></p>
+      <xsl:if test="erreur/detail">
+        <p><xsl:value-of select="erreur/detail"/></p>
+      </xsl:if>
+      <p class="appels">
+        <a class="bouton" href="{$base}/"><xsl:call-template name="t"><xsl:with-param name="k" select="'erreur.retour'"/></xsl:call-template></a>
+        <xsl:if test="not($user) and ($code = '401' or $code = '403')">
+          <a class="bouton bouton-secondaire" href="{$base}/connexion"><xsl:call-template name="t"><xsl:with-param name="k" select="'erreur.connexion'"/></xsl:call-template></a>
+        </xsl:if>
+      </p>
+      <p class="code-erreur">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'erreur.code'"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="erreur/@code"/>
+      </p>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,27 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- espace.xsl — /portail/espace: « Mon espace citoyen ». -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:template match="page" mode="titre">
+    <xsl:call-template name="t"><xsl:with-param name="k" select="'espace.titre'"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="page" mode="contenu">
+    <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'espace.titre'"/></xsl:call-template></h1>
+    <ul class="tuiles">
+      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/espace/compte'"/><xsl:with-param name="k" select="'espace.compte'"/></xsl:call-template>
+      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/espace/abonnements'"/><xsl:with-param name="k" select="'espace.abonnements'"/></xsl:call-template>
+      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/espace/demandes'"/><xsl:with-param name="k" select="'espace.demandes'"/></xsl:call-template>
+    </ul>
+  </xsl:template>
+
+  <xsl:template name="tuile">
+    <xsl:param name="chemin"/>
+    <xsl:param name="k"/>
+    <li class="tuile">
+      <h2><a href="{$base}{$chemin}"><xsl:call-template name="t"><xsl:with-param name="k" select="$k"/></xsl:call-template></a></h2>
+      <p><xsl:call-template name="t"><xsl:with-param name="k" select="concat($k, '.texte')"/></xsl:call-template></p>
+    </li>
+  </xsl:template>
+</xsl:stylesheet>
