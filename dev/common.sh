@@ -52,3 +52,18 @@ portail_sqlite_demo() {
     [ -n "$owner" ] && chown -R "$owner" "$dir"
     return 0
 }
+
+# Apache's children run as an unprivileged user ($1): they read the stylesheets and static
+# files in the tree.  A checkout in a private directory (mktemp -d is 0700) would hide
+# them: open the way (search permission only, o+x) on the directories above the tree.
+portail_tree_reachable() {
+    local user=$1 d=$PORTAIL_TOP
+    [ "$(id -u)" -eq 0 ] || return 0
+    runuser -u "$user" -- test -r "$PORTAIL_TOP/xslt/layout.xsl" 2>/dev/null && return 0
+    while [ "$d" != "/" ]; do
+        chmod o+x "$d"
+        d=$(dirname "$d")
+    done
+    runuser -u "$user" -- test -r "$PORTAIL_TOP/xslt/layout.xsl" || {
+        echo "$user ne peut pas lire $PORTAIL_TOP/xslt" >&2; return 1; }
+}
