@@ -1,14 +1,15 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- admin.xsl — /portail/admin/: the agents' dashboard and their work queues. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="page" mode="titre">
-    <xsl:call-template name="t"><xsl:with-param name="k" select="'admin.titre'"/></xsl:call-template>
+    <xsl:value-of select="pt:t('admin.titre')"/>
   </xsl:template>
 
   <xsl:template match="page" mode="contenu">
-    <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'admin.titre'"/></xsl:call-template></h1>
+    <h1><xsl:value-of select="pt:t('admin.titre')"/></h1>
     <ul class="tuiles">
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/familles'"/><xsl:with-param name="k" select="'familles'"/></xsl:call-template>
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/comptes'"/><xsl:with-param name="k" select="'comptes'"/></xsl:call-template>
@@ -24,7 +25,7 @@
     <xsl:param name="chemin"/>
     <xsl:param name="k"/>
     <li class="tuile">
-      <h2><a href="{$base}{$chemin}"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('admin.', $k)"/></xsl:call-template></a></h2>
+      <h2><a href="{$base}{$chemin}"><xsl:value-of select="pt:t(concat('admin.', $k))"/></a></h2>
       <xsl:if test="admin/counts/count[@k = $k]">
         <p class="compteur"><xsl:value-of select="admin/counts/count[@k = $k]"/></p>
       </xsl:if>

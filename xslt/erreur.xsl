@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- erreur.xsl — the one error screen: 400, 401, 403, 404, 405, 409, 413, 429, 500, 503. -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
   <xsl:import href="layout.xsl"/>
 
   <xsl:variable name="code">
@@ -13,24 +14,24 @@
   </xsl:variable>
 
   <xsl:template match="page" mode="titre">
-    <xsl:call-template name="t"><xsl:with-param name="k" select="concat('erreur.', $code, '.titre')"/></xsl:call-template>
+    <xsl:value-of select="pt:t(concat('erreur.', $code, '.titre'))"/>
   </xsl:template>
 
   <xsl:template match="page" mode="contenu">
     <section class="carte erreur-page">
-      <h1><xsl:call-template name="t"><xsl:with-param name="k" select="concat('erreur.', $code, '.titre')"/></xsl:call-template></h1>
-      <p><xsl:call-template name="t"><xsl:with-param name="k" select="concat('erreur.', $code, '.texte')"/></xsl:call-template></p>
+      <h1><xsl:value-of select="pt:t(concat('erreur.', $code, '.titre'))"/></h1>
+      <p><xsl:value-of select="pt:t(concat('erreur.', $code, '.texte'))"/></p>
       <xsl:if test="erreur/detail">
         <p><xsl:value-of select="erreur/detail"/></p>
       </xsl:if>
       <p class="appels">
-        <a class="bouton" href="{$base}/"><xsl:call-template name="t"><xsl:with-param name="k" select="'erreur.retour'"/></xsl:call-template></a>
+        <a class="bouton" href="{$base}/"><xsl:value-of select="pt:t('erreur.retour')"/></a>
         <xsl:if test="not($user) and ($code = '401' or $code = '403')">
-          <a class="bouton bouton-secondaire" href="{$base}/connexion"><xsl:call-template name="t"><xsl:with-param name="k" select="'erreur.connexion'"/></xsl:call-template></a>
+          <a class="bouton bouton-secondaire" href="{$base}/connexion"><xsl:value-of select="pt:t('erreur.connexion')"/></a>
         </xsl:if>
       </p>
       <p class="code-erreur">
-        <xsl:call-template name="t"><xsl:with-param name="k" select="'erreur.code'"/></xsl:call-template>
+        <xsl:value-of select="pt:t('erreur.code')"/>
         <xsl:text> </xsl:text>
         <xsl:value-of select="erreur/@code"/>
       </p>

@@ -1,14 +1,15 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- espace.xsl — /portail/espace: « Mon espace citoyen ». -->
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
   <xsl:import href="layout.xsl"/>
 
   <xsl:template match="page" mode="titre">
-    <xsl:call-template name="t"><xsl:with-param name="k" select="'espace.titre'"/></xsl:call-template>
+    <xsl:value-of select="pt:t('espace.titre')"/>
   </xsl:template>
 
   <xsl:template match="page" mode="contenu">
-    <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'espace.titre'"/></xsl:call-template></h1>
+    <h1><xsl:value-of select="pt:t('espace.titre')"/></h1>
     <ul class="tuiles">
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/espace/compte'"/><xsl:with-param name="k" select="'espace.compte'"/></xsl:call-template>
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/espace/abonnements'"/><xsl:with-param name="k" select="'espace.abonnements'"/></xsl:call-template>
@@ -20,8 +21,8 @@
     <xsl:param name="chemin"/>
     <xsl:param name="k"/>
     <li class="tuile">
-      <h2><a href="{$base}{$chemin}"><xsl:call-template name="t"><xsl:with-param name="k" select="$k"/></xsl:call-template></a></h2>
-      <p><xsl:call-template name="t"><xsl:with-param name="k" select="concat($k, '.texte')"/></xsl:call-template></p>
+      <h2><a href="{$base}{$chemin}"><xsl:value-of select="pt:t($k)"/></a></h2>
+      <p><xsl:value-of select="pt:t(concat($k, '.texte'))"/></p>
     </li>
   </xsl:template>
 </xsl:stylesheet>

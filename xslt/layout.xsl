@@ -1,8 +1,4 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE xsl:stylesheet [
-  <!-- The texts are read once, when the stylesheet is compiled, not at every request. -->
-  <!ENTITY textes SYSTEM "i18n/fr.xml">
-]>
 <!--
   layout.xsl — the page frame of every screen: head, skip link, header with the town and
   the menu, one-shot message, <main>, footer; and what every form shares (error summary,
@@ -11,30 +7,18 @@
   A screen stylesheet imports this file and provides two templates:
     <xsl:template match="page" mode="titre">…</xsl:template>    the page title
     <xsl:template match="page" mode="contenu">…</xsl:template>  the content of <main>
-  Texts: <xsl:call-template name="t"><xsl:with-param name="k" select="'clé'"/></xsl:call-template>
+  Texts: <xsl:value-of select="pt:t('clé')"/>
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:exsl="http://exslt.org/common" exclude-result-prefixes="exsl">
+                xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
 
   <xsl:output method="html" encoding="UTF-8" doctype-system="about:legacy-compat" indent="no"/>
-
-  <xsl:variable name="textes-rtf">&textes;</xsl:variable>
-  <xsl:variable name="textes" select="exsl:node-set($textes-rtf)/textes"/>
-  <xsl:key name="texte" match="t" use="@k"/>
 
   <xsl:variable name="base" select="/page/site/@base"/>
   <xsl:variable name="static" select="/page/site/@static"/>
   <xsl:variable name="ville" select="/page/site/@town"/>
   <xsl:variable name="user" select="/page/user"/>
   <xsl:variable name="csrf" select="/page/csrf"/>
-
-  <!-- A text of i18n/fr.xml. -->
-  <xsl:template name="t">
-    <xsl:param name="k"/>
-    <xsl:for-each select="$textes">
-      <xsl:value-of select="key('texte', $k)"/>
-    </xsl:for-each>
-  </xsl:template>
 
   <xsl:template match="/">
     <html lang="fr">
@@ -43,7 +27,7 @@
         <title>
           <xsl:apply-templates select="/page" mode="titre"/>
           <xsl:text> — </xsl:text>
-          <xsl:call-template name="t"><xsl:with-param name="k" select="'portail'"/></xsl:call-template>
+          <xsl:value-of select="pt:t('portail')"/>
           <xsl:text> — </xsl:text>
           <xsl:value-of select="$ville"/>
         </title>
@@ -53,7 +37,7 @@
       </head>
       <body>
         <a class="evitement" href="#contenu">
-          <xsl:call-template name="t"><xsl:with-param name="k" select="'aller-contenu'"/></xsl:call-template>
+          <xsl:value-of select="pt:t('aller-contenu')"/>
         </a>
         <xsl:call-template name="entete"/>
         <main id="contenu" tabindex="-1">
@@ -74,7 +58,7 @@
           </xsl:if>
           <span class="ville"><xsl:value-of select="$ville"/></span>
           <span class="nom-portail">
-            <xsl:call-template name="t"><xsl:with-param name="k" select="'portail'"/></xsl:call-template>
+            <xsl:value-of select="pt:t('portail')"/>
           </span>
         </a>
         <xsl:if test="$user">
@@ -85,7 +69,7 @@
             <form method="post" action="{$base}/deconnexion" class="deconnexion">
               <xsl:call-template name="csrf"/>
               <button type="submit" class="bouton bouton-secondaire">
-                <xsl:call-template name="t"><xsl:with-param name="k" select="'nav.deconnexion'"/></xsl:call-template>
+                <xsl:value-of select="pt:t('nav.deconnexion')"/>
               </button>
             </form>
           </div>
@@ -93,7 +77,7 @@
       </div>
       <nav class="menu">
         <xsl:attribute name="aria-label">
-          <xsl:call-template name="t"><xsl:with-param name="k" select="'menu'"/></xsl:call-template>
+          <xsl:value-of select="pt:t('menu')"/>
         </xsl:attribute>
         <ul>
           <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/'"/><xsl:with-param name="k" select="'nav.accueil'"/></xsl:call-template>
@@ -123,7 +107,7 @@
         <xsl:if test="/page/path = $chemin">
           <xsl:attribute name="aria-current">page</xsl:attribute>
         </xsl:if>
-        <xsl:call-template name="t"><xsl:with-param name="k" select="$k"/></xsl:call-template>
+        <xsl:value-of select="pt:t($k)"/>
       </a>
     </li>
   </xsl:template>
@@ -132,8 +116,8 @@
     <footer class="pied">
       <p><xsl:value-of select="$ville"/></p>
       <ul>
-        <li><a href="{$base}/mentions-legales"><xsl:call-template name="t"><xsl:with-param name="k" select="'pied.mentions'"/></xsl:call-template></a></li>
-        <li><a href="{$base}/accessibilite"><xsl:call-template name="t"><xsl:with-param name="k" select="'pied.accessibilite'"/></xsl:call-template></a></li>
+        <li><a href="{$base}/mentions-legales"><xsl:value-of select="pt:t('pied.mentions')"/></a></li>
+        <li><a href="{$base}/accessibilite"><xsl:value-of select="pt:t('pied.accessibilite')"/></a></li>
       </ul>
     </footer>
   </xsl:template>
@@ -180,7 +164,7 @@
     <xsl:if test="field/error">
       <div class="resume-erreurs" role="alert" tabindex="-1" id="erreurs">
         <h2>
-          <xsl:call-template name="t"><xsl:with-param name="k" select="'form.erreurs'"/></xsl:call-template>
+          <xsl:value-of select="pt:t('form.erreurs')"/>
         </h2>
         <ul>
           <xsl:for-each select="field/error">

@@ -9,15 +9,70 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 #include <libxslt/security.h>
+#include <libxslt/extensions.h>
+#include <libxml/xpathInternals.h>
 #include <libexslt/exslt.h>
 #include "core/pt_render.h"
+
+/* Namespace of the portal's XSLT extension functions. */
+#define PT_RENDER_NS "urn:mod-portail"
 
 struct pt_render_cache {
     apr_pool_t *pool;
     const char *dir;
     apr_hash_t *sheets;             /* name -> xsltStylesheetPtr */
+    apr_hash_t *texts;              /* i18n/fr.xml: key -> text, read-only once loaded */
     apr_thread_mutex_t *lock;
 };
+
+/* pt:t('key') — the text of a key of i18n/fr.xml.  A hash lookup in C, where a lookup in
+ * XSLT would copy and index the whole file in every transform. */
+static void pt_render_text_fn(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+    pt_render_cache *c = tctxt ? tctxt->_private : NULL;
+    xmlChar *key;
+    const char *text;
+
+    if (nargs != 1) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    key = xmlXPathPopString(ctxt);
+    text = c && key ? apr_hash_get(c->texts, key, APR_HASH_KEY_STRING) : NULL;
+    /* An unknown key shows itself, so a missing text is seen at once. */
+    valuePush(ctxt, xmlXPathNewString(text ? BAD_CAST text : key));
+    xmlFree(key);
+}
+
+static apr_status_t pt_render_load_texts(pt_render_cache *c)
+{
+    const char *path = apr_pstrcat(c->pool, c->dir, "/i18n/fr.xml", NULL);
+    xmlDocPtr doc = xmlReadFile(path, "UTF-8", XML_PARSE_NONET);
+    xmlNodePtr n;
+    if (!doc || !xmlDocGetRootElement(doc)) {
+        if (doc) {
+            xmlFreeDoc(doc);
+        }
+        return APR_EINVAL;
+    }
+    for (n = xmlDocGetRootElement(doc)->children; n; n = n->next) {
+        xmlChar *k, *v;
+        if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "t")) {
+            continue;
+        }
+        k = xmlGetProp(n, BAD_CAST "k");
+        v = xmlNodeGetContent(n);
+        if (k && v) {
+            apr_hash_set(c->texts, apr_pstrdup(c->pool, (const char *)k), APR_HASH_KEY_STRING,
+                         apr_pstrdup(c->pool, (const char *)v));
+        }
+        xmlFree(k);
+        xmlFree(v);
+    }
+    xmlFreeDoc(doc);
+    return APR_SUCCESS;
+}
 
 static apr_status_t pt_render_cache_cleanup(void *data)
 {
@@ -49,6 +104,7 @@ void pt_render_global_init(void)
     xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
     xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
     xsltSetDefaultSecurityPrefs(sec);
+    xsltRegisterExtModuleFunction(BAD_CAST "t", BAD_CAST PT_RENDER_NS, pt_render_text_fn);
 }
 
 apr_status_t pt_render_cache_create(apr_pool_t *p, const char *dir, pt_render_cache **cache)
@@ -58,8 +114,12 @@ apr_status_t pt_render_cache_create(apr_pool_t *p, const char *dir, pt_render_ca
     c->pool = p;
     c->dir = apr_pstrdup(p, dir);
     c->sheets = apr_hash_make(p);
+    c->texts = apr_hash_make(p);
     rv = apr_thread_mutex_create(&c->lock, APR_THREAD_MUTEX_DEFAULT, p);
     if (rv != APR_SUCCESS) {
+        return rv;
+    }
+    if ((rv = pt_render_load_texts(c)) != APR_SUCCESS) {
         return rv;
     }
     apr_pool_cleanup_register(p, c, pt_render_cache_cleanup, apr_pool_cleanup_null);
@@ -149,6 +209,7 @@ const char *pt_render_html(pt_render_cache *cache, apr_pool_t *p, pt_doc *doc,
         return "cannot create transform context";
     }
     xsltSetTransformErrorFunc(ctxt, &errors, pt_render_on_error);
+    ctxt->_private = cache;         /* for pt:t() */
     result = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, ctxt);
     if (!result || ctxt->state != XSLT_STATE_OK) {
         if (result) {

@@ -12,7 +12,8 @@
 
 typedef struct pt_render_cache pt_render_cache;
 
-/* Create a cache for the stylesheets in `dir`; lives as long as p. */
+/* Create a cache for the stylesheets in `dir` and load the texts of dir/i18n/fr.xml
+ * (APR_EINVAL when that file is unreadable); lives as long as p. */
 apr_status_t pt_render_cache_create(apr_pool_t *p, const char *dir, pt_render_cache **cache);
 
 /* Compile `name`.xsl now (at start-up, to fail early); returns an error text or NULL. */
