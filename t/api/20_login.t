@@ -91,6 +91,18 @@ $replay->cookie_jar->set_cookie(0, 'portail_session', $before, '/portail/', Port
 $r = $replay->get(url('/portail/famille/'));
 is($r->code, 303, 'the old token no longer opens the family space');
 
+# Sessions expire: after PortailSessionIdle without activity, and at their absolute end.
+for my $case (['idle', 'last_seen_at = last_seen_at - 7200'],
+              ['absolute', 'expires_at = created_at']) {
+    my ($what, $set) = @$case;
+    my $ua = client();
+    login($ua, $PARENT, 'Parent-demo-2026');
+    is($ua->get(url('/portail/famille/'))->code, 200, "$what: the session works");
+    my $h = sha256_hex(cookie_of($ua, 'portail_session'));
+    sql_query("UPDATE sessions SET $set WHERE token_hash = '$h'");
+    is($ua->get(url('/portail/famille/'))->code, 303, "$what: an expired session opens nothing");
+}
+
 # An external « retour » is ignored (no open redirect).
 my $open = client();
 $r = login($open, $AGENT, 'Agent-demo-2026', '//evil.example/');
