@@ -236,7 +236,10 @@ int pt_db_open(apr_pool_t *p, const char *driver, const char *params, pt_db **db
 static int pt_db_prepare_stmt(pt_db *db, const pt_sql_stmt *s, int replace)
 {
     apr_dbd_prepared_t *st = NULL;
-    if (!replace && apr_hash_get(db->prepared, s->label, APR_HASH_KEY_STRING)) {
+    /* Only SQLite expires statements (schema change, PRAGMA); PostgreSQL re-plans its own
+     * and refuses a second PREPARE of a name. */
+    if ((!replace || db->dialect == PT_DIALECT_PGSQL)
+        && apr_hash_get(db->prepared, s->label, APR_HASH_KEY_STRING)) {
         return PT_DB_OK;
     }
     if (apr_dbd_prepare(db->driver, db->pool, db->handle, s->sql, s->label, &st) != 0) {
@@ -251,7 +254,7 @@ int pt_db_prepare_one(pt_db *db, const char *label)
     const pt_sql_stmt *s;
     for (s = pt_sql_statements; s->label; s++) {
         if (strcmp(s->label, label) == 0) {
-            return pt_db_prepare_stmt(db, s, 0);
+            return pt_db_prepare_stmt(db, s, 1);
         }
     }
     return PT_DB_ERROR;

@@ -52,8 +52,8 @@ void pt_db_close(pt_db *db);
  * PRAGMA has expired SQLite's statements.  *missing counts those that fail (tables not
  * created yet). */
 int pt_db_prepare_all(pt_db *db, int *missing);
-/* Prepare one statement of pt_sql (inside a migration, where a failure would abort a
- * PostgreSQL transaction, only what is known to work is prepared). */
+/* Prepare (again) one statement of pt_sql: inside a migration, where a failure would abort
+ * a PostgreSQL transaction and SQLite has expired what was prepared before the change. */
 int pt_db_prepare_one(pt_db *db, const char *label);
 
 /* Per-connection settings (SQLite: foreign keys, busy timeout; WAL is persistent and set

@@ -127,11 +127,14 @@ apr_status_t pt_render_cache_create(apr_pool_t *p, const char *dir, pt_render_ca
     return APR_SUCCESS;
 }
 
-/* Names come from the router table, never from input; still, refuse anything that is not
- * a plain file name. */
+/* Names come from the router table and the outbox's templates, never from a visitor;
+ * still, refuse anything but a plain file name, or one in mail/. */
 static int pt_render_name_ok(const char *name)
 {
     const char *s;
+    if (name && strncmp(name, "mail/", 5) == 0) {
+        name += 5;
+    }
     if (!name || !*name) {
         return 0;
     }
@@ -190,15 +193,21 @@ static void pt_render_on_error(void *ctx, const char *fmt, ...)
                               : apr_pstrdup(e->pool, buf);
 }
 
-const char *pt_render_html(pt_render_cache *cache, apr_pool_t *p, pt_doc *doc,
-                           const char *name, const char **out, apr_size_t *len)
+static apr_status_t pt_render_free_doc(void *doc)
+{
+    xmlFreeDoc(doc);
+    return APR_SUCCESS;
+}
+
+/* One transform: its own context, errors collected for the log. */
+static const char *pt_render_apply(pt_render_cache *cache, apr_pool_t *p, pt_doc *doc,
+                                   const char *name, xsltStylesheetPtr *stylep,
+                                   xmlDocPtr *resultp)
 {
     const char *err = NULL;
     xsltStylesheetPtr style = pt_render_get(cache, name, &err);
     xsltTransformContextPtr ctxt;
     xmlDocPtr result;
-    xmlChar *buf = NULL;
-    int size = 0;
     pt_render_errors errors = { p, NULL };
 
     if (!style) {
@@ -220,13 +229,36 @@ const char *pt_render_html(pt_render_cache *cache, apr_pool_t *p, pt_doc *doc,
                             errors.messages ? errors.messages : "unknown error");
     }
     xsltFreeTransformContext(ctxt);
+    apr_pool_cleanup_register(p, result, pt_render_free_doc, apr_pool_cleanup_null);
+    *stylep = style;
+    *resultp = result;
+    return NULL;
+}
+
+const char *pt_render_html(pt_render_cache *cache, apr_pool_t *p, pt_doc *doc,
+                           const char *name, const char **out, apr_size_t *len)
+{
+    xsltStylesheetPtr style = NULL;
+    xmlDocPtr result = NULL;
+    xmlChar *buf = NULL;
+    int size = 0;
+    const char *err = pt_render_apply(cache, p, doc, name, &style, &result);
+
+    if (err) {
+        return err;
+    }
     if (xsltSaveResultToString(&buf, &size, result, style) != 0) {
-        xmlFreeDoc(result);
         return "cannot serialize the result";
     }
-    xmlFreeDoc(result);
     *out = apr_pstrmemdup(p, (const char *)buf, size > 0 ? size : 0);
     *len = size > 0 ? (apr_size_t)size : 0;
     xmlFree(buf);
     return NULL;
+}
+
+const char *pt_render_doc(pt_render_cache *cache, apr_pool_t *p, pt_doc *doc,
+                          const char *name, pt_doc **result)
+{
+    xsltStylesheetPtr style = NULL;
+    return pt_render_apply(cache, p, doc, name, &style, result);
 }

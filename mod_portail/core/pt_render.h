@@ -24,6 +24,11 @@ const char *pt_render_preload(pt_render_cache *cache, const char *name);
 const char *pt_render_html(pt_render_cache *cache, apr_pool_t *p, pt_doc *doc,
                            const char *name, const char **out, apr_size_t *len);
 
+/* Transform doc with stylesheet `name` into a document (freed with p); for results that
+ * are read rather than sent (mails).  Returns NULL or an error text. */
+const char *pt_render_doc(pt_render_cache *cache, apr_pool_t *p, pt_doc *doc,
+                          const char *name, pt_doc **result);
+
 /* Once per process: libxml2 / libxslt / EXSLT initialisation. */
 void pt_render_global_init(void);
 

@@ -6,6 +6,7 @@
  * file that holds them), and the same prepared statements as the module.
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,14 +19,7 @@
 #include "core/pt_account.h"
 #include "core/pt_token.h"
 #include "domain/pt_password.h"
-
-typedef struct ctl {
-    apr_pool_t *pool;
-    const char *driver;
-    const char *params;
-    const char *sql_dir;
-    pt_db *db;
-} ctl;
+#include "ctl/ctl.h"
 
 static void ctl_usage(FILE *out)
 {
@@ -38,6 +32,10 @@ static void ctl_usage(FILE *out)
         "  -c, --config FICHIER  lire DBDriver et DBDParams dans ce fichier de configuration\n"
         "                        d'Apache\n"
         "  -s, --sql-dir DOSSIER dossier des scripts SQL (défaut : %s/sql)\n"
+        "  -x, --xslt-dir DOSSIER feuilles de style, comme PortailStylesheetDir\n"
+        "      --smtp URL        serveur SMTP, comme PortailSMTPServer (smtp://hôte:port)\n"
+        "      --smtp-security M none, starttls ou tls, comme PortailSMTPSecurity\n"
+        "      --from ADRESSE    expéditeur, comme PortailMailFrom\n"
         "  -h, --help            cette aide\n"
         "\n"
         "Commandes :\n"
@@ -47,11 +45,13 @@ static void ctl_usage(FILE *out)
         "  create-agent EMAIL    créer un compte agent ; mot de passe lu sur l'entrée standard\n"
         "  demo                  charger les données de démonstration et les comptes de démo\n"
         "  purge                 supprimer les sessions expirées et les compteurs d'essais\n"
-        "                        périmés\n", PORTAIL_DATADIR);
+        "                        périmés\n"
+        "  mail                  envoyer les courriels en attente (cron : chaque minute)\n"
+        "  mail-test EMAIL       mettre un courriel d'essai en attente pour EMAIL\n",
+        PORTAIL_DATADIR);
 }
 
-static int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int ctl_fail(const char *fmt, ...)
+int ctl_fail(const char *fmt, ...)
 {
     va_list ap;
     fprintf(stderr, "portail-ctl : ");
@@ -62,7 +62,31 @@ static int ctl_fail(const char *fmt, ...)
     return 1;
 }
 
-/* Read DBDriver and DBDParams from an Apache configuration file (first of each). */
+/* The settings portail-ctl reads from an Apache configuration file: the first occurrence
+ * of each directive; an option given on the command line wins. */
+static void ctl_set_from_config(ctl *c, const char *name, const char *v)
+{
+    static const struct { const char *directive; size_t offset; } map[] = {
+        { "DBDriver", offsetof(ctl, driver) },
+        { "DBDParams", offsetof(ctl, params) },
+        { "PortailStylesheetDir", offsetof(ctl, xslt_dir) },
+        { "PortailTown", offsetof(ctl, town) },
+        { "PortailBaseURL", offsetof(ctl, base_url) },
+        { "PortailMailFrom", offsetof(ctl, mail_from) },
+        { "PortailSMTPServer", offsetof(ctl, smtp_server) },
+        { "PortailSMTPSecurity", offsetof(ctl, smtp_security) },
+        { "PortailSMTPUser", offsetof(ctl, smtp_user) },
+        { "PortailSMTPPasswordFile", offsetof(ctl, smtp_password_file) },
+    };
+    size_t i;
+    for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+        const char **field = (const char **)((char *)c + map[i].offset);
+        if (!strcasecmp(name, map[i].directive) && !*field) {
+            *field = apr_pstrdup(c->pool, v);
+        }
+    }
+}
+
 static int ctl_read_config(ctl *c, const char *path)
 {
     FILE *f = fopen(path, "r");
@@ -91,12 +115,7 @@ static int ctl_read_config(ctl *c, const char *path)
             v[strlen(v) - 1] = '\0';
             v++;
         }
-        if (!strcasecmp(s, "DBDriver") && !c->driver) {
-            c->driver = apr_pstrdup(c->pool, v);
-        }
-        else if (!strcasecmp(s, "DBDParams") && !c->params) {
-            c->params = apr_pstrdup(c->pool, v);
-        }
+        ctl_set_from_config(c, s, v);
     }
     fclose(f);
     return 0;
@@ -273,6 +292,10 @@ int main(int argc, const char *const *argv)
         { "params", 'p', 1, "paramètres" },
         { "config", 'c', 1, "fichier" },
         { "sql-dir", 's', 1, "dossier" },
+        { "xslt-dir", 'x', 1, "dossier" },
+        { "smtp", 256, 1, "url" },
+        { "smtp-security", 257, 1, "mode" },
+        { "from", 258, 1, "adresse" },
         { "help", 'h', 0, "aide" },
         { NULL, 0, 0, NULL }
     };
@@ -295,6 +318,10 @@ int main(int argc, const char *const *argv)
         case 'p': c.params = arg; break;
         case 'c': config = arg; break;
         case 's': c.sql_dir = arg; break;
+        case 'x': c.xslt_dir = arg; break;
+        case 256: c.smtp_server = arg; break;
+        case 257: c.smtp_security = arg; break;
+        case 258: c.mail_from = arg; break;
         case 'h': ctl_usage(stdout); return 0;
         }
     }
@@ -307,13 +334,17 @@ int main(int argc, const char *const *argv)
     }
     cmd = argv[g->ind];
     if (strcmp(cmd, "init") && strcmp(cmd, "migrate") && strcmp(cmd, "status")
-        && strcmp(cmd, "create-agent") && strcmp(cmd, "demo") && strcmp(cmd, "purge")) {
+        && strcmp(cmd, "create-agent") && strcmp(cmd, "demo") && strcmp(cmd, "purge")
+        && strcmp(cmd, "mail") && strcmp(cmd, "mail-test")) {
         fprintf(stderr, "portail-ctl : commande inconnue « %s »\n", cmd);
         ctl_usage(stderr);
         return 2;
     }
-    if (strcmp(cmd, "create-agent") == 0 && g->ind + 1 >= argc) {
-        return ctl_fail("%s", "create-agent attend une adresse e-mail");
+    if ((!strcmp(cmd, "create-agent") || !strcmp(cmd, "mail-test")) && g->ind + 1 >= argc) {
+        return ctl_fail("%s attend une adresse e-mail", cmd);
+    }
+    if (!c.xslt_dir) {
+        c.xslt_dir = PORTAIL_DATADIR "/xslt";
     }
     if ((rv = ctl_open(&c)) != 0) {
         return rv;
@@ -323,6 +354,8 @@ int main(int argc, const char *const *argv)
     else if (!strcmp(cmd, "status")) rv = ctl_status(&c);
     else if (!strcmp(cmd, "create-agent")) rv = ctl_create_agent(&c, argv[g->ind + 1]);
     else if (!strcmp(cmd, "demo")) rv = ctl_demo(&c);
+    else if (!strcmp(cmd, "mail")) rv = ctl_mail(&c);
+    else if (!strcmp(cmd, "mail-test")) rv = ctl_mail_test(&c, argv[g->ind + 1]);
     else rv = ctl_purge(&c);
     pt_db_close(c.db);
     return rv;

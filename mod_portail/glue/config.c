@@ -293,6 +293,42 @@ static const char *portail_set_max_fields(cmd_parms *cmd, void *dcv, const char 
     return NULL;
 }
 
+/* The SMTP settings are portail-ctl's (the module never sends mail: a mail is a row of the
+ * outbox).  They live in the same file so the webmaster has one place for the portal;
+ * Apache checks them, portail-ctl --config reads them. */
+static const char *portail_set_smtp_server(cmd_parms *cmd, void *dc, const char *arg)
+{
+    if (strncmp(arg, "smtp://", 7) != 0 && strncmp(arg, "smtps://", 8) != 0) {
+        return apr_psprintf(cmd->pool, "PortailSMTPServer: '%s' must be smtp://host:port or "
+                            "smtps://host:port", arg);
+    }
+    return NULL;
+}
+
+static const char *portail_set_smtp_security(cmd_parms *cmd, void *dc, const char *arg)
+{
+    if (strcmp(arg, "none") && strcmp(arg, "starttls") && strcmp(arg, "tls")) {
+        return apr_psprintf(cmd->pool, "PortailSMTPSecurity: '%s' must be none, starttls or "
+                            "tls", arg);
+    }
+    return NULL;
+}
+
+static const char *portail_set_smtp_user(cmd_parms *cmd, void *dc, const char *arg)
+{
+    return *arg ? NULL : "PortailSMTPUser: the user name is empty";
+}
+
+static const char *portail_set_smtp_password_file(cmd_parms *cmd, void *dc, const char *arg)
+{
+    apr_finfo_t fi;
+    if (apr_stat(&fi, arg, APR_FINFO_TYPE, cmd->temp_pool) != APR_SUCCESS
+        || fi.filetype != APR_REG) {
+        return apr_psprintf(cmd->pool, "PortailSMTPPasswordFile: '%s' is not a file", arg);
+    }
+    return NULL;
+}
+
 const command_rec portail_cmds[] = {
     AP_INIT_TAKE1("PortailTown", portail_set_town, NULL, RSRC_CONF,
                   "The name of the town, shown in every page and mail"),
@@ -317,6 +353,14 @@ const command_rec portail_cmds[] = {
                   "A session ends this long after login, whatever the activity"),
     AP_INIT_TAKE1("PortailCookieSecure", portail_set_cookie_secure, NULL, RSRC_CONF,
                   "On, Off or Auto (Secure cookies when the request came over HTTPS)"),
+    AP_INIT_TAKE1("PortailSMTPServer", portail_set_smtp_server, NULL, RSRC_CONF,
+                  "SMTP server of portail-ctl mail: smtp://host:port or smtps://host:port"),
+    AP_INIT_TAKE1("PortailSMTPSecurity", portail_set_smtp_security, NULL, RSRC_CONF,
+                  "none, starttls or tls"),
+    AP_INIT_TAKE1("PortailSMTPUser", portail_set_smtp_user, NULL, RSRC_CONF,
+                  "SMTP user name, if the server wants one"),
+    AP_INIT_TAKE1("PortailSMTPPasswordFile", portail_set_smtp_password_file, NULL, RSRC_CONF,
+                  "File holding the SMTP password (readable by portail-ctl's user only)"),
     AP_INIT_TAKE1("PortailMaxFormSize", portail_set_max_form, NULL, OR_ALL,
                   "Largest accepted form body, in bytes"),
     AP_INIT_TAKE1("PortailMaxFormFields", portail_set_max_fields, NULL, OR_ALL,

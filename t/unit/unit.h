@@ -16,5 +16,6 @@ Suite *unit_route_suite(void);
 Suite *unit_fr_suite(void);
 Suite *unit_xml_suite(void);
 Suite *unit_password_suite(void);
+Suite *unit_mail_suite(void);
 
 #endif

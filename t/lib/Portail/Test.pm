@@ -12,7 +12,7 @@ use LWP::UserAgent;
 use HTTP::Cookies;
 use XML::LibXML;
 
-our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver);
+our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -75,5 +75,41 @@ sub sql_query {
     close $fh or die "SQL failed ($sql)";
     return @rows;
 }
+
+# portail-ctl on the test database; returns (exit status, output).
+sub ctl {
+    my (@args) = @_;
+    my $top = Apache::Test::vars('top_dir');
+    my $driver = db_driver() eq 'pgsql' ? 'pgsql' : 'sqlite3';
+    my @cmd = ("$top/portail-ctl", '-d', $driver, '-p', $ENV{PORTAIL_DB_PARAMS},
+               '-s', "$top/sql", '-x', "$top/xslt", @args);
+    my $out = `@{[ join ' ', map { quotemeta } @cmd ]} 2>&1`;
+    return ($? >> 8, $out);
+}
+
+# A real SMTP server (Debian's python3-aiosmtpd) writing what it receives into a Maildir.
+# Returns (port, maildir); stopped when the test ends.
+my @smtp_pids;
+sub smtp_server {
+    require File::Temp;
+    require IO::Socket::INET;
+    my $dir = File::Temp::tempdir(CLEANUP => 1);
+    my $probe = IO::Socket::INET->new(Listen => 1, LocalAddr => '127.0.0.1', LocalPort => 0);
+    my $port = $probe->sockport;
+    close $probe;
+    my $pid = fork // die "fork: $!";
+    if (!$pid) {
+        exec '/usr/bin/python3', '-m', 'aiosmtpd', '-n', '-c', 'aiosmtpd.handlers.Mailbox',
+             "$dir/maildir", '-l', "127.0.0.1:$port";
+        exit 127;
+    }
+    push @smtp_pids, $pid;
+    for (1 .. 50) {
+        last if IO::Socket::INET->new(PeerAddr => '127.0.0.1', PeerPort => $port);
+        select undef, undef, undef, 0.1;
+    }
+    return ($port, "$dir/maildir");
+}
+END { kill 'TERM', @smtp_pids if @smtp_pids }
 
 1;

@@ -1,0 +1,30 @@
+/* ctl.h — what the files of portail-ctl share. */
+#ifndef PORTAIL_CTL_H
+#define PORTAIL_CTL_H
+
+#include <apr_pools.h>
+#include "core/pt_db.h"
+
+typedef struct ctl {
+    apr_pool_t *pool;
+    const char *driver;            /* DBDriver */
+    const char *params;            /* DBDParams */
+    const char *sql_dir;
+    const char *xslt_dir;          /* PortailStylesheetDir */
+    const char *town;              /* PortailTown */
+    const char *base_url;          /* PortailBaseURL */
+    const char *mail_from;         /* PortailMailFrom */
+    const char *smtp_server;       /* PortailSMTPServer: smtp://host:port or smtps:// */
+    const char *smtp_security;     /* PortailSMTPSecurity: none, starttls, tls */
+    const char *smtp_user;         /* PortailSMTPUser */
+    const char *smtp_password_file;/* PortailSMTPPasswordFile */
+    pt_db *db;
+} ctl;
+
+int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ctl_mail.c */
+int ctl_mail(ctl *c);
+int ctl_mail_test(ctl *c, const char *to);
+
+#endif
