@@ -52,12 +52,11 @@ const char *pt_account_normalize_email(apr_pool_t *p, const char *email)
     return e;
 }
 
-int pt_account_create(pt_db *db, apr_pool_t *p, const char *email, const char *password,
+int pt_account_create(pt_db *db, apr_pool_t *p, const char *email, const char *hash,
                       const char *prenom, const char *nom, pt_role role, const char *state,
                       apr_time_t now, apr_int64_t *id)
 {
     const char *norm = pt_account_normalize_email(p, email);
-    const char *hash = pt_account_hash_password(p, password);
     const char *t = pt_db_int(p, apr_time_sec(now));
     pt_rows *r = NULL;
     int rv;

@@ -14,9 +14,9 @@
 /* bcrypt hash of password, or NULL on failure. */
 const char *pt_account_hash_password(apr_pool_t *p, const char *password);
 
-/* Create an account (email lowercased); *id receives its id.  PT_DB_CONFLICT when the
- * e-mail is taken. */
-int pt_account_create(pt_db *db, apr_pool_t *p, const char *email, const char *password,
+/* Create an account (email lowercased) with a bcrypt hash from pt_account_hash_password;
+ * *id receives its id.  PT_DB_CONFLICT when the e-mail is taken. */
+int pt_account_create(pt_db *db, apr_pool_t *p, const char *email, const char *password_hash,
                       const char *prenom, const char *nom, pt_role role, const char *state,
                       apr_time_t now, apr_int64_t *id);
 

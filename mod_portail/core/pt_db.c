@@ -96,8 +96,10 @@ int pt_db_select(pt_db *db, apr_pool_t *p, const char *label, int nargs,
     while ((rv = apr_dbd_get_row(db->driver, p, res, &row, -1)) == 0) {
         const char **vals = apr_palloc(p, sizeof(char *) * (out->ncols + 1));
         for (i = 0; i < out->ncols; i++) {
-            const char *v = apr_dbd_get_entry(db->driver, row, i);
-            vals[i] = v ? apr_pstrdup(p, v) : NULL;
+            /* apr_dbd_get_entry gives "" for a PostgreSQL NULL; datum_get tells them apart. */
+            char *v = NULL;
+            vals[i] = apr_dbd_datum_get(db->driver, row, i, APR_DBD_TYPE_STRING, &v)
+                      == APR_SUCCESS && v ? apr_pstrdup(p, v) : NULL;
         }
         APR_ARRAY_PUSH(acc, const char **) = vals;
     }

@@ -24,7 +24,6 @@ typedef struct pt_site {
     const char *logo;          /* PortailLogo, URL or NULL */
     const char *data_dir;      /* PortailDataDir */
     const char *mail_from;     /* PortailMailFrom */
-    const char *secret;        /* the portal's secret (from the database) */
     int session_idle;          /* seconds */
     int session_lifetime;      /* seconds */
 } pt_site;
@@ -60,6 +59,7 @@ struct pt_req {
     pt_db *db;                 /* NULL if the database is unavailable */
     const pt_user *user;       /* NULL when anonymous */
     const char *csrf;          /* the token forms must carry */
+    const char *secret;        /* the portal's secret (signs tokens; from the database) */
 
     /* The answer. */
     pt_doc *doc;               /* <page>, prepared by the glue */

@@ -81,6 +81,24 @@ const pt_sql_stmt pt_sql_statements[] = {
       "(SELECT count(*) FROM activities) AS activites, "
       "(SELECT count(*) FROM news WHERE visible = 1) AS actualites" },
 
+    /* captcha (single use) and single-use links sent by mail */
+    { "portail_captcha_use",
+      "INSERT INTO captcha_used (id, expires_at) VALUES (%s, %lld) ON CONFLICT DO NOTHING" },
+    { "portail_token_insert",
+      "INSERT INTO account_tokens (token_hash, account_id, purpose, created_at, expires_at, "
+      "new_email) VALUES (%s, %lld, %s, %lld, %lld, %s)" },
+    { "portail_token_find",
+      "SELECT t.account_id, t.expires_at, t.used_at, a.email, a.prenom, a.state "
+      "FROM account_tokens t JOIN accounts a ON a.id = t.account_id "
+      "WHERE t.token_hash = %s AND t.purpose = %s" },
+    /* Used at most once: the update only takes a token not used yet and not expired. */
+    { "portail_token_use",
+      "UPDATE account_tokens SET used_at = %lld "
+      "WHERE token_hash = %s AND purpose = %s AND used_at IS NULL AND expires_at > %lld" },
+    { "portail_account_activate",
+      "UPDATE accounts SET state = 'actif', activated_at = %lld "
+      "WHERE id = %lld AND state = 'en_attente'" },
+
     /* mail outbox (core/pt_mail.c, portail-ctl mail) */
     { "portail_mail_enqueue",
       "INSERT INTO outbox (created_at, to_addr, template, data, next_attempt_at) "

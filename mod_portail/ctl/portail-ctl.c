@@ -206,8 +206,8 @@ static int ctl_create_account(ctl *c, const char *email, const char *password,
     if (why) {
         return ctl_fail("%s", why);
     }
-    rv = pt_account_create(c->db, c->pool, email, password, prenom, nom, role, "actif",
-                           apr_time_now(), id);
+    rv = pt_account_create(c->db, c->pool, email, pt_account_hash_password(c->pool, password),
+                           prenom, nom, role, "actif", apr_time_now(), id);
     if (rv == PT_DB_CONFLICT) {
         return ctl_fail("un compte existe déjà pour %s", email);
     }

@@ -22,7 +22,8 @@ static pt_site *portail_site(request_rec *r)
     pt_site *s = apr_pcalloc(r->pool, sizeof(*s));
     s->town = sc->town ? sc->town : "Ma commune";
     s->base = portail_conf_base_path(sc);
-    s->public_url = sc->public_url;
+    /* Links in mails need an absolute URL: PortailBaseURL's, or this request's. */
+    s->public_url = sc->public_url ? sc->public_url : ap_construct_url(r->pool, s->base, r);
     s->static_url = sc->static_url ? sc->static_url : "/portail-static";
     s->colour = sc->colour ? sc->colour : "#1f4e8c";
     s->logo = sc->logo;
@@ -271,6 +272,7 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
     if (!rq->db || !(secret = portail_secret(r))) {
         return portail_error_page(r, rq, HTTP_SERVICE_UNAVAILABLE, NULL);
     }
+    rq->secret = secret;
     rq->csrf = portail_csrf(r, rq, secret);
     if (!rq->csrf) {
         return portail_error_page(r, rq, HTTP_SERVICE_UNAVAILABLE, NULL);

@@ -17,6 +17,11 @@ int portail_theme_get(pt_req *rq);
 int portail_connexion_get(pt_req *rq);
 int portail_connexion_post(pt_req *rq);
 int portail_deconnexion_post(pt_req *rq);
+/* screens/inscription.c — /portail/inscription, /portail/activation/{jeton} */
+int portail_inscription_get(pt_req *rq);
+int portail_inscription_post(pt_req *rq);
+int portail_activation_get(pt_req *rq);
+int portail_activation_post(pt_req *rq);
 /* screens/espace.c — /portail/espace, « Mon espace citoyen » */
 int portail_espace_get(pt_req *rq);
 /* screens/famille.c — /portail/famille/, « Espace famille » */

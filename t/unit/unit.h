@@ -17,5 +17,6 @@ Suite *unit_fr_suite(void);
 Suite *unit_xml_suite(void);
 Suite *unit_password_suite(void);
 Suite *unit_mail_suite(void);
+Suite *unit_captcha_suite(void);
 
 #endif

@@ -1,0 +1,241 @@
+/* inscription.c — /portail/inscription (« Créer un compte ») and /portail/activation/{jeton}.
+ *
+ * Sign-up creates the account « en attente » and queues, in the same transaction, a mail
+ * with a single-use activation link (48 h; only the token's hash is stored).  Whether the
+ * e-mail already has an account or not, the visitor gets the same answer in the same time
+ * (a bcrypt either way); the owner of an existing account gets a mail saying so.
+ * The link's page only shows a button: a GET never changes anything, and mail scanners
+ * that open links do not activate accounts.
+ */
+#include <string.h>
+#include <apr_strings.h>
+#include "screens/screens.h"
+#include "core/pt_account.h"
+#include "core/pt_captcha.h"
+#include "core/pt_form.h"
+#include "core/pt_mail.h"
+#include "core/pt_token.h"
+#include "domain/pt_password.h"
+
+#define PORTAIL_ACTIVATION_LIFETIME (48 * 3600)
+#define PORTAIL_NAME_MAX 100
+
+static int portail_inscription_form(pt_req *rq, apr_table_t *typed, apr_table_t *errors,
+                                    int status)
+{
+    static const struct { const char *name, *type, *label, *autocomplete; } fields[] = {
+        { "prenom", "text", "Prénom", "given-name" },
+        { "nom", "text", "Nom", "family-name" },
+        { "email", "email", "Adresse e-mail", "email" },
+        { "password", "password", "Mot de passe", "new-password" },
+        { "confirmation", "password", "Confirmation du mot de passe", "new-password" },
+    };
+    pt_node *screen = pt_req_screen(rq, "inscription");
+    pt_form_view *fv = pt_form_view_new(rq, screen, "/inscription");
+    pt_captcha captcha;
+    size_t i;
+
+    if (pt_captcha_new(rq->pool, rq->secret, rq->now, &captcha) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+        pt_node *f = pt_form_view_field(fv, fields[i].name, fields[i].type, fields[i].label,
+                                        pt_form_get(typed, fields[i].name), 1);
+        const char *err = errors ? apr_table_get(errors, fields[i].name) : NULL;
+        pt_xml_attr(f, "autocomplete", fields[i].autocomplete);
+        if (!strcmp(fields[i].name, "password")) {
+            pt_xml_attr(f, "hint", "Au moins 12 caractères, ou au moins 8 avec une minuscule, "
+                                   "une majuscule, un chiffre et un caractère spécial.");
+        }
+        if (err) {
+            pt_form_view_error(fv, fields[i].name, err);
+        }
+    }
+    pt_xml_attr(pt_form_view_field(fv, "captcha", "text", captcha.question, "", 1),
+                "hint", "Cette question vérifie que le formulaire est rempli par une personne.");
+    if (errors && apr_table_get(errors, "captcha")) {
+        pt_form_view_error(fv, "captcha", apr_table_get(errors, "captcha"));
+    }
+    pt_form_view_field(fv, "captcha_jeton", "hidden", NULL, captcha.token, 0);
+    return status;
+}
+
+int portail_inscription_get(pt_req *rq)
+{
+    if (rq->user) {
+        return pt_req_redirect(rq, "/espace", PT_FLASH_INFO, "Vous avez déjà un compte.");
+    }
+    return portail_inscription_form(rq, NULL, NULL, 200);
+}
+
+/* The activation mail, or for an e-mail that has an account, the mail that says so. */
+static int portail_inscription_mail(pt_req *rq, const char *to, const char *template_name,
+                                    const char *prenom, const char *link)
+{
+    pt_doc *data = pt_xml_doc(rq->pool, "mail-data");
+    pt_node *root = pt_xml_root(data);
+    pt_xml_attr(root, "town", rq->site->town);
+    pt_xml_attr(root, "url", rq->site->public_url);
+    pt_xml_attr(root, "prenom", prenom);
+    pt_xml_attr(root, "lien", link);
+    return pt_mail_enqueue(rq->db, rq->pool, to, template_name, data, rq->now);
+}
+
+int portail_inscription_post(pt_req *rq)
+{
+    const char *prenom = pt_form_get(rq->form, "prenom");
+    const char *nom = pt_form_get(rq->form, "nom");
+    const char *email = pt_account_normalize_email(rq->pool, pt_form_get(rq->form, "email"));
+    const char *password = apr_table_get(rq->form, "password");
+    const char *confirmation = apr_table_get(rq->form, "confirmation");
+    apr_table_t *errors = apr_table_make(rq->pool, 4);
+    const char *why, *captcha_id = NULL, *hash, *token;
+    apr_int64_t id = 0;
+    pt_rows *r = NULL;
+    int rv;
+
+    if (!*prenom || strlen(prenom) > PORTAIL_NAME_MAX) {
+        apr_table_setn(errors, "prenom", "Indiquez votre prénom (100 caractères au plus).");
+    }
+    if (!*nom || strlen(nom) > PORTAIL_NAME_MAX) {
+        apr_table_setn(errors, "nom", "Indiquez votre nom (100 caractères au plus).");
+    }
+    if (!email) {
+        apr_table_setn(errors, "email", "Indiquez une adresse e-mail valide, par exemple "
+                                        "prenom.nom@exemple.fr.");
+    }
+    if ((why = pt_password_check(password ? password : "")) != NULL) {
+        apr_table_setn(errors, "password", why);
+    }
+    else if (!confirmation || strcmp(password, confirmation) != 0) {
+        apr_table_setn(errors, "confirmation", "La confirmation ne correspond pas au mot de passe.");
+    }
+    if (!pt_captcha_check(rq->pool, rq->secret, pt_form_get(rq->form, "captcha_jeton"),
+                          pt_form_get(rq->form, "captcha"), rq->now, &captcha_id)) {
+        apr_table_setn(errors, "captcha", "La réponse à la question n'est pas la bonne, ou la "
+                                          "question a expiré : répondez à la nouvelle question.");
+    }
+    if (apr_table_elts(errors)->nelts > 0) {
+        return portail_inscription_form(rq, rq->form, errors, 400);
+    }
+
+    /* The same cost whether the e-mail is known or not: bcrypt first, in both cases. */
+    hash = pt_account_hash_password(rq->pool, password);
+    token = pt_token_new(rq->pool);
+    if (!hash || !token || pt_db_begin(rq->db, rq->pool) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    rv = pt_captcha_use(rq->db, rq->pool, captcha_id, rq->now);
+    if (rv == PT_DB_CONFLICT) {
+        pt_db_rollback(rq->db);
+        apr_table_setn(errors, "captcha", "Cette question a déjà servi : répondez à la nouvelle "
+                                          "question.");
+        return portail_inscription_form(rq, rq->form, errors, 400);
+    }
+    if (rv == PT_DB_OK) {
+        rv = pt_db_select(rq->db, rq->pool, "portail_account_by_email", PT_ARGS(email), &r);
+    }
+    if (rv == PT_DB_OK && r->n > 0) {
+        rv = portail_inscription_mail(rq, email, "compte-existant", prenom, NULL);
+    }
+    else if (rv == PT_DB_OK) {
+        rv = pt_account_create(rq->db, rq->pool, email, hash, prenom, nom, PT_ROLE_PARENT,
+                               "en_attente", rq->now, &id);
+        if (rv == PT_DB_OK) {
+            rv = pt_db_exec(rq->db, rq->pool, "portail_token_insert",
+                            PT_ARGS(pt_token_hash(rq->pool, token), pt_db_int(rq->pool, id),
+                                    "activation", pt_db_int(rq->pool, apr_time_sec(rq->now)),
+                                    pt_db_int(rq->pool, apr_time_sec(rq->now)
+                                                        + PORTAIL_ACTIVATION_LIFETIME),
+                                    NULL), NULL);
+        }
+        if (rv == PT_DB_OK) {
+            rv = portail_inscription_mail(rq, email, "activation", prenom,
+                                          apr_pstrcat(rq->pool, rq->site->public_url,
+                                                      "/activation/", token, NULL));
+        }
+    }
+    if (rv != PT_DB_OK || pt_db_commit(rq->db) != PT_DB_OK) {
+        pt_db_rollback(rq->db);
+        return pt_req_error(rq, 503, NULL);
+    }
+    return pt_req_redirect(rq, "/connexion", PT_FLASH_SUCCES,
+        apr_psprintf(rq->pool, "Un courriel vient d'être envoyé à %s. Cliquez sur le lien qu'il "
+                     "contient pour activer votre compte ; le lien est valable 48 heures.",
+                     email));
+}
+
+/* The activation token of the URL, checked: 0 when usable, else the error status (with
+ * its explanation set). */
+static int portail_activation_check(pt_req *rq, const char **token_hash, apr_int64_t *account)
+{
+    const char *token = apr_table_get(rq->params, "jeton");
+    pt_rows *r = NULL;
+    if (!token || strlen(token) != 43) {
+        return pt_req_error(rq, 404, "Ce lien d'activation n'est pas valide. Vérifiez qu'il a "
+                                     "été copié en entier.");
+    }
+    *token_hash = pt_token_hash(rq->pool, token);
+    if (pt_db_select(rq->db, rq->pool, "portail_token_find",
+                     PT_ARGS(*token_hash, "activation"), &r) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    if (r->n == 0) {
+        return pt_req_error(rq, 404, "Ce lien d'activation n'est pas valide. Vérifiez qu'il a "
+                                     "été copié en entier.");
+    }
+    if (pt_rows_get(r, 0, "used_at")) {
+        return pt_req_error(rq, 409, "Ce lien a déjà servi : votre compte est activé. "
+                                     "Connectez-vous.");
+    }
+    if (pt_rows_int(r, 0, "expires_at", 0) <= apr_time_sec(rq->now)) {
+        return pt_req_error(rq, 400, "Ce lien d'activation a expiré (il est valable 48 heures). "
+                                     "Créez votre compte à nouveau pour en recevoir un autre.");
+    }
+    *account = pt_rows_int(r, 0, "account_id", 0);
+    return 0;
+}
+
+int portail_activation_get(pt_req *rq)
+{
+    const char *hash;
+    apr_int64_t account;
+    int rv = portail_activation_check(rq, &hash, &account);
+    pt_node *screen;
+    if (rv) {
+        return rv;
+    }
+    screen = pt_req_screen(rq, "activation");
+    pt_form_view_new(rq, screen, apr_pstrcat(rq->pool, "/activation/",
+                                             apr_table_get(rq->params, "jeton"), NULL));
+    return 200;
+}
+
+int portail_activation_post(pt_req *rq)
+{
+    const char *hash;
+    apr_int64_t account;
+    int used = 0, rv = portail_activation_check(rq, &hash, &account);
+    const char *now = pt_db_int(rq->pool, apr_time_sec(rq->now));
+    if (rv) {
+        return rv;
+    }
+    if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK
+        || pt_db_exec(rq->db, rq->pool, "portail_token_use",
+                      PT_ARGS(now, hash, "activation", now), &used) != PT_DB_OK
+        || (used == 1 && pt_db_exec(rq->db, rq->pool, "portail_account_activate",
+                                    PT_ARGS(now, pt_db_int(rq->pool, account)), NULL) != PT_DB_OK)) {
+        pt_db_rollback(rq->db);
+        return pt_req_error(rq, 503, NULL);
+    }
+    if (pt_db_commit(rq->db) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    if (used != 1) {
+        /* Another click got there first. */
+        return pt_req_error(rq, 409, "Ce lien a déjà servi : votre compte est activé. "
+                                     "Connectez-vous.");
+    }
+    return pt_req_redirect(rq, "/connexion", PT_FLASH_SUCCES,
+                           "Votre compte est activé : vous pouvez vous connecter.");
+}
