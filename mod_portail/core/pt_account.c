@@ -5,6 +5,7 @@
 #include <apr_md5.h>
 #include <apr_general.h>
 #include "core/pt_account.h"
+#include "core/pt_token.h"
 
 const char *pt_account_hash_password(apr_pool_t *p, const char *password)
 {
@@ -101,4 +102,53 @@ int pt_account_check_password(pt_db *db, apr_pool_t *p, const char *email,
         *role = strcmp(pt_rows_get(r, 0, "role"), "agent") == 0 ? PT_ROLE_AGENT : PT_ROLE_PARENT;
     }
     return PT_DB_OK;
+}
+
+int pt_account_link_issue(pt_db *db, apr_pool_t *p, apr_int64_t account_id,
+                          const char *purpose, int lifetime, apr_time_t now,
+                          const char *new_email, const char **token)
+{
+    apr_int64_t t = apr_time_sec(now);
+    const char *tok = pt_token_new(p);
+    if (!tok) {
+        return PT_DB_ERROR;
+    }
+    *token = tok;
+    return pt_db_exec(db, p, "portail_token_insert",
+                      PT_ARGS(pt_token_hash(p, tok), pt_db_int(p, account_id), purpose,
+                              pt_db_int(p, t), pt_db_int(p, t + lifetime), new_email), NULL);
+}
+
+int pt_account_link_find(pt_db *db, apr_pool_t *p, const char *token, const char *purpose,
+                         apr_time_t now, pt_link_state *state, apr_int64_t *account_id)
+{
+    pt_rows *r = NULL;
+    int rv;
+    *state = PT_LINK_UNKNOWN;
+    if (!token || strlen(token) != 43) {
+        return PT_DB_OK;
+    }
+    rv = pt_db_select(db, p, "portail_token_find", PT_ARGS(pt_token_hash(p, token), purpose), &r);
+    if (rv != PT_DB_OK || r->n == 0) {
+        return rv;
+    }
+    if (pt_rows_get(r, 0, "used_at")) {
+        *state = PT_LINK_USED;
+    }
+    else if (pt_rows_int(r, 0, "expires_at", 0) <= apr_time_sec(now)) {
+        *state = PT_LINK_EXPIRED;
+    }
+    else {
+        *state = PT_LINK_OK;
+        *account_id = pt_rows_int(r, 0, "account_id", 0);
+    }
+    return PT_DB_OK;
+}
+
+int pt_account_link_use(pt_db *db, apr_pool_t *p, const char *token, const char *purpose,
+                        apr_time_t now, int *used)
+{
+    const char *t = pt_db_int(p, apr_time_sec(now));
+    return pt_db_exec(db, p, "portail_token_use",
+                      PT_ARGS(t, pt_token_hash(p, token), purpose, t), used);
 }

@@ -28,6 +28,23 @@ int pt_account_check_password(pt_db *db, apr_pool_t *p, const char *email,
                               const char *password, apr_int64_t *id, const char **state,
                               pt_role *role);
 
+/* Single-use links sent by mail (activation, password reset, e-mail change): 256 random
+ * bits in the link, their SHA-256 in account_tokens. */
+typedef enum {
+    PT_LINK_OK = 0, PT_LINK_UNKNOWN, PT_LINK_USED, PT_LINK_EXPIRED
+} pt_link_state;
+
+/* Issue a link token for account_id, valid `lifetime` seconds; *token goes in the link. */
+int pt_account_link_issue(pt_db *db, apr_pool_t *p, apr_int64_t account_id,
+                          const char *purpose, int lifetime, apr_time_t now,
+                          const char *new_email, const char **token);
+/* What a token of the URL is worth; *account_id set when PT_LINK_OK. */
+int pt_account_link_find(pt_db *db, apr_pool_t *p, const char *token, const char *purpose,
+                         apr_time_t now, pt_link_state *state, apr_int64_t *account_id);
+/* Use it (once): *used is 1 when this call used it, 0 when another got there first. */
+int pt_account_link_use(pt_db *db, apr_pool_t *p, const char *token, const char *purpose,
+                        apr_time_t now, int *used);
+
 /* Lowercase and trim an e-mail; NULL when it does not look like one. */
 const char *pt_account_normalize_email(apr_pool_t *p, const char *email);
 

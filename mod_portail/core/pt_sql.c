@@ -49,7 +49,9 @@ const pt_sql_stmt pt_sql_statements[] = {
 
     /* accounts */
     { "portail_account_by_email",
-      "SELECT id, password_hash, state, role FROM accounts WHERE email = %s" },
+      "SELECT id, password_hash, state, role, prenom FROM accounts WHERE email = %s" },
+    { "portail_account_set_password",
+      "UPDATE accounts SET password_hash = %s WHERE id = %lld" },
     { "portail_account_insert",
       "INSERT INTO accounts (email, password_hash, nom, prenom, role, state, created_at, "
       "activated_at) VALUES (%s, %s, %s, %s, %s, %s, %lld, %lld) RETURNING id" },

@@ -112,7 +112,8 @@ int portail_connexion_post(pt_req *rq)
             strcmp(state, "bloque") == 0
             ? "Ce compte est bloqué. Contactez la mairie pour le débloquer."
             : "Ce compte n'est pas encore activé : cliquez sur le lien reçu par e-mail "
-              "pour l'activer.", 400);
+              "pour l'activer. Lien perdu ou expiré ? « Mot de passe oublié » vous en envoie "
+              "un nouveau.", 400);
     }
     pt_throttle_clear(rq->db, rq->pool, key_account);
     /* A new token at every login: a token planted before login is worth nothing after. */

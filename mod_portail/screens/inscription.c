@@ -14,7 +14,6 @@
 #include "core/pt_captcha.h"
 #include "core/pt_form.h"
 #include "core/pt_mail.h"
-#include "core/pt_token.h"
 #include "domain/pt_password.h"
 
 #define PORTAIL_ACTIVATION_LIFETIME (48 * 3600)
@@ -68,9 +67,8 @@ int portail_inscription_get(pt_req *rq)
     return portail_inscription_form(rq, NULL, NULL, 200);
 }
 
-/* The activation mail, or for an e-mail that has an account, the mail that says so. */
-static int portail_inscription_mail(pt_req *rq, const char *to, const char *template_name,
-                                    const char *prenom, const char *link)
+int portail_account_mail(pt_req *rq, const char *to, const char *template_name,
+                         const char *prenom, const char *link)
 {
     pt_doc *data = pt_xml_doc(rq->pool, "mail-data");
     pt_node *root = pt_xml_root(data);
@@ -81,6 +79,20 @@ static int portail_inscription_mail(pt_req *rq, const char *to, const char *temp
     return pt_mail_enqueue(rq->db, rq->pool, to, template_name, data, rq->now);
 }
 
+int portail_activation_send(pt_req *rq, apr_int64_t account, const char *email,
+                            const char *prenom)
+{
+    const char *token = NULL;
+    int rv = pt_account_link_issue(rq->db, rq->pool, account, "activation",
+                                   PORTAIL_ACTIVATION_LIFETIME, rq->now, NULL, &token);
+    if (rv == PT_DB_OK) {
+        rv = portail_account_mail(rq, email, "activation", prenom,
+                                      apr_pstrcat(rq->pool, rq->site->public_url,
+                                                  "/activation/", token, NULL));
+    }
+    return rv;
+}
+
 int portail_inscription_post(pt_req *rq)
 {
     const char *prenom = pt_form_get(rq->form, "prenom");
@@ -89,7 +101,7 @@ int portail_inscription_post(pt_req *rq)
     const char *password = apr_table_get(rq->form, "password");
     const char *confirmation = apr_table_get(rq->form, "confirmation");
     apr_table_t *errors = apr_table_make(rq->pool, 4);
-    const char *why, *captcha_id = NULL, *hash, *token;
+    const char *why, *captcha_id = NULL, *hash;
     apr_int64_t id = 0;
     pt_rows *r = NULL;
     int rv;
@@ -121,8 +133,7 @@ int portail_inscription_post(pt_req *rq)
 
     /* The same cost whether the e-mail is known or not: bcrypt first, in both cases. */
     hash = pt_account_hash_password(rq->pool, password);
-    token = pt_token_new(rq->pool);
-    if (!hash || !token || pt_db_begin(rq->db, rq->pool) != PT_DB_OK) {
+    if (!hash || pt_db_begin(rq->db, rq->pool) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
     rv = pt_captcha_use(rq->db, rq->pool, captcha_id, rq->now);
@@ -136,23 +147,13 @@ int portail_inscription_post(pt_req *rq)
         rv = pt_db_select(rq->db, rq->pool, "portail_account_by_email", PT_ARGS(email), &r);
     }
     if (rv == PT_DB_OK && r->n > 0) {
-        rv = portail_inscription_mail(rq, email, "compte-existant", prenom, NULL);
+        rv = portail_account_mail(rq, email, "compte-existant", prenom, NULL);
     }
     else if (rv == PT_DB_OK) {
         rv = pt_account_create(rq->db, rq->pool, email, hash, prenom, nom, PT_ROLE_PARENT,
                                "en_attente", rq->now, &id);
         if (rv == PT_DB_OK) {
-            rv = pt_db_exec(rq->db, rq->pool, "portail_token_insert",
-                            PT_ARGS(pt_token_hash(rq->pool, token), pt_db_int(rq->pool, id),
-                                    "activation", pt_db_int(rq->pool, apr_time_sec(rq->now)),
-                                    pt_db_int(rq->pool, apr_time_sec(rq->now)
-                                                        + PORTAIL_ACTIVATION_LIFETIME),
-                                    NULL), NULL);
-        }
-        if (rv == PT_DB_OK) {
-            rv = portail_inscription_mail(rq, email, "activation", prenom,
-                                          apr_pstrcat(rq->pool, rq->site->public_url,
-                                                      "/activation/", token, NULL));
+            rv = portail_activation_send(rq, id, email, prenom);
         }
     }
     if (rv != PT_DB_OK || pt_db_commit(rq->db) != PT_DB_OK) {
@@ -165,42 +166,35 @@ int portail_inscription_post(pt_req *rq)
                      email));
 }
 
-/* The activation token of the URL, checked: 0 when usable, else the error status (with
- * its explanation set). */
-static int portail_activation_check(pt_req *rq, const char **token_hash, apr_int64_t *account)
+/* The activation token of the URL: 0 when usable, else the error status with its
+ * explanation. */
+static int portail_activation_check(pt_req *rq, apr_int64_t *account)
 {
-    const char *token = apr_table_get(rq->params, "jeton");
-    pt_rows *r = NULL;
-    if (!token || strlen(token) != 43) {
-        return pt_req_error(rq, 404, "Ce lien d'activation n'est pas valide. Vérifiez qu'il a "
-                                     "été copié en entier.");
-    }
-    *token_hash = pt_token_hash(rq->pool, token);
-    if (pt_db_select(rq->db, rq->pool, "portail_token_find",
-                     PT_ARGS(*token_hash, "activation"), &r) != PT_DB_OK) {
+    pt_link_state state;
+    if (pt_account_link_find(rq->db, rq->pool, apr_table_get(rq->params, "jeton"),
+                             "activation", rq->now, &state, account) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
-    if (r->n == 0) {
+    switch (state) {
+    case PT_LINK_OK:
+        return 0;
+    case PT_LINK_USED:
+        return pt_req_error(rq, 409, "Ce lien a déjà servi : votre compte est activé. "
+                                     "Connectez-vous.");
+    case PT_LINK_EXPIRED:
+        return pt_req_error(rq, 400, "Ce lien d'activation a expiré (il est valable 48 "
+                                     "heures). Demandez-en un nouveau depuis la page « Se "
+                                     "connecter ».");
+    default:
         return pt_req_error(rq, 404, "Ce lien d'activation n'est pas valide. Vérifiez qu'il a "
                                      "été copié en entier.");
     }
-    if (pt_rows_get(r, 0, "used_at")) {
-        return pt_req_error(rq, 409, "Ce lien a déjà servi : votre compte est activé. "
-                                     "Connectez-vous.");
-    }
-    if (pt_rows_int(r, 0, "expires_at", 0) <= apr_time_sec(rq->now)) {
-        return pt_req_error(rq, 400, "Ce lien d'activation a expiré (il est valable 48 heures). "
-                                     "Créez votre compte à nouveau pour en recevoir un autre.");
-    }
-    *account = pt_rows_int(r, 0, "account_id", 0);
-    return 0;
 }
 
 int portail_activation_get(pt_req *rq)
 {
-    const char *hash;
     apr_int64_t account;
-    int rv = portail_activation_check(rq, &hash, &account);
+    int rv = portail_activation_check(rq, &account);
     pt_node *screen;
     if (rv) {
         return rv;
@@ -213,16 +207,15 @@ int portail_activation_get(pt_req *rq)
 
 int portail_activation_post(pt_req *rq)
 {
-    const char *hash;
     apr_int64_t account;
-    int used = 0, rv = portail_activation_check(rq, &hash, &account);
+    int used = 0, rv = portail_activation_check(rq, &account);
     const char *now = pt_db_int(rq->pool, apr_time_sec(rq->now));
     if (rv) {
         return rv;
     }
     if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK
-        || pt_db_exec(rq->db, rq->pool, "portail_token_use",
-                      PT_ARGS(now, hash, "activation", now), &used) != PT_DB_OK
+        || pt_account_link_use(rq->db, rq->pool, apr_table_get(rq->params, "jeton"),
+                               "activation", rq->now, &used) != PT_DB_OK
         || (used == 1 && pt_db_exec(rq->db, rq->pool, "portail_account_activate",
                                     PT_ARGS(now, pt_db_int(rq->pool, account)), NULL) != PT_DB_OK)) {
         pt_db_rollback(rq->db);

@@ -22,6 +22,18 @@ int portail_inscription_get(pt_req *rq);
 int portail_inscription_post(pt_req *rq);
 int portail_activation_get(pt_req *rq);
 int portail_activation_post(pt_req *rq);
+/* Queue an account mail (xslt/mail/<template>.xsl with town, url, prenom, lien), inside
+ * the caller's transaction. */
+int portail_account_mail(pt_req *rq, const char *to, const char *template_name,
+                         const char *prenom, const char *link);
+/* A new activation link for a pending account, and its mail (caller's transaction). */
+int portail_activation_send(pt_req *rq, apr_int64_t account, const char *email,
+                            const char *prenom);
+/* screens/motdepasse.c — /portail/mot-de-passe-oublie, /portail/reinitialisation/{jeton} */
+int portail_motdepasse_get(pt_req *rq);
+int portail_motdepasse_post(pt_req *rq);
+int portail_reinitialisation_get(pt_req *rq);
+int portail_reinitialisation_post(pt_req *rq);
 /* screens/espace.c — /portail/espace, « Mon espace citoyen » */
 int portail_espace_get(pt_req *rq);
 /* screens/famille.c — /portail/famille/, « Espace famille » */

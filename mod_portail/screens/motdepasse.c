@@ -1,0 +1,176 @@
+/* motdepasse.c — « Mot de passe oublié » (/portail/mot-de-passe-oublie) and the reset link
+ * (/portail/reinitialisation/{jeton}).
+ *
+ * The request gets the same answer whether the e-mail has an account or not.  An active
+ * account gets a single-use link valid one hour; a pending one gets a new activation link
+ * instead (the usual reason for a « lost » password).  Requests per address are throttled
+ * so that nobody floods a mailbox.  A new password ends every session of the account.
+ */
+#include <string.h>
+#include <apr_strings.h>
+#include "screens/screens.h"
+#include "core/pt_account.h"
+#include "core/pt_form.h"
+#include "core/pt_session.h"
+#include "core/pt_throttle.h"
+#include "domain/pt_password.h"
+
+#define PORTAIL_RESET_LIFETIME 3600
+
+/* Three mails free per hour and address, then one every five minutes at most. */
+static const pt_throttle_rule portail_motdepasse_rule = { 3, 300, 300, 3600 };
+
+static int portail_motdepasse_form(pt_req *rq, const char *email, const char *error, int status)
+{
+    pt_node *screen = pt_req_screen(rq, "motdepasse");
+    pt_form_view *fv = pt_form_view_new(rq, screen, "/mot-de-passe-oublie");
+    pt_xml_attr(pt_form_view_field(fv, "email", "email", "Adresse e-mail", email, 1),
+                "autocomplete", "email");
+    if (error) {
+        pt_form_view_error(fv, "email", error);
+    }
+    return status;
+}
+
+int portail_motdepasse_get(pt_req *rq)
+{
+    return portail_motdepasse_form(rq, "", NULL, 200);
+}
+
+int portail_motdepasse_post(pt_req *rq)
+{
+    const char *typed = pt_form_get(rq->form, "email");
+    const char *email = pt_account_normalize_email(rq->pool, typed);
+    const char *key, *token = NULL, *state;
+    pt_rows *r = NULL;
+    int wait = 0, rv;
+
+    if (!email) {
+        return portail_motdepasse_form(rq, typed, "Indiquez une adresse e-mail valide, par "
+                                       "exemple prenom.nom@exemple.fr.", 400);
+    }
+    key = apr_pstrcat(rq->pool, "reset:", email, NULL);
+    if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK
+        || pt_throttle_wait(rq->db, rq->pool, key, rq->now, &wait) != PT_DB_OK
+        || pt_db_select(rq->db, rq->pool, "portail_account_by_email", PT_ARGS(email), &r)
+           != PT_DB_OK) {
+        pt_db_rollback(rq->db);
+        return pt_req_error(rq, 503, NULL);
+    }
+    rv = PT_DB_OK;
+    if (wait == 0 && r->n == 1) {
+        apr_int64_t id = pt_rows_int(r, 0, "id", 0);
+        state = pt_rows_get(r, 0, "state");
+        rv = pt_throttle_fail(rq->db, rq->pool, key, rq->now, &portail_motdepasse_rule);
+        if (rv == PT_DB_OK && !strcmp(state, "en_attente")) {
+            rv = portail_activation_send(rq, id, email, pt_rows_get(r, 0, "prenom"));
+        }
+        else if (rv == PT_DB_OK && !strcmp(state, "actif")) {
+            rv = pt_account_link_issue(rq->db, rq->pool, id, "reinitialisation",
+                                       PORTAIL_RESET_LIFETIME, rq->now, NULL, &token);
+            if (rv == PT_DB_OK) {
+                rv = portail_account_mail(rq, email, "reinitialisation",
+                                          pt_rows_get(r, 0, "prenom"),
+                                          apr_pstrcat(rq->pool, rq->site->public_url,
+                                                      "/reinitialisation/", token, NULL));
+            }
+        }
+    }
+    if (rv != PT_DB_OK || pt_db_commit(rq->db) != PT_DB_OK) {
+        pt_db_rollback(rq->db);
+        return pt_req_error(rq, 503, NULL);
+    }
+    return pt_req_redirect(rq, "/connexion", PT_FLASH_INFO,
+        apr_psprintf(rq->pool, "Si un compte existe pour %s, un courriel vient de lui être "
+                     "envoyé avec un lien pour choisir un nouveau mot de passe (valable une "
+                     "heure).", email));
+}
+
+/* The reset token of the URL: 0 when usable, else the error status. */
+static int portail_reinitialisation_check(pt_req *rq, apr_int64_t *account)
+{
+    pt_link_state state;
+    if (pt_account_link_find(rq->db, rq->pool, apr_table_get(rq->params, "jeton"),
+                             "reinitialisation", rq->now, &state, account) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    switch (state) {
+    case PT_LINK_OK:
+        return 0;
+    case PT_LINK_USED:
+        return pt_req_error(rq, 409, "Ce lien a déjà servi. Si besoin, demandez-en un nouveau "
+                                     "avec « Mot de passe oublié ».");
+    case PT_LINK_EXPIRED:
+        return pt_req_error(rq, 400, "Ce lien a expiré (il est valable une heure). Demandez-en "
+                                     "un nouveau avec « Mot de passe oublié ».");
+    default:
+        return pt_req_error(rq, 404, "Ce lien n'est pas valide. Vérifiez qu'il a été copié en "
+                                     "entier.");
+    }
+}
+
+static int portail_reinitialisation_form(pt_req *rq, const char *field, const char *error,
+                                         int status)
+{
+    pt_node *screen = pt_req_screen(rq, "reinitialisation");
+    pt_form_view *fv = pt_form_view_new(rq, screen, apr_pstrcat(rq->pool, "/reinitialisation/",
+                                        apr_table_get(rq->params, "jeton"), NULL));
+    pt_node *f = pt_form_view_field(fv, "password", "password", "Nouveau mot de passe", NULL, 1);
+    pt_xml_attr(f, "autocomplete", "new-password");
+    pt_xml_attr(f, "hint", "Au moins 12 caractères, ou au moins 8 avec une minuscule, une "
+                           "majuscule, un chiffre et un caractère spécial.");
+    pt_xml_attr(pt_form_view_field(fv, "confirmation", "password",
+                                   "Confirmation du mot de passe", NULL, 1),
+                "autocomplete", "new-password");
+    if (error) {
+        pt_form_view_error(fv, field, error);
+    }
+    return status;
+}
+
+int portail_reinitialisation_get(pt_req *rq)
+{
+    apr_int64_t account;
+    int rv = portail_reinitialisation_check(rq, &account);
+    return rv ? rv : portail_reinitialisation_form(rq, NULL, NULL, 200);
+}
+
+int portail_reinitialisation_post(pt_req *rq)
+{
+    const char *password = apr_table_get(rq->form, "password");
+    const char *confirmation = apr_table_get(rq->form, "confirmation");
+    const char *why, *hash;
+    apr_int64_t account;
+    int used = 0, rv = portail_reinitialisation_check(rq, &account);
+
+    if (rv) {
+        return rv;
+    }
+    if ((why = pt_password_check(password ? password : "")) != NULL) {
+        return portail_reinitialisation_form(rq, "password", why, 400);
+    }
+    if (!confirmation || strcmp(password, confirmation) != 0) {
+        return portail_reinitialisation_form(rq, "confirmation", "La confirmation ne "
+                                             "correspond pas au mot de passe.", 400);
+    }
+    hash = pt_account_hash_password(rq->pool, password);
+    if (!hash || pt_db_begin(rq->db, rq->pool) != PT_DB_OK
+        || pt_account_link_use(rq->db, rq->pool, apr_table_get(rq->params, "jeton"),
+                               "reinitialisation", rq->now, &used) != PT_DB_OK
+        || (used == 1
+            && (pt_db_exec(rq->db, rq->pool, "portail_account_set_password",
+                           PT_ARGS(hash, pt_db_int(rq->pool, account)), NULL) != PT_DB_OK
+                /* A new password ends every session: whoever knew the old one is out. */
+                || pt_session_destroy_all(rq->db, rq->pool, account) != PT_DB_OK))
+        || pt_db_commit(rq->db) != PT_DB_OK) {
+        pt_db_rollback(rq->db);
+        return pt_req_error(rq, 503, NULL);
+    }
+    if (used != 1) {
+        return pt_req_error(rq, 409, "Ce lien a déjà servi. Si besoin, demandez-en un nouveau "
+                                     "avec « Mot de passe oublié ».");
+    }
+    pt_req_set_cookie(rq, PT_SESSION_COOKIE, NULL);
+    return pt_req_redirect(rq, "/connexion", PT_FLASH_SUCCES,
+                           "Votre mot de passe est changé : connectez-vous avec le nouveau.");
+}
