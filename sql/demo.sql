@@ -53,3 +53,9 @@ INSERT INTO activities (id, name, type, description, place, age_min, age_max, ca
 (4, 'Accueil de loisirs du mercredi', 'EXTRA', 'Journée d''activités le mercredi.', 'Centre de loisirs Les Marronniers', 3, 11, 100, '07:30', '18:30', 1);
 INSERT INTO activities (id, name, type, description, place, age_min, age_max, capacity, start_time, end_time, active) VALUES
 (5, 'Multisport', 'SPORT', 'Découverte de sports collectifs et individuels.', 'Gymnase municipal', 6, 11, 24, '17:00', '18:00', 1);
+
+-- Invoices whose references let a family subscribe without its code abonné.
+INSERT INTO invoices (id, family_id, code_emission, reference, code_personne, montant, emise_le) VALUES
+(1, 1, 'RS2610', 'F2026-000123', 'P00417', 8640, '2026-11-02');
+INSERT INTO invoices (id, family_id, code_emission, reference, code_personne, montant, emise_le) VALUES
+(2, 2, 'RS2610', 'F2026-000124', 'P00522', 4520, '2026-11-02');

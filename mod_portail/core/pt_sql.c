@@ -74,7 +74,15 @@ const pt_sql_stmt pt_sql_statements[] = {
       "SELECT c.id, c.family_id, c.prenom, c.nom, c.date_naissance FROM children c "
       "JOIN account_families af ON af.family_id = c.family_id "
       "WHERE af.account_id = %lld ORDER BY c.date_naissance, c.id" },
-    { "portail_famille_by_code", "SELECT id FROM families WHERE code_abonne = %s" },
+    { "portail_famille_by_code", "SELECT id, nom FROM families WHERE code_abonne = %s" },
+
+    /* « Mes abonnements » */
+    { "portail_abonnements_by_invoice",
+      "SELECT f.id, f.nom FROM invoices i JOIN families f ON f.id = i.family_id "
+      "WHERE upper(i.code_emission) = upper(%s) AND upper(i.reference) = upper(%s) "
+      "AND i.montant = %lld AND upper(i.code_personne) = upper(%s)" },
+    { "portail_abonnements_unsubscribe",
+      "DELETE FROM account_families WHERE account_id = %lld AND family_id = %lld" },
 
     /* administration */
     { "portail_admin_counts",

@@ -32,6 +32,10 @@ static const portail_route portail_routes[] = {
     { "GET",  "/activation/{jeton}", portail_activation_get, PT_ROLE_ANY, "activation" },
     { "POST", "/activation/{jeton}", portail_activation_post, PT_ROLE_ANY, "activation" },
     { "GET",  "/espace",      portail_espace_get,      PT_ROLE_USER,   "espace" },
+    { "GET",  "/espace/abonnements", portail_abonnements_get, PT_ROLE_PARENT, "abonnements" },
+    { "POST", "/espace/abonnements", portail_abonnements_post, PT_ROLE_PARENT, "abonnements" },
+    { "POST", "/espace/abonnements/{famille}/desabonner", portail_abonnements_desabonner_post,
+      PT_ROLE_PARENT, "abonnements" },
     { "GET",  "/famille/",    portail_famille_get,     PT_ROLE_PARENT, "famille" },
     { "GET",  "/admin/",      portail_admin_get,       PT_ROLE_AGENT,  "admin" },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }

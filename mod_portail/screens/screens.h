@@ -36,6 +36,10 @@ int portail_reinitialisation_get(pt_req *rq);
 int portail_reinitialisation_post(pt_req *rq);
 /* screens/espace.c — /portail/espace, « Mon espace citoyen » */
 int portail_espace_get(pt_req *rq);
+/* screens/abonnements.c — /portail/espace/abonnements, « Mes abonnements » */
+int portail_abonnements_get(pt_req *rq);
+int portail_abonnements_post(pt_req *rq);
+int portail_abonnements_desabonner_post(pt_req *rq);
 /* screens/famille.c — /portail/famille/, « Espace famille » */
 int portail_famille_get(pt_req *rq);
 /* admin/admin.c — /portail/admin/ */

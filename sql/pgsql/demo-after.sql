@@ -4,3 +4,4 @@ SELECT setval(pg_get_serial_sequence('families', 'id'), (SELECT max(id) FROM fam
 SELECT setval(pg_get_serial_sequence('responsables', 'id'), (SELECT max(id) FROM responsables));
 SELECT setval(pg_get_serial_sequence('children', 'id'), (SELECT max(id) FROM children));
 SELECT setval(pg_get_serial_sequence('activities', 'id'), (SELECT max(id) FROM activities));
+SELECT setval(pg_get_serial_sequence('invoices', 'id'), (SELECT max(id) FROM invoices));

@@ -5,16 +5,17 @@ use warnings;
 use utf8;
 use Apache::Test qw(-withtestmore);
 use lib 't/lib';
-use Portail::Test qw(client url csrf_of login sql_query ctl smtp_server);
+use Portail::Test qw(client url csrf_of login sql_query ctl smtp_server new_account);
 use MIME::Base64 qw(decode_base64);
 use Encode qw(decode);
 
-my $PARENT = 'parent@demo.portail.fr';
+my $PARENT = 'oubli@exemple.fr';
+new_account($PARENT, 'Ancien-mot-2026');
 sql_query("DELETE FROM outbox");
 
 # A session opened before the reset.
 my $before = client();
-is(login($before, $PARENT, 'Parent-demo-2026')->code, 303, 'the parent is logged in');
+is(login($before, $PARENT, 'Ancien-mot-2026')->code, 303, 'the parent is logged in');
 
 # Known and unknown e-mails: the same answer.
 my @answers;
@@ -66,7 +67,7 @@ $r = $reset->post(url($path), { password => 'nouveau mot de passe', confirmation
 is($r->code, 303, 'the new password is saved');
 
 is($before->get(url('/portail/famille/'))->code, 303, 'the session opened before is gone');
-is(login(client(), $PARENT, 'Parent-demo-2026')->code, 400, 'the old password no longer works');
+is(login(client(), $PARENT, 'Ancien-mot-2026')->code, 400, 'the old password no longer works');
 is(login(client(), $PARENT, 'nouveau mot de passe')->code, 303, 'the new one does');
 
 # The link serves once; an expired one is refused.

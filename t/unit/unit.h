@@ -18,5 +18,6 @@ Suite *unit_xml_suite(void);
 Suite *unit_password_suite(void);
 Suite *unit_mail_suite(void);
 Suite *unit_captcha_suite(void);
+Suite *unit_code_suite(void);
 
 #endif

@@ -12,7 +12,8 @@ use LWP::UserAgent;
 use HTTP::Cookies;
 use XML::LibXML;
 
-our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server);
+our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server
+                    new_account);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -74,6 +75,18 @@ sub sql_query {
     my @rows = map { chomp; (split /\|/)[0] } <$fh>;
     close $fh or die "SQL failed ($sql)";
     return @rows;
+}
+
+# An active account of its own for a test that changes it (bcrypt by Apache's htpasswd).
+sub new_account {
+    my ($email, $password, $role) = @_;
+    $role //= 'parent';
+    my $line = `htpasswd -nbB -C 10 x \Q$password\E`;
+    $line =~ s/\s+\z//;
+    (my $hash = $line) =~ s/^x://;
+    my $t = time;
+    sql_query("INSERT INTO accounts (email, password_hash, nom, prenom, role, state, created_at, "
+              . "activated_at) VALUES ('$email', '$hash', 'TEST', 'Test', '$role', 'actif', $t, $t)");
 }
 
 # portail-ctl on the test database; returns (exit status, output).

@@ -1,0 +1,170 @@
+/* abonnements.c — /portail/espace/abonnements: « Mes abonnements ».
+ *
+ * A parent links the account to the family with the code abonné of the town's letter, or
+ * with the references of one of the family's invoices.  The link takes effect at once
+ * (the family space reads it at every request; no new login needed).  Codes are
+ * guessable: wrong tries are counted per account and per address in the database, and
+ * slowed down from the sixth in a row.
+ */
+#include <string.h>
+#include <apr_strings.h>
+#include "screens/screens.h"
+#include "core/pt_form.h"
+#include "core/pt_throttle.h"
+#include "domain/pt_code.h"
+
+/* Per account: four wrong tries free, the fifth blocks 2 s (so the sixth in a row waits),
+ * doubling up to an hour.  Per address (families behind one town-hall or school
+ * connection): twenty. */
+static const pt_throttle_rule portail_abonnements_per_account = { 4, 2, 3600, 86400 };
+static const pt_throttle_rule portail_abonnements_per_address = { 20, 2, 3600, 86400 };
+
+static int portail_abonnements_page(pt_req *rq, const char *failed_form, const char *field,
+                                    const char *error, int status)
+{
+    static const struct { const char *name, *label; } invoice_fields[] = {
+        { "code_emission", "Code émission" },
+        { "reference", "Référence de la facture" },
+        { "montant", "Montant (en euros)" },
+        { "code_personne", "Code personne" },
+    };
+    pt_node *screen = pt_req_screen(rq, "abonnements");
+    pt_form_view *by_code, *by_invoice;
+    pt_rows *r = NULL;
+    apr_table_t *typed = rq->form;
+    size_t i;
+
+    if (pt_db_select(rq->db, rq->pool, "portail_famille_families",
+                     PT_ARGS(pt_db_int(rq->pool, rq->user->id)), &r) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    pt_xml_rows(screen, "family", r, NULL);
+
+    by_code = pt_form_view_new(rq, screen, "/espace/abonnements");
+    pt_xml_attr(pt_form_view_node(by_code), "id", "par-code");
+    pt_form_view_field(by_code, "par", "hidden", NULL, "code", 0);
+    pt_xml_attr(pt_form_view_field(by_code, "code", "text", "Code abonné",
+                                   failed_form && !strcmp(failed_form, "code")
+                                   ? pt_form_get(typed, "code") : "", 1),
+                "hint", "12 caractères, sur le courrier de la mairie ; par exemple K7QM-4XPT-9HWA.");
+
+    by_invoice = pt_form_view_new(rq, screen, "/espace/abonnements");
+    pt_xml_attr(pt_form_view_node(by_invoice), "id", "par-facture");
+    pt_form_view_field(by_invoice, "par", "hidden", NULL, "facture", 0);
+    for (i = 0; i < sizeof(invoice_fields) / sizeof(invoice_fields[0]); i++) {
+        pt_form_view_field(by_invoice, invoice_fields[i].name, "text", invoice_fields[i].label,
+                           failed_form && !strcmp(failed_form, "facture")
+                           ? pt_form_get(typed, invoice_fields[i].name) : "", 1);
+    }
+    if (error) {
+        pt_form_view_error(!strcmp(failed_form, "code") ? by_code : by_invoice, field, error);
+    }
+    return status;
+}
+
+int portail_abonnements_get(pt_req *rq)
+{
+    return portail_abonnements_page(rq, NULL, NULL, NULL, 200);
+}
+
+/* Find the family the form designates; *family = 0 when none. */
+static int portail_abonnements_find(pt_req *rq, const char *par, const char **field,
+                                    const char **error, apr_int64_t *family, const char **nom)
+{
+    pt_rows *r = NULL;
+    int rv;
+    *family = 0;
+    if (!strcmp(par, "code")) {
+        const char *code = pt_code_normalize(rq->pool, pt_form_get(rq->form, "code"));
+        *field = "code";
+        if (!code) {
+            *error = "Ce code n'a pas la forme d'un code abonné : 12 caractères, lettres et "
+                     "chiffres, comme K7QM-4XPT-9HWA.";
+            return PT_DB_OK;
+        }
+        rv = pt_db_select(rq->db, rq->pool, "portail_famille_by_code", PT_ARGS(code), &r);
+    }
+    else {
+        long long cents = pt_code_amount(pt_form_get(rq->form, "montant"));
+        *field = "code_emission";
+        if (cents < 0) {
+            *field = "montant";
+            *error = "Indiquez le montant de la facture en euros, par exemple 86,40.";
+            return PT_DB_OK;
+        }
+        rv = pt_db_select(rq->db, rq->pool, "portail_abonnements_by_invoice",
+                          PT_ARGS(pt_form_get(rq->form, "code_emission"),
+                                  pt_form_get(rq->form, "reference"),
+                                  pt_db_int(rq->pool, cents),
+                                  pt_form_get(rq->form, "code_personne")), &r);
+    }
+    if (rv == PT_DB_OK && r->n == 1) {
+        *family = pt_rows_int(r, 0, "id", 0);
+        *nom = pt_rows_get(r, 0, "nom");
+    }
+    return rv;
+}
+
+int portail_abonnements_post(pt_req *rq)
+{
+    const char *par = !strcmp(pt_form_get(rq->form, "par"), "facture") ? "facture" : "code";
+    const char *keys[2], *field = "code", *error = NULL, *nom = NULL;
+    apr_int64_t family = 0;
+    int wait = 0, w, i;
+
+    keys[0] = apr_psprintf(rq->pool, "abonnement:acct:%" APR_INT64_T_FMT, rq->user->id);
+    keys[1] = apr_pstrcat(rq->pool, "abonnement:ip:", rq->client_ip, NULL);
+    for (i = 0; i < 2; i++) {
+        if (pt_throttle_wait(rq->db, rq->pool, keys[i], rq->now, &w) != PT_DB_OK) {
+            return pt_req_error(rq, 503, NULL);
+        }
+        wait = w > wait ? w : wait;
+    }
+    if (wait > 0) {
+        return portail_abonnements_page(rq, par, !strcmp(par, "code") ? "code" : "code_emission",
+            apr_psprintf(rq->pool, "Trop d'essais sans succès. Par sécurité, réessayez dans "
+                         "%d seconde%s.", wait, wait > 1 ? "s" : ""), 429);
+    }
+    if (portail_abonnements_find(rq, par, &field, &error, &family, &nom) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    if (!family) {
+        pt_throttle_fail(rq->db, rq->pool, keys[0], rq->now, &portail_abonnements_per_account);
+        pt_throttle_fail(rq->db, rq->pool, keys[1], rq->now, &portail_abonnements_per_address);
+        return portail_abonnements_page(rq, par, field, error ? error
+            : !strcmp(par, "code")
+              ? "Aucune famille ne correspond à ce code abonné. Vérifiez-le sur le courrier de "
+                "la mairie."
+              : "Aucune facture ne correspond à ces références. Vérifiez-les sur la facture.",
+            400);
+    }
+    if (pt_db_exec(rq->db, rq->pool, "portail_account_subscribe",
+                   PT_ARGS(pt_db_int(rq->pool, rq->user->id), pt_db_int(rq->pool, family),
+                           pt_db_int(rq->pool, apr_time_sec(rq->now))), NULL) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    pt_throttle_clear(rq->db, rq->pool, keys[0]);
+    return pt_req_redirect(rq, "/famille/", PT_FLASH_SUCCES,
+        apr_psprintf(rq->pool, "Votre compte est rattaché à la famille %s : votre espace "
+                     "famille est ouvert.", nom));
+}
+
+int portail_abonnements_desabonner_post(pt_req *rq)
+{
+    apr_int64_t family = pt_req_param_id(rq, "famille");
+    int removed = 0;
+    if (family < 0) {
+        return pt_req_error(rq, 404, NULL);
+    }
+    if (pt_db_exec(rq->db, rq->pool, "portail_abonnements_unsubscribe",
+                   PT_ARGS(pt_db_int(rq->pool, rq->user->id), pt_db_int(rq->pool, family)),
+                   &removed) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    /* Not a family of this account: the same as a family that does not exist. */
+    if (removed == 0) {
+        return pt_req_error(rq, 404, NULL);
+    }
+    return pt_req_redirect(rq, "/espace/abonnements", PT_FLASH_SUCCES,
+                           "Votre compte n'est plus rattaché à cette famille.");
+}
