@@ -120,7 +120,8 @@ int pt_account_link_issue(pt_db *db, apr_pool_t *p, apr_int64_t account_id,
 }
 
 int pt_account_link_find(pt_db *db, apr_pool_t *p, const char *token, const char *purpose,
-                         apr_time_t now, pt_link_state *state, apr_int64_t *account_id)
+                         apr_time_t now, pt_link_state *state, apr_int64_t *account_id,
+                         const char **new_email)
 {
     pt_rows *r = NULL;
     int rv;
@@ -141,6 +142,9 @@ int pt_account_link_find(pt_db *db, apr_pool_t *p, const char *token, const char
     else {
         *state = PT_LINK_OK;
         *account_id = pt_rows_int(r, 0, "account_id", 0);
+        if (new_email) {
+            *new_email = pt_rows_get(r, 0, "new_email");
+        }
     }
     return PT_DB_OK;
 }

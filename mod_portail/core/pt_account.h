@@ -38,9 +38,11 @@ typedef enum {
 int pt_account_link_issue(pt_db *db, apr_pool_t *p, apr_int64_t account_id,
                           const char *purpose, int lifetime, apr_time_t now,
                           const char *new_email, const char **token);
-/* What a token of the URL is worth; *account_id set when PT_LINK_OK. */
+/* What a token of the URL is worth; *account_id (and *new_email, if not NULL) set when
+ * PT_LINK_OK. */
 int pt_account_link_find(pt_db *db, apr_pool_t *p, const char *token, const char *purpose,
-                         apr_time_t now, pt_link_state *state, apr_int64_t *account_id);
+                         apr_time_t now, pt_link_state *state, apr_int64_t *account_id,
+                         const char **new_email);
 /* Use it (once): *used is 1 when this call used it, 0 when another got there first. */
 int pt_account_link_use(pt_db *db, apr_pool_t *p, const char *token, const char *purpose,
                         apr_time_t now, int *used);

@@ -50,6 +50,7 @@ const pt_sql_stmt pt_sql_statements[] = {
     /* accounts */
     { "portail_account_by_email",
       "SELECT id, password_hash, state, role, prenom FROM accounts WHERE email = %s" },
+    { "portail_account_set_email", "UPDATE accounts SET email = %s WHERE id = %lld" },
     { "portail_account_set_password",
       "UPDATE accounts SET password_hash = %s WHERE id = %lld" },
     { "portail_account_insert",
@@ -98,7 +99,7 @@ const pt_sql_stmt pt_sql_statements[] = {
       "INSERT INTO account_tokens (token_hash, account_id, purpose, created_at, expires_at, "
       "new_email) VALUES (%s, %lld, %s, %lld, %lld, %s)" },
     { "portail_token_find",
-      "SELECT t.account_id, t.expires_at, t.used_at, a.email, a.prenom, a.state "
+      "SELECT t.account_id, t.expires_at, t.used_at, t.new_email, a.email, a.prenom, a.state "
       "FROM account_tokens t JOIN accounts a ON a.id = t.account_id "
       "WHERE t.token_hash = %s AND t.purpose = %s" },
     /* Used at most once: the update only takes a token not used yet and not expired. */

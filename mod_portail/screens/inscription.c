@@ -166,29 +166,36 @@ int portail_inscription_post(pt_req *rq)
                      email));
 }
 
-/* The activation token of the URL: 0 when usable, else the error status with its
- * explanation. */
-static int portail_activation_check(pt_req *rq, apr_int64_t *account)
+int portail_link_check(pt_req *rq, const char *purpose, const char *const why[3],
+                       apr_int64_t *account, const char **new_email)
 {
     pt_link_state state;
-    if (pt_account_link_find(rq->db, rq->pool, apr_table_get(rq->params, "jeton"),
-                             "activation", rq->now, &state, account) != PT_DB_OK) {
+    if (pt_account_link_find(rq->db, rq->pool, apr_table_get(rq->params, "jeton"), purpose,
+                             rq->now, &state, account, new_email) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
     switch (state) {
     case PT_LINK_OK:
         return 0;
     case PT_LINK_USED:
-        return pt_req_error(rq, 409, "Ce lien a déjà servi : votre compte est activé. "
-                                     "Connectez-vous.");
+        return pt_req_error(rq, 409, why[0]);
     case PT_LINK_EXPIRED:
-        return pt_req_error(rq, 400, "Ce lien d'activation a expiré (il est valable 48 "
-                                     "heures). Demandez-en un nouveau depuis la page « Se "
-                                     "connecter ».");
+        return pt_req_error(rq, 400, why[1]);
     default:
-        return pt_req_error(rq, 404, "Ce lien d'activation n'est pas valide. Vérifiez qu'il a "
-                                     "été copié en entier.");
+        return pt_req_error(rq, 404, why[2]);
     }
+}
+
+static const char *const portail_activation_why[3] = {
+    "Ce lien a déjà servi : votre compte est activé. Connectez-vous.",
+    "Ce lien d'activation a expiré (il est valable 48 heures). Demandez-en un nouveau avec "
+    "« Mot de passe oublié » sur la page « Se connecter ».",
+    "Ce lien d'activation n'est pas valide. Vérifiez qu'il a été copié en entier."
+};
+
+static int portail_activation_check(pt_req *rq, apr_int64_t *account)
+{
+    return portail_link_check(rq, "activation", portail_activation_why, account, NULL);
 }
 
 int portail_activation_get(pt_req *rq)
@@ -226,8 +233,7 @@ int portail_activation_post(pt_req *rq)
     }
     if (used != 1) {
         /* Another click got there first. */
-        return pt_req_error(rq, 409, "Ce lien a déjà servi : votre compte est activé. "
-                                     "Connectez-vous.");
+        return pt_req_error(rq, 409, portail_activation_why[0]);
     }
     return pt_req_redirect(rq, "/connexion", PT_FLASH_SUCCES,
                            "Votre compte est activé : vous pouvez vous connecter.");

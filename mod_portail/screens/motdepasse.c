@@ -86,27 +86,17 @@ int portail_motdepasse_post(pt_req *rq)
                      "heure).", email));
 }
 
-/* The reset token of the URL: 0 when usable, else the error status. */
+static const char *const portail_reinitialisation_why[3] = {
+    "Ce lien a déjà servi. Si besoin, demandez-en un nouveau avec « Mot de passe oublié ».",
+    "Ce lien a expiré (il est valable une heure). Demandez-en un nouveau avec « Mot de passe "
+    "oublié ».",
+    "Ce lien n'est pas valide. Vérifiez qu'il a été copié en entier."
+};
+
 static int portail_reinitialisation_check(pt_req *rq, apr_int64_t *account)
 {
-    pt_link_state state;
-    if (pt_account_link_find(rq->db, rq->pool, apr_table_get(rq->params, "jeton"),
-                             "reinitialisation", rq->now, &state, account) != PT_DB_OK) {
-        return pt_req_error(rq, 503, NULL);
-    }
-    switch (state) {
-    case PT_LINK_OK:
-        return 0;
-    case PT_LINK_USED:
-        return pt_req_error(rq, 409, "Ce lien a déjà servi. Si besoin, demandez-en un nouveau "
-                                     "avec « Mot de passe oublié ».");
-    case PT_LINK_EXPIRED:
-        return pt_req_error(rq, 400, "Ce lien a expiré (il est valable une heure). Demandez-en "
-                                     "un nouveau avec « Mot de passe oublié ».");
-    default:
-        return pt_req_error(rq, 404, "Ce lien n'est pas valide. Vérifiez qu'il a été copié en "
-                                     "entier.");
-    }
+    return portail_link_check(rq, "reinitialisation", portail_reinitialisation_why, account,
+                              NULL);
 }
 
 static int portail_reinitialisation_form(pt_req *rq, const char *field, const char *error,
@@ -167,8 +157,7 @@ int portail_reinitialisation_post(pt_req *rq)
         return pt_req_error(rq, 503, NULL);
     }
     if (used != 1) {
-        return pt_req_error(rq, 409, "Ce lien a déjà servi. Si besoin, demandez-en un nouveau "
-                                     "avec « Mot de passe oublié ».");
+        return pt_req_error(rq, 409, portail_reinitialisation_why[0]);
     }
     pt_req_set_cookie(rq, PT_SESSION_COOKIE, NULL);
     return pt_req_redirect(rq, "/connexion", PT_FLASH_SUCCES,

@@ -26,6 +26,10 @@ int portail_activation_post(pt_req *rq);
  * the caller's transaction. */
 int portail_account_mail(pt_req *rq, const char *to, const char *template_name,
                          const char *prenom, const char *link);
+/* Check the {jeton} of a link URL for `purpose`: 0 when usable (*account, *new_email set),
+ * else the error screen's status with why[0] (used), why[1] (expired), why[2] (unknown). */
+int portail_link_check(pt_req *rq, const char *purpose, const char *const why[3],
+                       apr_int64_t *account, const char **new_email);
 /* A new activation link for a pending account, and its mail (caller's transaction). */
 int portail_activation_send(pt_req *rq, apr_int64_t account, const char *email,
                             const char *prenom);
@@ -36,6 +40,12 @@ int portail_reinitialisation_get(pt_req *rq);
 int portail_reinitialisation_post(pt_req *rq);
 /* screens/espace.c — /portail/espace, « Mon espace citoyen » */
 int portail_espace_get(pt_req *rq);
+/* screens/compte.c — /portail/espace/compte, /portail/confirmation-email/{jeton} */
+int portail_compte_get(pt_req *rq);
+int portail_compte_password_post(pt_req *rq);
+int portail_compte_email_post(pt_req *rq);
+int portail_confirmation_email_get(pt_req *rq);
+int portail_confirmation_email_post(pt_req *rq);
 /* screens/abonnements.c — /portail/espace/abonnements, « Mes abonnements » */
 int portail_abonnements_get(pt_req *rq);
 int portail_abonnements_post(pt_req *rq);
