@@ -148,7 +148,7 @@
     <xsl:call-template name="form-errors"/>
     <form method="post" action="{@action}" class="{$classe}">
       <xsl:call-template name="csrf"/>
-      <xsl:apply-templates select="field"/>
+      <xsl:apply-templates select="field|fieldset"/>
       <div class="actions">
         <button type="submit" class="bouton"><xsl:value-of select="$bouton"/></button>
       </div>
@@ -161,18 +161,25 @@
         <xsl:for-each select="message"><p><xsl:value-of select="."/></p></xsl:for-each>
       </div>
     </xsl:if>
-    <xsl:if test="field/error">
+    <xsl:if test=".//field/error">
       <div class="resume-erreurs" role="alert" tabindex="-1" id="erreurs">
         <h2>
           <xsl:value-of select="pt:t('form.erreurs')"/>
         </h2>
         <ul>
-          <xsl:for-each select="field/error">
+          <xsl:for-each select=".//field/error">
             <li><a href="#f-{../@name}"><xsl:value-of select="."/></a></li>
           </xsl:for-each>
         </ul>
       </div>
     </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="fieldset">
+    <fieldset>
+      <legend><xsl:value-of select="@legend"/></legend>
+      <xsl:apply-templates select="field"/>
+    </fieldset>
   </xsl:template>
 
   <xsl:template match="field[@type = 'hidden']">

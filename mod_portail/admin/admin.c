@@ -1,5 +1,7 @@
-/* admin.c — /portail/admin/: the agents' dashboard. */
-#include "screens/screens.h"
+/* admin.c — /portail/admin/: the agents' dashboard, and what their lists share. */
+#include <apr_strings.h>
+#include "admin/admin.h"
+#include "core/pt_form.h"
 
 int portail_admin_get(pt_req *rq)
 {
@@ -17,4 +19,25 @@ int portail_admin_get(pt_req *rq)
         pt_xml_attr(n, "k", r->names[c]);
     }
     return 200;
+}
+
+void portail_admin_list_more(pt_req *rq, pt_node *screen, int page, pt_rows *rows,
+                             const char *const *filters)
+{
+    const char *query = "";
+    for (; filters[0]; filters += 2) {
+        query = apr_pstrcat(rq->pool, query, filters[0], "=",
+                            pt_form_escape(rq->pool, filters[1]), "&", NULL);
+    }
+    pt_xml_attr(screen, "query", query);
+    pt_xml_attr_int(screen, "page", page);
+    if (rows->n > PORTAIL_ADMIN_PAGE_SIZE) {
+        rows->n = PORTAIL_ADMIN_PAGE_SIZE;
+        pt_xml_attr(screen, "suivante", "1");
+    }
+}
+
+const char *portail_admin_offset(pt_req *rq, int page)
+{
+    return pt_db_int(rq->pool, (apr_int64_t)(page - 1) * PORTAIL_ADMIN_PAGE_SIZE);
 }

@@ -310,3 +310,18 @@ const char *pt_db_int(apr_pool_t *p, apr_int64_t v)
 {
     return apr_psprintf(p, "%" APR_INT64_T_FMT, v);
 }
+
+const char *pt_db_like(apr_pool_t *p, const char *typed)
+{
+    char *out = apr_palloc(p, 2 * strlen(typed) + 3), *o = out;
+    *o++ = '%';
+    for (; *typed; typed++) {
+        if (*typed == '%' || *typed == '_' || *typed == '!') {
+            *o++ = '!';
+        }
+        *o++ = (*typed >= 'A' && *typed <= 'Z') ? (char)(*typed - 'A' + 'a') : *typed;
+    }
+    *o++ = '%';
+    *o = '\0';
+    return out;
+}

@@ -86,6 +86,10 @@ int pt_db_rollback(pt_db *db);
 const char *pt_rows_get(const pt_rows *r, int row, const char *col);
 apr_int64_t pt_rows_int(const pt_rows *r, int row, const char *col, apr_int64_t dflt);
 
+/* A LIKE pattern « contains `typed` », lowercased (ASCII), its wildcards escaped with
+ * « ! » — statements say ESCAPE '!'. */
+const char *pt_db_like(apr_pool_t *p, const char *typed);
+
 /* Integer to argument string, in p. */
 const char *pt_db_int(apr_pool_t *p, apr_int64_t v);
 

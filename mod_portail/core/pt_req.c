@@ -1,6 +1,8 @@
 /* pt_req — helpers screens use to answer.  See pt_req.h. */
 #include <string.h>
+#include <stdlib.h>
 #include <apr_strings.h>
+#include <apr_lib.h>
 #include <libxml/tree.h>
 #include "core/pt_req.h"
 
@@ -33,6 +35,7 @@ pt_node *pt_req_screen(pt_req *rq, const char *name)
 
 struct pt_form_view {
     pt_node *form;
+    pt_node *into;             /* where fields go: the form or its current fieldset */
     int errors;
 };
 
@@ -41,13 +44,28 @@ pt_form_view *pt_form_view_new(pt_req *rq, pt_node *parent, const char *action)
     pt_form_view *fv = apr_pcalloc(rq->pool, sizeof(*fv));
     fv->form = pt_xml_elem(parent, "form", NULL);
     pt_xml_attr(fv->form, "action", apr_pstrcat(rq->pool, rq->site->base, action, NULL));
+    fv->into = fv->form;
     return fv;
+}
+
+pt_node *pt_form_view_fieldset(pt_form_view *fv, const char *legend)
+{
+    fv->into = pt_xml_elem(fv->form, "fieldset", NULL);
+    pt_xml_attr(fv->into, "legend", legend);
+    return fv->into;
+}
+
+pt_node *pt_form_view_option(pt_node *field, const char *value, const char *label)
+{
+    pt_node *o = pt_xml_elem(field, "option", label);
+    pt_xml_attr(o, "value", value);
+    return o;
 }
 
 pt_node *pt_form_view_field(pt_form_view *fv, const char *name, const char *type,
                             const char *label, const char *value, int required)
 {
-    pt_node *f = pt_xml_elem(fv->form, "field", NULL);
+    pt_node *f = pt_xml_elem(fv->into, "field", NULL);
     pt_xml_attr(f, "name", name);
     pt_xml_attr(f, "type", type);
     pt_xml_attr(f, "label", label);
@@ -61,11 +79,19 @@ pt_node *pt_form_view_field(pt_form_view *fv, const char *name, const char *type
     return f;
 }
 
-void pt_form_view_error(pt_form_view *fv, const char *name, const char *message)
+/* The last <field name=…> under n, fieldsets included. */
+static pt_node *pt_form_view_find(pt_node *n, const char *name)
 {
-    pt_node *n, *found = NULL;
-    for (n = fv->form->children; n; n = n->next) {
-        if (n->type == 1 /* XML_ELEMENT_NODE */ && strcmp((const char *)n->name, "field") == 0) {
+    pt_node *found = NULL;
+    for (n = n->children; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) {
+            continue;
+        }
+        if (strcmp((const char *)n->name, "fieldset") == 0) {
+            pt_node *inner = pt_form_view_find(n, name);
+            found = inner ? inner : found;
+        }
+        else if (strcmp((const char *)n->name, "field") == 0) {
             char *v = (char *)xmlGetProp(n, (const unsigned char *)"name");
             if (v && strcmp(v, name) == 0) {
                 found = n;
@@ -73,7 +99,13 @@ void pt_form_view_error(pt_form_view *fv, const char *name, const char *message)
             xmlFree(v);
         }
     }
-    pt_xml_elem(found ? found : fv->form, "error", message);
+    return found;
+}
+
+void pt_form_view_error(pt_form_view *fv, const char *name, const char *message)
+{
+    pt_node *found = pt_form_view_find(fv->form, name);
+    pt_xml_elem(found ? found : fv->form, found ? "error" : "message", message);
     fv->errors++;
 }
 
@@ -101,4 +133,21 @@ apr_int64_t pt_req_param_id(pt_req *rq, const char *name)
         id = id * 10 + (*v - '0');
     }
     return id > 0 ? id : -1;
+}
+
+int pt_req_query_int(pt_req *rq, const char *name, int dflt, int min, int max, int *out)
+{
+    const char *v = rq->query ? apr_table_get(rq->query, name) : NULL;
+    char *end;
+    long n;
+    *out = dflt;
+    if (!v || !*v) {
+        return 1;
+    }
+    n = strtol(v, &end, 10);
+    if (*end || n < min || n > max || !apr_isdigit(*v)) {
+        return 0;
+    }
+    *out = (int)n;
+    return 1;
 }

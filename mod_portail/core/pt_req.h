@@ -99,7 +99,12 @@ pt_form_view *pt_form_view_new(pt_req *rq, pt_node *parent, const char *action);
 /* Add a field; value is what was typed (or the stored value).  Returns the <field>. */
 pt_node *pt_form_view_field(pt_form_view *fv, const char *name, const char *type,
                             const char *label, const char *value, int required);
-/* Attach an error to the last field named `name`; marks the form as invalid. */
+/* Fields added next go into a <fieldset> with this legend (a group: « Responsable 1 »). */
+pt_node *pt_form_view_fieldset(pt_form_view *fv, const char *legend);
+/* An <option> of a field of type "select". */
+pt_node *pt_form_view_option(pt_node *field, const char *value, const char *label);
+/* Attach an error to the last field named `name` (a message about the whole form when
+ * there is none); marks the form as invalid. */
 void pt_form_view_error(pt_form_view *fv, const char *name, const char *message);
 int pt_form_view_errors(const pt_form_view *fv);
 pt_node *pt_form_view_node(const pt_form_view *fv);
@@ -110,5 +115,9 @@ void pt_req_set_cookie(pt_req *rq, const char *name, const char *value);
 
 /* Integer route parameter; -1 when missing or not a positive integer. */
 apr_int64_t pt_req_param_id(pt_req *rq, const char *name);
+
+/* Integer query parameter `name` in [min, max] into *out (dflt when absent or empty).
+ * 0 when it is there but not such a number: the screen answers 400. */
+int pt_req_query_int(pt_req *rq, const char *name, int dflt, int min, int max, int *out);
 
 #endif

@@ -92,6 +92,70 @@ const pt_sql_stmt pt_sql_statements[] = {
       "(SELECT count(*) FROM activities) AS activites, "
       "(SELECT count(*) FROM news WHERE visible = 1) AS actualites" },
 
+    /* families (core/pt_family.c: the agents' form and portail-ctl import-families) */
+    { "portail_family_taken",
+      "SELECT id FROM families WHERE code_abonne = %s OR reference = %s" },
+    { "portail_family_insert",
+      "INSERT INTO families (code_abonne, nom, adresse, code_postal, commune, reference, "
+      "created_at) VALUES (%s, %s, %s, %s, %s, %s, %lld) RETURNING id" },
+    { "portail_family_insert_responsable",
+      "INSERT INTO responsables (family_id, rang, civilite, nom, prenom, date_naissance, "
+      "email, tel_portable) VALUES (%lld, %d, %s, %s, %s, %s, %s, %s)" },
+    { "portail_family_insert_child",
+      "INSERT INTO children (family_id, nom, prenom, date_naissance, sexe) "
+      "VALUES (%lld, %s, %s, %s, %s)" },
+
+    /* audit trail (core/pt_audit.c) */
+    { "portail_audit_insert",
+      "INSERT INTO audit (at, actor_account_id, action, object_type, object_id, "
+      "before_value, after_value) VALUES (%lld, %lld, %s, %s, %s, %s, %s)" },
+
+    /* agents: families (admin/familles.c).  The search pattern is a LIKE pattern built
+     * in C with its wildcards escaped; the empty search lists every family. */
+    { "portail_admin_familles_search",
+      "SELECT f.id, f.nom, f.code_abonne, f.commune, f.reference, "
+      "(SELECT count(*) FROM children c WHERE c.family_id = f.id) AS enfants, "
+      "(SELECT count(*) FROM account_families af WHERE af.family_id = f.id) AS comptes "
+      "FROM families f WHERE %s = '' "
+      "OR lower(f.nom) LIKE %s ESCAPE '!' OR f.code_abonne = %s OR f.reference = %s "
+      "OR EXISTS (SELECT 1 FROM responsables r WHERE r.family_id = f.id "
+      "AND (lower(r.nom) LIKE %s ESCAPE '!' OR lower(r.prenom) LIKE %s ESCAPE '!' "
+      "OR lower(r.email) LIKE %s ESCAPE '!')) "
+      "OR EXISTS (SELECT 1 FROM children c WHERE c.family_id = f.id "
+      "AND (lower(c.nom) LIKE %s ESCAPE '!' OR lower(c.prenom) LIKE %s ESCAPE '!')) "
+      "ORDER BY f.nom, f.id LIMIT %d OFFSET %d" },
+    { "portail_admin_famille_get",
+      "SELECT id, nom, code_abonne, adresse, code_postal, commune, reference, created_at "
+      "FROM families WHERE id = %lld" },
+    { "portail_admin_famille_responsables",
+      "SELECT id, rang, civilite, nom, prenom, date_naissance, email, tel_portable, tel_fixe, "
+      "tel_travail FROM responsables WHERE family_id = %lld ORDER BY rang, id" },
+    { "portail_admin_famille_children",
+      "SELECT id, prenom, nom, date_naissance, sexe, ecole, classe FROM children "
+      "WHERE family_id = %lld ORDER BY date_naissance, id" },
+    { "portail_admin_famille_comptes",
+      "SELECT a.id, a.email, a.prenom, a.nom, a.state, af.created_at AS depuis "
+      "FROM account_families af JOIN accounts a ON a.id = af.account_id "
+      "WHERE af.family_id = %lld ORDER BY af.created_at, a.id" },
+
+    /* agents: parents' accounts (admin/comptes.c) */
+    { "portail_admin_comptes_search",
+      "SELECT a.id, a.email, a.prenom, a.nom, a.state, a.created_at, a.last_login_at, "
+      "(SELECT count(*) FROM account_families af WHERE af.account_id = a.id) AS familles "
+      "FROM accounts a WHERE a.role = 'parent' AND (%s = '' OR a.state = %s) "
+      "AND (%s = '' OR lower(a.email) LIKE %s ESCAPE '!' OR lower(a.nom) LIKE %s ESCAPE '!' "
+      "OR lower(a.prenom) LIKE %s ESCAPE '!') "
+      "ORDER BY a.created_at DESC, a.id DESC LIMIT %d OFFSET %d" },
+    { "portail_admin_compte_get",
+      "SELECT id, email, prenom, nom, state FROM accounts WHERE id = %lld AND role = 'parent'" },
+    { "portail_admin_compte_block",
+      "UPDATE accounts SET state = 'bloque' WHERE id = %lld AND role = 'parent' "
+      "AND state <> 'bloque'" },
+    /* Unblocked, an account goes back to where it was: active once it has been activated. */
+    { "portail_admin_compte_unblock",
+      "UPDATE accounts SET state = CASE WHEN activated_at IS NULL THEN 'en_attente' "
+      "ELSE 'actif' END WHERE id = %lld AND role = 'parent' AND state = 'bloque'" },
+
     /* captcha (single use) and single-use links sent by mail */
     { "portail_captcha_use",
       "INSERT INTO captcha_used (id, expires_at) VALUES (%s, %lld) ON CONFLICT DO NOTHING" },

@@ -27,4 +27,7 @@ int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int ctl_mail(ctl *c);
 int ctl_mail_test(ctl *c, const char *to);
 
+/* ctl_import.c */
+int ctl_import_families(ctl *c, const char *path);
+
 #endif

@@ -47,7 +47,10 @@ static void ctl_usage(FILE *out)
         "  purge                 supprimer les sessions expirées et les compteurs d'essais\n"
         "                        périmés\n"
         "  mail                  envoyer les courriels en attente (cron : chaque minute)\n"
-        "  mail-test EMAIL       mettre un courriel d'essai en attente pour EMAIL\n",
+        "  mail-test EMAIL       mettre un courriel d'essai en attente pour EMAIL\n"
+        "  import-families FICHIER.csv\n"
+        "                        importer des familles (tout ou rien) ; les codes abonné\n"
+        "                        créés sont écrits en CSV sur la sortie standard\n",
         PORTAIL_DATADIR);
 }
 
@@ -285,6 +288,25 @@ static int ctl_purge(ctl *c)
     return 0;
 }
 
+/* The commands: the one table main() dispatches on (the usage text above lists them). */
+static const struct {
+    const char *name;
+    int (*run)(ctl *c);
+    int (*run_arg)(ctl *c, const char *arg);
+    const char *arg;               /* what run_arg expects, for the error message */
+} ctl_commands[] = {
+    { "init", ctl_init, NULL, NULL },
+    { "migrate", ctl_migrate, NULL, NULL },
+    { "status", ctl_status, NULL, NULL },
+    { "create-agent", NULL, ctl_create_agent, "une adresse e-mail" },
+    { "demo", ctl_demo, NULL, NULL },
+    { "purge", ctl_purge, NULL, NULL },
+    { "mail", ctl_mail, NULL, NULL },
+    { "mail-test", NULL, ctl_mail_test, "une adresse e-mail" },
+    { "import-families", NULL, ctl_import_families, "un fichier CSV" },
+    { NULL, NULL, NULL, NULL }
+};
+
 int main(int argc, const char *const *argv)
 {
     static const apr_getopt_option_t opts[] = {
@@ -302,7 +324,7 @@ int main(int argc, const char *const *argv)
     apr_getopt_t *g;
     ctl c;
     const char *arg, *cmd, *config = NULL;
-    int opt, rv;
+    int opt, rv, k;
     apr_status_t st;
 
     apr_app_initialize(&argc, &argv, NULL);
@@ -333,15 +355,15 @@ int main(int argc, const char *const *argv)
         return rv;
     }
     cmd = argv[g->ind];
-    if (strcmp(cmd, "init") && strcmp(cmd, "migrate") && strcmp(cmd, "status")
-        && strcmp(cmd, "create-agent") && strcmp(cmd, "demo") && strcmp(cmd, "purge")
-        && strcmp(cmd, "mail") && strcmp(cmd, "mail-test")) {
+    for (k = 0; ctl_commands[k].name && strcmp(ctl_commands[k].name, cmd); k++) {
+    }
+    if (!ctl_commands[k].name) {
         fprintf(stderr, "portail-ctl : commande inconnue « %s »\n", cmd);
         ctl_usage(stderr);
         return 2;
     }
-    if ((!strcmp(cmd, "create-agent") || !strcmp(cmd, "mail-test")) && g->ind + 1 >= argc) {
-        return ctl_fail("%s attend une adresse e-mail", cmd);
+    if (ctl_commands[k].run_arg && g->ind + 1 >= argc) {
+        return ctl_fail("%s attend %s", cmd, ctl_commands[k].arg);
     }
     if (!c.xslt_dir) {
         c.xslt_dir = PORTAIL_DATADIR "/xslt";
@@ -349,14 +371,8 @@ int main(int argc, const char *const *argv)
     if ((rv = ctl_open(&c)) != 0) {
         return rv;
     }
-    if (!strcmp(cmd, "init")) rv = ctl_init(&c);
-    else if (!strcmp(cmd, "migrate")) rv = ctl_migrate(&c);
-    else if (!strcmp(cmd, "status")) rv = ctl_status(&c);
-    else if (!strcmp(cmd, "create-agent")) rv = ctl_create_agent(&c, argv[g->ind + 1]);
-    else if (!strcmp(cmd, "demo")) rv = ctl_demo(&c);
-    else if (!strcmp(cmd, "mail")) rv = ctl_mail(&c);
-    else if (!strcmp(cmd, "mail-test")) rv = ctl_mail_test(&c, argv[g->ind + 1]);
-    else rv = ctl_purge(&c);
+    rv = ctl_commands[k].run_arg ? ctl_commands[k].run_arg(&c, argv[g->ind + 1])
+                                 : ctl_commands[k].run(&c);
     pt_db_close(c.db);
     return rv;
 }

@@ -56,6 +56,7 @@ static void portail_page_new(pt_req *rq, const char *screen)
     pt_xml_attr(site, "base", rq->site->base);
     pt_xml_attr(site, "static", rq->site->static_url);
     pt_xml_attr(site, "logo", rq->site->logo);
+    pt_xml_attr(site, "public", rq->site->public_url);
     if (rq->user) {
         u = pt_xml_elem(rq->page, "user", NULL);
         pt_xml_attr_int(u, "id", rq->user->id);

@@ -11,6 +11,7 @@
 #include "glue/respond.h"
 #include "core/pt_route.h"
 #include "screens/screens.h"
+#include "admin/admin.h"
 
 APLOG_USE_MODULE(portail);
 
@@ -46,6 +47,24 @@ static const portail_route portail_routes[] = {
       PT_ROLE_PARENT, "abonnements" },
     { "GET",  "/famille/",    portail_famille_get,     PT_ROLE_PARENT, "famille" },
     { "GET",  "/admin/",      portail_admin_get,       PT_ROLE_AGENT,  "admin" },
+    { "GET",  "/admin/familles", portail_admin_familles_get, PT_ROLE_AGENT, "admin-familles" },
+    { "GET",  "/admin/familles/nouvelle", portail_admin_familles_nouvelle_get, PT_ROLE_AGENT,
+      "admin-familles-nouvelle" },
+    { "POST", "/admin/familles/nouvelle", portail_admin_familles_nouvelle_post, PT_ROLE_AGENT,
+      "admin-familles-nouvelle" },
+    { "GET",  "/admin/familles/{famille}", portail_admin_famille_get, PT_ROLE_AGENT,
+      "admin-famille" },
+    { "GET",  "/admin/familles/{famille}/courrier", portail_admin_courrier_get, PT_ROLE_AGENT,
+      "admin-courrier" },
+    { "POST", "/admin/familles/{famille}/comptes/{compte}/detacher",
+      portail_admin_famille_detacher_post, PT_ROLE_AGENT, "admin-famille" },
+    { "GET",  "/admin/comptes", portail_admin_comptes_get, PT_ROLE_AGENT, "admin-comptes" },
+    { "POST", "/admin/comptes/{compte}/renvoyer", portail_admin_compte_renvoyer_post,
+      PT_ROLE_AGENT, "admin-comptes" },
+    { "POST", "/admin/comptes/{compte}/bloquer", portail_admin_compte_bloquer_post,
+      PT_ROLE_AGENT, "admin-comptes" },
+    { "POST", "/admin/comptes/{compte}/debloquer", portail_admin_compte_debloquer_post,
+      PT_ROLE_AGENT, "admin-comptes" },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 

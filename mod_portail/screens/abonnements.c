@@ -67,40 +67,108 @@ int portail_abonnements_get(pt_req *rq)
     return portail_abonnements_page(rq, NULL, NULL, NULL, 200);
 }
 
-/* Find the family the form designates; *family = 0 when none. */
-static int portail_abonnements_find(pt_req *rq, const char *par, const char **field,
-                                    const char **error, apr_int64_t *family, const char **nom)
+/* The throttle keys of this try: the account (when logged in) and the client address. */
+static int portail_abonnements_keys(pt_req *rq, const char *keys[2])
+{
+    int n = 0;
+    keys[n++] = apr_pstrcat(rq->pool, "abonnement:ip:", rq->client_ip, NULL);
+    if (rq->user) {
+        keys[n++] = apr_psprintf(rq->pool, "abonnement:acct:%" APR_INT64_T_FMT, rq->user->id);
+    }
+    return n;
+}
+
+/* 0 when a try is allowed now; 429 with *error when too many wrong tries; 503. */
+static int portail_abonnements_wait(pt_req *rq, const char **error)
+{
+    const char *keys[2];
+    int n = portail_abonnements_keys(rq, keys), wait = 0, w, i;
+    for (i = 0; i < n; i++) {
+        if (pt_throttle_wait(rq->db, rq->pool, keys[i], rq->now, &w) != PT_DB_OK) {
+            return 503;
+        }
+        wait = w > wait ? w : wait;
+    }
+    if (wait > 0) {
+        *error = apr_psprintf(rq->pool, "Trop d'essais sans succès. Par sécurité, réessayez "
+                              "dans %d seconde%s.", wait, wait > 1 ? "s" : "");
+        return 429;
+    }
+    return 0;
+}
+
+static void portail_abonnements_failed(pt_req *rq)
+{
+    const char *keys[2];
+    int n = portail_abonnements_keys(rq, keys);
+    pt_throttle_fail(rq->db, rq->pool, keys[0], rq->now, &portail_abonnements_per_address);
+    if (n > 1) {
+        pt_throttle_fail(rq->db, rq->pool, keys[1], rq->now, &portail_abonnements_per_account);
+    }
+}
+
+static int portail_abonnements_lookup(pt_req *rq, const char *label, int nargs,
+                                      const char *const *args, apr_int64_t *family,
+                                      const char **nom)
 {
     pt_rows *r = NULL;
-    int rv;
+    int rv = pt_db_select(rq->db, rq->pool, label, nargs, args, &r);
     *family = 0;
-    if (!strcmp(par, "code")) {
-        const char *code = pt_code_normalize(rq->pool, pt_form_get(rq->form, "code"));
-        *field = "code";
-        if (!code) {
-            *error = "Ce code n'a pas la forme d'un code abonné : 12 caractères, lettres et "
-                     "chiffres, comme K7QM-4XPT-9HWA.";
-            return PT_DB_OK;
-        }
-        rv = pt_db_select(rq->db, rq->pool, "portail_famille_by_code", PT_ARGS(code), &r);
-    }
-    else {
-        long long cents = pt_code_amount(pt_form_get(rq->form, "montant"));
-        *field = "code_emission";
-        if (cents < 0) {
-            *field = "montant";
-            *error = "Indiquez le montant de la facture en euros, par exemple 86,40.";
-            return PT_DB_OK;
-        }
-        rv = pt_db_select(rq->db, rq->pool, "portail_abonnements_by_invoice",
-                          PT_ARGS(pt_form_get(rq->form, "code_emission"),
-                                  pt_form_get(rq->form, "reference"),
-                                  pt_db_int(rq->pool, cents),
-                                  pt_form_get(rq->form, "code_personne")), &r);
-    }
     if (rv == PT_DB_OK && r->n == 1) {
         *family = pt_rows_int(r, 0, "id", 0);
         *nom = pt_rows_get(r, 0, "nom");
+    }
+    return rv == PT_DB_OK ? 0 : 503;
+}
+
+int portail_abonnements_by_code(pt_req *rq, const char *typed, apr_int64_t *family,
+                                const char **nom, const char **error)
+{
+    const char *code = pt_code_normalize(rq->pool, typed);
+    int rv = portail_abonnements_wait(rq, error);
+    *family = 0;
+    if (rv) {
+        return rv;
+    }
+    if (code && (rv = portail_abonnements_lookup(rq, "portail_famille_by_code", PT_ARGS(code),
+                                                 family, nom)) != 0) {
+        return rv;
+    }
+    if (!*family) {
+        portail_abonnements_failed(rq);
+        *error = code ? "Aucune famille ne correspond à ce code abonné. Vérifiez-le sur le "
+                        "courrier de la mairie."
+                      : "Ce code n'a pas la forme d'un code abonné : 12 caractères, lettres et "
+                        "chiffres, comme K7QM-4XPT-9HWA.";
+    }
+    return 0;
+}
+
+/* The family of an invoice's references, like portail_abonnements_by_code. */
+static int portail_abonnements_by_invoice(pt_req *rq, const char **field, apr_int64_t *family,
+                                          const char **nom, const char **error)
+{
+    long long cents = pt_code_amount(pt_form_get(rq->form, "montant"));
+    int rv = portail_abonnements_wait(rq, error);
+    *family = 0;
+    *field = "code_emission";
+    if (rv) {
+        return rv;
+    }
+    if (cents < 0) {
+        *field = "montant";
+        *error = "Indiquez le montant de la facture en euros, par exemple 86,40.";
+        return 0;
+    }
+    rv = portail_abonnements_lookup(rq, "portail_abonnements_by_invoice",
+                                    PT_ARGS(pt_form_get(rq->form, "code_emission"),
+                                            pt_form_get(rq->form, "reference"),
+                                            pt_db_int(rq->pool, cents),
+                                            pt_form_get(rq->form, "code_personne")),
+                                    family, nom);
+    if (rv == 0 && !*family) {
+        portail_abonnements_failed(rq);
+        *error = "Aucune facture ne correspond à ces références. Vérifiez-les sur la facture.";
     }
     return rv;
 }
@@ -108,42 +176,28 @@ static int portail_abonnements_find(pt_req *rq, const char *par, const char **fi
 int portail_abonnements_post(pt_req *rq)
 {
     const char *par = !strcmp(pt_form_get(rq->form, "par"), "facture") ? "facture" : "code";
-    const char *keys[2], *field = "code", *error = NULL, *nom = NULL;
+    const char *field = "code", *error = NULL, *nom = NULL, *keys[2] = { NULL, NULL };
     apr_int64_t family = 0;
-    int wait = 0, w, i;
+    int rv = !strcmp(par, "code")
+             ? portail_abonnements_by_code(rq, pt_form_get(rq->form, "code"), &family, &nom,
+                                           &error)
+             : portail_abonnements_by_invoice(rq, &field, &family, &nom, &error);
 
-    keys[0] = apr_psprintf(rq->pool, "abonnement:acct:%" APR_INT64_T_FMT, rq->user->id);
-    keys[1] = apr_pstrcat(rq->pool, "abonnement:ip:", rq->client_ip, NULL);
-    for (i = 0; i < 2; i++) {
-        if (pt_throttle_wait(rq->db, rq->pool, keys[i], rq->now, &w) != PT_DB_OK) {
-            return pt_req_error(rq, 503, NULL);
-        }
-        wait = w > wait ? w : wait;
-    }
-    if (wait > 0) {
-        return portail_abonnements_page(rq, par, !strcmp(par, "code") ? "code" : "code_emission",
-            apr_psprintf(rq->pool, "Trop d'essais sans succès. Par sécurité, réessayez dans "
-                         "%d seconde%s.", wait, wait > 1 ? "s" : ""), 429);
-    }
-    if (portail_abonnements_find(rq, par, &field, &error, &family, &nom) != PT_DB_OK) {
+    if (rv == 503) {
         return pt_req_error(rq, 503, NULL);
     }
     if (!family) {
-        pt_throttle_fail(rq->db, rq->pool, keys[0], rq->now, &portail_abonnements_per_account);
-        pt_throttle_fail(rq->db, rq->pool, keys[1], rq->now, &portail_abonnements_per_address);
-        return portail_abonnements_page(rq, par, field, error ? error
-            : !strcmp(par, "code")
-              ? "Aucune famille ne correspond à ce code abonné. Vérifiez-le sur le courrier de "
-                "la mairie."
-              : "Aucune facture ne correspond à ces références. Vérifiez-les sur la facture.",
-            400);
+        return portail_abonnements_page(rq, par, field, error, rv ? rv : 400);
     }
     if (pt_db_exec(rq->db, rq->pool, "portail_account_subscribe",
                    PT_ARGS(pt_db_int(rq->pool, rq->user->id), pt_db_int(rq->pool, family),
                            pt_db_int(rq->pool, apr_time_sec(rq->now))), NULL) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
-    pt_throttle_clear(rq->db, rq->pool, keys[0]);
+    /* A success forgives the account's wrong tries (not the address's: shared). */
+    if (portail_abonnements_keys(rq, keys) > 1) {
+        pt_throttle_clear(rq->db, rq->pool, keys[1]);
+    }
     return pt_req_redirect(rq, "/famille/", PT_FLASH_SUCCES,
         apr_psprintf(rq->pool, "Votre compte est rattaché à la famille %s : votre espace "
                      "famille est ouvert.", nom));

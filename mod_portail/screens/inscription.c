@@ -50,6 +50,13 @@ static int portail_inscription_form(pt_req *rq, apr_table_t *typed, apr_table_t 
             pt_form_view_error(fv, fields[i].name, err);
         }
     }
+    pt_xml_attr(pt_form_view_field(fv, "code", "text", "Code abonné (facultatif)",
+                                   pt_form_get(typed, "code"), 0),
+                "hint", "Sur le courrier de la mairie, par exemple K7QM-4XPT-9HWA. Sans code, "
+                        "vous rattacherez votre famille plus tard dans « Mes abonnements ».");
+    if (errors && apr_table_get(errors, "code")) {
+        pt_form_view_error(fv, "code", apr_table_get(errors, "code"));
+    }
     pt_xml_attr(pt_form_view_field(fv, "captcha", "text", captcha.question, "", 1),
                 "hint", "Cette question vérifie que le formulaire est rempli par une personne.");
     if (errors && apr_table_get(errors, "captcha")) {
@@ -101,8 +108,8 @@ int portail_inscription_post(pt_req *rq)
     const char *password = apr_table_get(rq->form, "password");
     const char *confirmation = apr_table_get(rq->form, "confirmation");
     apr_table_t *errors = apr_table_make(rq->pool, 4);
-    const char *why, *captcha_id = NULL, *hash;
-    apr_int64_t id = 0;
+    const char *why, *captcha_id = NULL, *hash, *code_error = NULL, *famille_nom = NULL;
+    apr_int64_t id = 0, family = 0;
     pt_rows *r = NULL;
     int rv;
 
@@ -130,6 +137,19 @@ int portail_inscription_post(pt_req *rq)
     if (apr_table_elts(errors)->nelts > 0) {
         return portail_inscription_form(rq, rq->form, errors, 400);
     }
+    /* The code abonné, when given, is checked like in « Mes abonnements » (and its wrong
+     * tries counted the same way), so the new account opens on the family space. */
+    if (*pt_form_get(rq->form, "code")) {
+        rv = portail_abonnements_by_code(rq, pt_form_get(rq->form, "code"), &family,
+                                         &famille_nom, &code_error);
+        if (rv == 503) {
+            return pt_req_error(rq, 503, NULL);
+        }
+        if (!family) {
+            apr_table_setn(errors, "code", code_error);
+            return portail_inscription_form(rq, rq->form, errors, rv ? rv : 400);
+        }
+    }
 
     /* The same cost whether the e-mail is known or not: bcrypt first, in both cases. */
     hash = pt_account_hash_password(rq->pool, password);
@@ -152,6 +172,11 @@ int portail_inscription_post(pt_req *rq)
     else if (rv == PT_DB_OK) {
         rv = pt_account_create(rq->db, rq->pool, email, hash, prenom, nom, PT_ROLE_PARENT,
                                "en_attente", rq->now, &id);
+        if (rv == PT_DB_OK && family) {
+            rv = pt_db_exec(rq->db, rq->pool, "portail_account_subscribe",
+                            PT_ARGS(pt_db_int(rq->pool, id), pt_db_int(rq->pool, family),
+                                    pt_db_int(rq->pool, apr_time_sec(rq->now))), NULL);
+        }
         if (rv == PT_DB_OK) {
             rv = portail_activation_send(rq, id, email, prenom);
         }

@@ -50,9 +50,13 @@ int portail_confirmation_email_post(pt_req *rq);
 int portail_abonnements_get(pt_req *rq);
 int portail_abonnements_post(pt_req *rq);
 int portail_abonnements_desabonner_post(pt_req *rq);
+/* The family of a code abonné typed by a parent (« Mes abonnements », sign-up), with the
+ * wrong tries throttled per address (and per account when logged in).  0 with *family
+ * set (0 when no family has this code, *error saying why), or the error screen's status
+ * (429 with *error when slowed down). */
+int portail_abonnements_by_code(pt_req *rq, const char *typed, apr_int64_t *family,
+                                const char **nom, const char **error);
 /* screens/famille.c — /portail/famille/, « Espace famille » */
 int portail_famille_get(pt_req *rq);
-/* admin/admin.c — /portail/admin/ */
-int portail_admin_get(pt_req *rq);
 
 #endif

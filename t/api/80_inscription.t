@@ -45,11 +45,22 @@ for my $field (qw(nom email password captcha)) {
 }
 is(accounts(), $n, 'no account created');
 
-# A good sign-up.
+# A code abonné that is no family's: said on its field, no account.
 %f = form_of($ua);
+like($f{html}, qr/<label for="f-code">Code abonné \(facultatif\)/, 'the optional code abonné has a label');
 my %good = (csrf => $f{csrf}, prenom => 'Léa', nom => 'Nouvelle', email => 'Lea.Nouvelle@Exemple.fr',
             password => 'une phrase de passe', confirmation => 'une phrase de passe',
-            captcha => $f{captcha}, captcha_jeton => $f{captcha_jeton});
+            captcha => $f{captcha}, captcha_jeton => $f{captcha_jeton}, code => 'ZZZZ-ZZZZ-ZZZZ');
+$r = $ua->post(url('/portail/inscription'), \%good);
+is($r->code, 400, 'an unknown code abonné: 400');
+like($r->decoded_content, qr/href="#f-code">Aucune famille ne correspond/, 'said on the code field');
+like($r->decoded_content, qr/value="ZZZZ-ZZZZ-ZZZZ"/, 'with what was typed');
+is(accounts(), $n, 'no account created');
+
+# A good sign-up, with the family's code typed loosely.
+%f = form_of($ua);
+%good = (%good, csrf => $f{csrf}, captcha => $f{captcha}, captcha_jeton => $f{captcha_jeton},
+         code => 'w9ht 5cmu 6ypf');
 $r = $ua->post(url('/portail/inscription'), \%good);
 is($r->code, 303, 'sign-up answers 303');
 is($r->header('Location'), '/portail/connexion', 'to the login page');
@@ -118,8 +129,11 @@ $r = $act->post(url($path), { csrf => csrf_of($r->decoded_content) });
 is($r->code, 303, 'the button activates');
 ($state) = sql_query("SELECT state FROM accounts WHERE email = 'lea.nouvelle\@exemple.fr'");
 is($state, 'actif', 'the account is active');
-$r = login(client(), 'lea.nouvelle@exemple.fr', 'une phrase de passe');
+my $lea = client();
+$r = login($lea, 'lea.nouvelle@exemple.fr', 'une phrase de passe');
 is($r->code, 303, 'login works after activation');
+like($lea->get(url('/portail/famille/'))->decoded_content, qr/Famille LE GALL/,
+     'the code typed at sign-up opened the family space');
 
 # The link serves once; unknown and expired links get a clear message.
 $r = $act->get(url($path));

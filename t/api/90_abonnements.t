@@ -66,7 +66,7 @@ is($r->code, 429, 'even a right code waits');
 like($r->decoded_content, qr/réessayez dans \d+ seconde/, 'saying how long');
 my ($fails) = sql_query("SELECT failures FROM throttle WHERE key LIKE 'abonnement:acct:%'");
 is($fails, 5, 'the count is kept in the database (every server sees it)');
-my ($n) = sql_query("SELECT count(*) FROM account_families af JOIN families f ON f.id = af.family_id WHERE f.code_abonne = 'W9HT-5CMU-6YPF'");
+my ($n) = sql_query("SELECT count(*) FROM account_families af JOIN families f ON f.id = af.family_id JOIN accounts a ON a.id = af.account_id WHERE f.code_abonne = 'W9HT-5CMU-6YPF' AND a.email = '$PARENT'");
 is($n, 0, 'the slowed-down try subscribed nothing');
 
 done_testing();

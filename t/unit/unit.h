@@ -19,5 +19,7 @@ Suite *unit_password_suite(void);
 Suite *unit_mail_suite(void);
 Suite *unit_captcha_suite(void);
 Suite *unit_code_suite(void);
+Suite *unit_csv_suite(void);
+Suite *unit_check_suite(void);
 
 #endif

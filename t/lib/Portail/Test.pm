@@ -11,6 +11,7 @@ use Apache::TestRequest ();
 use LWP::UserAgent;
 use HTTP::Cookies;
 use XML::LibXML;
+use Encode ();
 
 our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server
                     new_account);
@@ -71,7 +72,7 @@ sub sql_query {
     else {
         @cmd = ('sqlite3', '-cmd', '.timeout 5000', $params, $sql);
     }
-    open my $fh, '-|', @cmd or die "cannot run @cmd: $!";
+    open my $fh, '-|:encoding(UTF-8)', @cmd or die "cannot run @cmd: $!";
     my @rows = map { chomp; (split /\|/)[0] } <$fh>;
     close $fh or die "SQL failed ($sql)";
     return @rows;
@@ -97,7 +98,7 @@ sub ctl {
     my @cmd = ("$top/portail-ctl", '-d', $driver, '-p', $ENV{PORTAIL_DB_PARAMS},
                '-s', "$top/sql", '-x', "$top/xslt", @args);
     my $out = `@{[ join ' ', map { quotemeta } @cmd ]} 2>&1`;
-    return ($? >> 8, $out);
+    return ($? >> 8, Encode::decode('UTF-8', $out));
 }
 
 # A real SMTP server (Debian's python3-aiosmtpd) writing what it receives into a Maildir.

@@ -1,0 +1,39 @@
+/* admin.h — the agents' screens, below /portail/admin/ (role agent).
+ *
+ * Same rules as screens/: httpd-free, one function per (method, path) of the router
+ * table, /portail/admin/familles -> admin/familles.c -> portail_admin_familles_* ->
+ * xslt/admin-familles.xsl.
+ */
+#ifndef PORTAIL_ADMIN_H
+#define PORTAIL_ADMIN_H
+
+#include "core/pt_req.h"
+
+/* Lists show this many rows a page. */
+#define PORTAIL_ADMIN_PAGE_SIZE 50
+
+/* admin/admin.c — /portail/admin/, the dashboard */
+int portail_admin_get(pt_req *rq);
+/* Lists fetch PORTAIL_ADMIN_PAGE_SIZE + 1 rows: mark the screen with its page number,
+ * whether there is a next page (and drop the extra row), and the query of its filters
+ * (NULL-terminated name, value pairs) for the links to the other pages. */
+void portail_admin_list_more(pt_req *rq, pt_node *screen, int page, pt_rows *rows,
+                             const char *const *filters);
+/* The row offset of a page. */
+const char *portail_admin_offset(pt_req *rq, int page);
+
+/* admin/familles.c — /portail/admin/familles… */
+int portail_admin_familles_get(pt_req *rq);
+int portail_admin_familles_nouvelle_get(pt_req *rq);
+int portail_admin_familles_nouvelle_post(pt_req *rq);
+int portail_admin_famille_get(pt_req *rq);
+int portail_admin_courrier_get(pt_req *rq);
+int portail_admin_famille_detacher_post(pt_req *rq);
+
+/* admin/comptes.c — /portail/admin/comptes… */
+int portail_admin_comptes_get(pt_req *rq);
+int portail_admin_compte_renvoyer_post(pt_req *rq);
+int portail_admin_compte_bloquer_post(pt_req *rq);
+int portail_admin_compte_debloquer_post(pt_req *rq);
+
+#endif

@@ -1,0 +1,98 @@
+/* What families type in their file: names, phones, postal codes, communes. */
+#include <string.h>
+#include "unit.h"
+#include "domain/pt_check.h"
+
+typedef const char *(*check_fn)(apr_pool_t *p, const char *typed, const char **why);
+
+/* Each case: typed -> normalized, or NULL when refused (with a reason). */
+static void check_table(check_fn fn, const char *const (*cases)[2], size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        const char *why = NULL, *got = fn(unit_pool, cases[i][0], &why);
+        if (cases[i][1]) {
+            ck_assert_msg(got && !strcmp(got, cases[i][1]), "« %s » -> « %s », not « %s »",
+                          cases[i][0], got ? got : "(refusé)", cases[i][1]);
+        }
+        else {
+            ck_assert_msg(!got, "« %s » should be refused, got « %s »", cases[i][0], got);
+            ck_assert_ptr_nonnull(why);
+        }
+    }
+}
+
+START_TEST(phones)
+{
+    static const char *const cases[][2] = {
+        { "06 12 34 56 78", "06 12 34 56 78" },
+        { "0612345678", "06 12 34 56 78" },
+        { "06.12.34.56.78", "06 12 34 56 78" },
+        { "+33 6 12 34 56 78", "06 12 34 56 78" },
+        { "0033612345678", "06 12 34 56 78" },
+        { "+32 2 123 45 67", "+3221234567" },
+        { "0012", NULL },
+        { "16 12 34 56 78", NULL },
+        { "06 12 34 56 7", NULL },
+        { "00 12 34 56 78", NULL },
+        { "06 12 34 56 78 ext", NULL },
+        { "", NULL },
+    };
+    check_table(pt_check_phone, cases, sizeof(cases) / sizeof(cases[0]));
+}
+END_TEST
+
+START_TEST(postal_codes)
+{
+    static const char *const cases[][2] = {
+        { "75001", "75001" }, { " 20000 ", "20000" }, { "97400", "97400" }, { "01000", "01000" },
+        { "00100", NULL }, { "96000", NULL }, { "99000", NULL }, { "7500", NULL },
+        { "750011", NULL }, { "abcde", NULL }, { "", NULL },
+    };
+    check_table(pt_check_postal_code, cases, sizeof(cases) / sizeof(cases[0]));
+}
+END_TEST
+
+START_TEST(names_and_communes)
+{
+    static const char *const names[][2] = {
+        { "  Le   Gall ", "Le Gall" }, { "Jean-Éric", "Jean-Éric" }, { "N'Diaye", "N'Diaye" },
+        { "O’Neil", "O’Neil" }, { "St. Clair", "St. Clair" },
+        { "", NULL }, { "R2D2", NULL }, { "<script>", NULL }, { "Zo\xC3", NULL },
+    };
+    static const char *const communes[][2] = {
+        { "Saint-Étienne", "Saint-Étienne" }, { "L’Haÿ-les-Roses", "L’Haÿ-les-Roses" },
+        { "Paris 12", NULL }, { "", NULL },
+    };
+    char longname[120];
+    memset(longname, 'a', sizeof(longname) - 1);
+    longname[sizeof(longname) - 1] = '\0';
+    check_table(pt_check_name, names, sizeof(names) / sizeof(names[0]));
+    check_table(pt_check_commune, communes, sizeof(communes) / sizeof(communes[0]));
+    ck_assert_ptr_null(pt_check_name(unit_pool, longname, NULL));
+}
+END_TEST
+
+START_TEST(texts_and_capitals)
+{
+    const char *why = NULL;
+    ck_assert_str_eq(pt_check_text(unit_pool, "  arachide\nkiwi  ", 100, &why), "arachide\nkiwi");
+    ck_assert_str_eq(pt_check_text(unit_pool, "", 100, &why), "");
+    ck_assert_ptr_null(pt_check_text(unit_pool, "bip\x07", 100, &why));
+    ck_assert_ptr_null(pt_check_text(unit_pool, "trop long", 3, &why));
+    ck_assert_str_eq(pt_check_upper(unit_pool, "Bénédicte Lœuf-Müller"), "BÉNÉDICTE LŒUF-MÜLLER");
+}
+END_TEST
+
+Suite *unit_check_suite(void)
+{
+    Suite *s = suite_create("check");
+    TCase *tc = tcase_create("check");
+    tcase_add_checked_fixture(tc, unit_setup, unit_teardown);
+    tcase_add_test(tc, phones);
+    tcase_add_test(tc, postal_codes);
+    tcase_add_test(tc, names_and_communes);
+    tcase_add_test(tc, texts_and_capitals);
+    suite_add_tcase(s, tc);
+    return s;
+}
