@@ -4,6 +4,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
   <xsl:import href="layout.xsl"/>
+  <xsl:import href="dossier-cartes.xsl"/>
 
   <xsl:variable name="f" select="/page/admin-famille/family"/>
 
@@ -55,6 +56,12 @@
         <xsl:otherwise><p><xsl:value-of select="pt:t('famille.sans-enfant')"/></p></xsl:otherwise>
       </xsl:choose>
     </section>
+
+    <h2><xsl:value-of select="pt:t('dossier.titre')"/></h2>
+    <xsl:apply-templates select="$s/dossier/objet">
+      <xsl:with-param name="edition" select="concat($base, '/admin/dossier')"/>
+      <xsl:with-param name="tout-modifiable" select="true()"/>
+    </xsl:apply-templates>
 
     <section class="carte" aria-labelledby="t-comptes">
       <h2 id="t-comptes"><xsl:value-of select="pt:t('famille.comptes-rattaches')"/></h2>

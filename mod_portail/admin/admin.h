@@ -36,4 +36,13 @@ int portail_admin_compte_renvoyer_post(pt_req *rq);
 int portail_admin_compte_bloquer_post(pt_req *rq);
 int portail_admin_compte_debloquer_post(pt_req *rq);
 
+/* admin/dossiers.c — /portail/admin/dossiers, « Modifications du dossier » */
+int portail_admin_dossiers_get(pt_req *rq);
+int portail_admin_dossier_accepter_post(pt_req *rq);
+int portail_admin_dossier_refuser_post(pt_req *rq);
+int portail_admin_dossiers_accepter_post(pt_req *rq);
+
+/* admin/journal.c — /portail/admin/journal, the audit trail */
+int portail_admin_journal_get(pt_req *rq);
+
 #endif

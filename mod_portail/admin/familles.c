@@ -8,6 +8,7 @@
 #include <string.h>
 #include <apr_strings.h>
 #include "admin/admin.h"
+#include "screens/screens.h"
 #include "core/pt_audit.h"
 #include "core/pt_family.h"
 #include "core/pt_form.h"
@@ -244,9 +245,17 @@ static int portail_admin_famille_load(pt_req *rq, pt_node *screen, apr_int64_t *
 
 int portail_admin_famille_get(pt_req *rq)
 {
+    pt_node *screen = pt_req_screen(rq, "admin-famille");
     apr_int64_t id;
-    int rv = portail_admin_famille_load(rq, pt_req_screen(rq, "admin-famille"), &id);
-    return rv ? rv : 200;
+    int rv = portail_admin_famille_load(rq, screen, &id);
+    if (rv) {
+        return rv;
+    }
+    /* The whole file, unmasked, each section with its edit link. */
+    if (portail_dossier_famille_admin(rq, pt_xml_elem(screen, "dossier", NULL), id) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    return 200;
 }
 
 int portail_admin_courrier_get(pt_req *rq)

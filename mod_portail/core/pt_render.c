@@ -1,4 +1,5 @@
 /* pt_render — compiled stylesheet cache and transforms.  See pt_render.h. */
+#include <stdlib.h>
 #include <string.h>
 #include <apr_strings.h>
 #include <apr_hash.h>
@@ -13,6 +14,7 @@
 #include <libxml/xpathInternals.h>
 #include <libexslt/exslt.h>
 #include "core/pt_render.h"
+#include "domain/pt_fr.h"
 
 /* Namespace of the portal's XSLT extension functions. */
 #define PT_RENDER_NS "urn:mod-portail"
@@ -43,6 +45,29 @@ static void pt_render_text_fn(xmlXPathParserContextPtr ctxt, int nargs)
     /* An unknown key shows itself, so a missing text is seen at once. */
     valuePush(ctxt, xmlXPathNewString(text ? BAD_CAST text : key));
     xmlFree(key);
+}
+
+/* pt:quand(seconds) — « vendredi 20 novembre 2026 à 14 h 05 » (Europe/Paris) of a Unix
+ * time, as every screen writes a moment; "" for an empty or bad value. */
+static void pt_render_when_fn(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    xmlChar *v;
+    char buf[128] = "", *end;
+    long long t;
+    apr_pool_t *p;
+
+    if (nargs != 1) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    v = xmlXPathPopString(ctxt);
+    t = v ? strtoll((const char *)v, &end, 10) : 0;
+    if (v && *v && !*end && t > 0 && apr_pool_create(&p, NULL) == APR_SUCCESS) {
+        apr_cpystrn(buf, pt_fr_datetime(p, t), sizeof(buf));
+        apr_pool_destroy(p);
+    }
+    valuePush(ctxt, xmlXPathNewString(BAD_CAST buf));
+    xmlFree(v);
 }
 
 static apr_status_t pt_render_load_texts(pt_render_cache *c)
@@ -105,6 +130,7 @@ void pt_render_global_init(void)
     xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
     xsltSetDefaultSecurityPrefs(sec);
     xsltRegisterExtModuleFunction(BAD_CAST "t", BAD_CAST PT_RENDER_NS, pt_render_text_fn);
+    xsltRegisterExtModuleFunction(BAD_CAST "quand", BAD_CAST PT_RENDER_NS, pt_render_when_fn);
 }
 
 apr_status_t pt_render_cache_create(apr_pool_t *p, const char *dir, pt_render_cache **cache)

@@ -156,6 +156,79 @@ const pt_sql_stmt pt_sql_statements[] = {
       "UPDATE accounts SET state = CASE WHEN activated_at IS NULL THEN 'en_attente' "
       "ELSE 'actif' END WHERE id = %lld AND role = 'parent' AND state = 'bloque'" },
 
+    /* The family file: one conditional UPDATE per field of pt_dossier.def.  It changes
+     * the field only if it still holds the value the request was made against (NULL-safe
+     * comparison), so an agent's change in between is seen as a conflict. */
+#define PT_DOSSIER_TABLE_famille "families"
+#define PT_DOSSIER_TABLE_responsable "responsables"
+#define PT_DOSSIER_TABLE_enfant "children"
+#define PT_DOSSIER_FIELD(obj, col, section, type, family, fmt, label) \
+    { "portail_dossier_set_" #obj "_" #col, \
+      "UPDATE " PT_DOSSIER_TABLE_##obj " SET " #col " = " fmt " WHERE id = %lld AND " \
+      #col " IS NOT DISTINCT FROM " fmt },
+#include "core/pt_dossier.def"
+#undef PT_DOSSIER_FIELD
+    { "portail_dossier_famille", "SELECT * FROM families WHERE id = %lld" },
+    { "portail_dossier_responsables",
+      "SELECT * FROM responsables WHERE family_id = %lld ORDER BY rang, id" },
+    { "portail_dossier_enfants",
+      "SELECT * FROM children WHERE family_id = %lld ORDER BY date_naissance, id" },
+    /* One object of the file, by the object's name in URLs. */
+    { "portail_dossier_responsable", "SELECT * FROM responsables WHERE id = %lld" },
+    { "portail_dossier_enfant", "SELECT * FROM children WHERE id = %lld" },
+    { "portail_dossier_pending",
+      "SELECT rc.object_type, rc.object_id, rc.field, rc.new_value, rc.request_id "
+      "FROM request_changes rc JOIN requests r ON r.id = rc.request_id "
+      "WHERE r.family_id = %lld AND r.status = 'en_attente' ORDER BY rc.id" },
+    { "portail_famille_subscribed",
+      "SELECT family_id FROM account_families WHERE account_id = %lld AND family_id = %lld" },
+
+    /* requests (core/pt_request.c): « Mes demandes » and the agents' queues */
+    { "portail_request_insert",
+      "INSERT INTO requests (family_id, account_id, kind, title, created_at, updated_at) "
+      "VALUES (%lld, %lld, %s, %s, %lld, %lld) RETURNING id" },
+    { "portail_request_change_insert",
+      "INSERT INTO request_changes (request_id, object_type, object_id, field, old_value, "
+      "new_value) VALUES (%lld, %s, %lld, %s, %s, %s)" },
+    { "portail_request_event_insert",
+      "INSERT INTO request_events (request_id, at, actor_account_id, event, message) "
+      "VALUES (%lld, %lld, %lld, %s, %s)" },
+    { "portail_request_get",
+      "SELECT r.id, r.family_id, r.account_id, r.kind, r.status, r.title, r.created_at, "
+      "r.updated_at, r.processed_at, r.agent_message, r.unread, f.nom AS famille "
+      "FROM requests r JOIN families f ON f.id = r.family_id WHERE r.id = %lld" },
+    { "portail_request_changes",
+      "SELECT id, object_type, object_id, field, old_value, new_value FROM request_changes "
+      "WHERE request_id = %lld ORDER BY id" },
+    { "portail_request_events",
+      "SELECT e.at, e.event, e.message, a.prenom, a.nom, a.role FROM request_events e "
+      "LEFT JOIN accounts a ON a.id = e.actor_account_id WHERE e.request_id = %lld "
+      "ORDER BY e.at, e.id" },
+    /* Answered at most once: the status test makes two agents (or an agent and the
+     * family cancelling) exclusive. */
+    { "portail_request_close",
+      "UPDATE requests SET status = %s, processed_at = %lld, processed_by = %lld, "
+      "agent_message = %s, unread = %d, updated_at = %lld "
+      "WHERE id = %lld AND status = 'en_attente'" },
+    { "portail_request_read", "UPDATE requests SET unread = 0 WHERE id = %lld AND unread = 1" },
+    { "portail_demandes_list",
+      "SELECT r.id, r.kind, r.status, r.title, r.created_at, r.updated_at, r.unread "
+      "FROM requests r JOIN account_families af ON af.family_id = r.family_id "
+      "WHERE af.account_id = %lld ORDER BY r.created_at DESC, r.id DESC LIMIT 200" },
+    { "portail_admin_dossiers_queue",
+      "SELECT r.id, r.title, r.created_at, r.status, r.family_id, f.nom AS famille, "
+      "a.email FROM requests r JOIN families f ON f.id = r.family_id "
+      "LEFT JOIN accounts a ON a.id = r.account_id "
+      "WHERE r.kind = 'dossier' AND r.status = %s ORDER BY r.created_at, r.id LIMIT %d OFFSET %d" },
+    { "portail_admin_dossiers_changes",
+      "SELECT rc.request_id, rc.object_type, rc.object_id, rc.field, rc.old_value, "
+      "rc.new_value FROM request_changes rc JOIN requests r ON r.id = rc.request_id "
+      "WHERE r.kind = 'dossier' AND r.status = %s ORDER BY rc.request_id, rc.id" },
+    { "portail_admin_journal",
+      "SELECT au.id, au.at, au.action, au.object_type, au.object_id, au.before_value, "
+      "au.after_value, a.email FROM audit au LEFT JOIN accounts a ON a.id = au.actor_account_id "
+      "WHERE (%s = '' OR au.object_type = %s) ORDER BY au.at DESC, au.id DESC LIMIT %d OFFSET %d" },
+
     /* captcha (single use) and single-use links sent by mail */
     { "portail_captcha_use",
       "INSERT INTO captcha_used (id, expires_at) VALUES (%s, %lld) ON CONFLICT DO NOTHING" },

@@ -214,3 +214,99 @@ const char *pt_check_upper(apr_pool_t *p, const char *s)
     }
     return (const char *)out;
 }
+
+/* Letters and digits only, uppercased: how IBAN and BIC are compared. */
+static char *pt_check_alnum_upper(apr_pool_t *p, const char *typed)
+{
+    char *out = apr_palloc(p, strlen(typed ? typed : "") + 1), *o = out;
+    const char *s;
+    for (s = typed ? typed : ""; *s; s++) {
+        if (apr_isalnum(*s)) {
+            *o++ = (char)apr_toupper(*s);
+        }
+        else if (*s != ' ' && *s != '-' && *s != '.') {
+            return NULL;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+const char *pt_check_iban(apr_pool_t *p, const char *typed, const char **why)
+{
+    static const struct { const char *country; int len; } lengths[] = {
+        { "FR", 27 }, { "MC", 27 }, { "DE", 22 }, { "BE", 16 }, { "ES", 24 }, { "IT", 27 },
+        { "LU", 20 }, { "CH", 21 }, { "PT", 25 }, { "NL", 18 }, { "GB", 22 },
+    };
+    char *iban = pt_check_alnum_upper(p, typed), *out, *o;
+    int n = iban ? (int)strlen(iban) : 0, want = 0, rem = 0, i;
+    size_t k;
+    if (n >= 2) {
+        for (k = 0; k < sizeof(lengths) / sizeof(lengths[0]); k++) {
+            if (!strncmp(iban, lengths[k].country, 2)) {
+                want = lengths[k].len;
+            }
+        }
+    }
+    if (n < 15 || n > 34 || (want && n != want) || !apr_isalpha(iban[0])
+        || !apr_isalpha(iban[1]) || !apr_isdigit(iban[2]) || !apr_isdigit(iban[3])) {
+        goto invalid;
+    }
+    /* ISO 13616: the first four characters moved to the end, letters as 10..35, the
+     * number mod 97 must be 1 — computed digit by digit. */
+    for (i = 0; i < n; i++) {
+        char c = iban[(i + 4) % n];
+        int v = apr_isdigit(c) ? c - '0' : c - 'A' + 10;
+        rem = v >= 10 ? (rem * 100 + v) % 97 : (rem * 10 + v) % 97;
+    }
+    if (rem != 1) {
+        goto invalid;
+    }
+    out = o = apr_palloc(p, n + n / 4 + 1);
+    for (i = 0; i < n; i++) {
+        if (i > 0 && i % 4 == 0) {
+            *o++ = ' ';
+        }
+        *o++ = iban[i];
+    }
+    *o = '\0';
+    return out;
+invalid:
+    if (why) {
+        *why = "Le numéro IBAN n'est pas valide : vérifiez-le sur votre RIB.";
+    }
+    return NULL;
+}
+
+const char *pt_check_iban_masked(apr_pool_t *p, const char *iban)
+{
+    char *out = apr_pstrdup(p, iban ? iban : "");
+    int n = (int)strlen(out), i, seen = 0;
+    /* Keep the country, the check digits and the last four characters. */
+    for (i = n - 1; i >= 0; i--) {
+        if (out[i] == ' ') {
+            continue;
+        }
+        if (++seen > 4 && i >= 4) {
+            out[i] = '*';
+        }
+    }
+    return out;
+}
+
+const char *pt_check_bic(apr_pool_t *p, const char *typed, const char **why)
+{
+    char *bic = pt_check_alnum_upper(p, typed);
+    int n = bic ? (int)strlen(bic) : 0, i;
+    if (n == 8 || n == 11) {
+        for (i = 0; i < 6 && apr_isalpha(bic[i]); i++) {
+        }
+        if (i == 6) {
+            return bic;
+        }
+    }
+    if (why) {
+        *why = "Le BIC a 8 ou 11 caractères, par exemple AGRIFRPP ou AGRIFRPP882.";
+    }
+    return NULL;
+}

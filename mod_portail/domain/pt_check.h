@@ -33,4 +33,13 @@ const char *pt_check_commune(apr_pool_t *p, const char *typed, const char **why)
  * names as town files write them. */
 const char *pt_check_upper(apr_pool_t *p, const char *s);
 
+/* An IBAN (spaces ignored, mod 97 checked, length checked for the usual countries),
+ * written in groups of four: « FR76 3000 6000 0112 3456 7890 189 ». */
+const char *pt_check_iban(apr_pool_t *p, const char *typed, const char **why);
+/* A written IBAN masked but its country, check digits and last four characters:
+ * « FR76 **** **** **** **** ***0 189 ». */
+const char *pt_check_iban_masked(apr_pool_t *p, const char *iban);
+/* A BIC: 8 or 11 characters, the first six letters; uppercased. */
+const char *pt_check_bic(apr_pool_t *p, const char *typed, const char **why);
+
 #endif

@@ -59,4 +59,20 @@ int portail_abonnements_by_code(pt_req *rq, const char *typed, apr_int64_t *fami
 /* screens/famille.c — /portail/famille/, « Espace famille » */
 int portail_famille_get(pt_req *rq);
 
+/* screens/dossier.c — /portail/famille/dossier, « Dossier famille »; the section form
+ * also serves agents at /portail/admin/dossier/… (changes applied at once). */
+int portail_dossier_get(pt_req *rq);
+int portail_dossier_section_get(pt_req *rq);
+int portail_dossier_section_post(pt_req *rq);
+/* The cards of a family's file under parent, unmasked (agents' family page). */
+int portail_dossier_famille_admin(pt_req *rq, pt_node *parent, apr_int64_t family);
+/* Queue the « demande reçue » mail to the logged-in parent (caller's transaction). */
+int portail_request_ack(pt_req *rq, apr_int64_t request, const char *title);
+/* screens/demandes.c — /portail/famille/demandes, « Mes demandes » */
+int portail_demandes_get(pt_req *rq);
+int portail_demande_get(pt_req *rq);
+int portail_demande_annuler_post(pt_req *rq);
+/* The rows of request_changes as <changement label avant apres> under parent. */
+void portail_demande_changes(pt_req *rq, pt_node *parent, pt_rows *changes, int mask);
+
 #endif

@@ -84,6 +84,31 @@ START_TEST(texts_and_capitals)
 }
 END_TEST
 
+START_TEST(bank_details)
+{
+    static const char *const ibans[][2] = {
+        { "FR7630006000011234567890189", "FR76 3000 6000 0112 3456 7890 189" },
+        { "fr76 3000 6000 0112 3456 7890 189", "FR76 3000 6000 0112 3456 7890 189" },
+        { "DE89370400440532013000", "DE89 3704 0044 0532 0130 00" },
+        { "GB82WEST12345698765432", "GB82 WEST 1234 5698 7654 32" },
+        { "BE68539007547034", "BE68 5390 0754 7034" },
+        { "FR7630006000011234567890188", NULL },        /* one digit changed */
+        { "FR763000600001123456789018", NULL },         /* too short for France */
+        { "FRAB30006000011234567890189", NULL },        /* letters as check digits */
+        { "FR76-3000/6000", NULL },
+        { "", NULL },
+    };
+    static const char *const bics[][2] = {
+        { "agrifrpp", "AGRIFRPP" }, { "AGRI FR PP 882", "AGRIFRPP882" },
+        { "AGRIFRP", NULL }, { "12RIFRPP", NULL }, { "AGRIFRPP88", NULL },
+    };
+    check_table(pt_check_iban, ibans, sizeof(ibans) / sizeof(ibans[0]));
+    check_table(pt_check_bic, bics, sizeof(bics) / sizeof(bics[0]));
+    ck_assert_str_eq(pt_check_iban_masked(unit_pool, "FR76 3000 6000 0112 3456 7890 189"),
+                     "FR76 **** **** **** **** ***0 189");
+}
+END_TEST
+
 Suite *unit_check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -93,6 +118,7 @@ Suite *unit_check_suite(void)
     tcase_add_test(tc, postal_codes);
     tcase_add_test(tc, names_and_communes);
     tcase_add_test(tc, texts_and_capitals);
+    tcase_add_test(tc, bank_details);
     suite_add_tcase(s, tc);
     return s;
 }

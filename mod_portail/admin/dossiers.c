@@ -1,0 +1,200 @@
+/* dossiers.c — /portail/admin/dossiers: « Modifications du dossier », the agents' queue
+ * of the families' change requests.
+ *
+ * Each request shows its fields, the value before and the new one, side by side.
+ * Accepting applies every field with a conditional update in one transaction: if a field
+ * no longer holds the value the family saw (an agent changed it meanwhile), nothing is
+ * applied and the agent is shown the conflict.  Refusing carries a message to the family.
+ * Both mark the request « new » in the family's « Mes demandes » and are audited.
+ */
+#include <string.h>
+#include <apr_strings.h>
+#include "admin/admin.h"
+#include "screens/screens.h"
+#include "core/pt_audit.h"
+#include "core/pt_dossier.h"
+#include "core/pt_form.h"
+#include "core/pt_request.h"
+
+int portail_admin_dossiers_get(pt_req *rq)
+{
+    pt_node *screen = pt_req_screen(rq, "admin-dossiers");
+    const char *statut = pt_form_get(rq->query, "statut");
+    pt_rows *r = NULL, *changes = NULL;
+    int page, i;
+
+    statut = *statut ? statut : "en_attente";
+    if (strcmp(statut, "en_attente") && strcmp(statut, "acceptee") && strcmp(statut, "refusee")
+        && strcmp(statut, "annulee")) {
+        return pt_req_error(rq, 400, "Ce statut de demande n'existe pas.");
+    }
+    if (!pt_req_query_int(rq, "page", 1, 1, 100000, &page)) {
+        return pt_req_error(rq, 400, "Ce numéro de page n'existe pas.");
+    }
+    pt_xml_attr(screen, "statut", statut);
+    if (pt_db_select(rq->db, rq->pool, "portail_admin_dossiers_queue",
+                     PT_ARGS(statut, pt_db_int(rq->pool, PORTAIL_ADMIN_PAGE_SIZE + 1),
+                             portail_admin_offset(rq, page)), &r) != PT_DB_OK
+        || pt_db_select(rq->db, rq->pool, "portail_admin_dossiers_changes", PT_ARGS(statut),
+                        &changes) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    portail_admin_list_more(rq, screen, page, r,
+                            (const char *const[]){ "statut", statut, NULL });
+    for (i = 0; i < r->n; i++) {
+        pt_node *d = pt_xml_elem(screen, "demande", NULL);
+        int c;
+        pt_xml_attr(d, "id", pt_rows_get(r, i, "id"));
+        pt_xml_attr(d, "titre", pt_rows_get(r, i, "title"));
+        pt_xml_attr(d, "famille", pt_rows_get(r, i, "famille"));
+        pt_xml_attr(d, "family_id", pt_rows_get(r, i, "family_id"));
+        pt_xml_attr(d, "email", pt_rows_get(r, i, "email"));
+        pt_xml_attr(d, "created_at", pt_rows_get(r, i, "created_at"));
+        /* Its changes: the rows of this request in the (ordered) list of all. */
+        for (c = 0; c < changes->n; c++) {
+            if (!strcmp(pt_rows_get(changes, c, "request_id"), pt_rows_get(r, i, "id"))) {
+                pt_rows one = *changes;
+                one.values = changes->values + c;
+                one.n = 1;
+                portail_demande_changes(rq, d, &one, 0);
+            }
+        }
+    }
+    return 200;
+}
+
+/* Accept one request in its own transaction.  *conflicts lists the fields that changed
+ * meanwhile (then nothing is applied); *done is 0 when it was no longer pending. */
+static int portail_admin_dossier_accept(pt_req *rq, apr_int64_t id, const char **conflicts,
+                                        int *done)
+{
+    const char *rid = pt_db_int(rq->pool, id);
+    pt_rows *changes = NULL;
+    int rv, i;
+
+    *conflicts = NULL;
+    *done = 0;
+    if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK) {
+        return PT_DB_ERROR;
+    }
+    rv = pt_request_close(rq->db, rq->pool, id, "acceptee", rq->user->id, NULL, 1, rq->now,
+                          done);
+    if (rv == PT_DB_OK && *done) {
+        rv = pt_db_select(rq->db, rq->pool, "portail_request_changes", PT_ARGS(rid), &changes);
+    }
+    for (i = 0; rv == PT_DB_OK && *done && i < changes->n; i++) {
+        const char *type = pt_rows_get(changes, i, "object_type");
+        const pt_dossier_field *f = pt_dossier_field_find(type, pt_rows_get(changes, i, "field"));
+        apr_int64_t object = pt_rows_int(changes, i, "object_id", 0);
+        int applied = 0;
+        if (!f) {
+            rv = PT_DB_ERROR;
+            break;
+        }
+        rv = pt_dossier_apply(rq->db, rq->pool, f, object, pt_rows_get(changes, i, "old_value"),
+                              pt_rows_get(changes, i, "new_value"), &applied);
+        if (rv == PT_DB_OK && !applied) {
+            *conflicts = *conflicts ? apr_pstrcat(rq->pool, *conflicts, ", ", f->label, NULL)
+                                    : f->label;
+        }
+        if (rv == PT_DB_OK && applied) {
+            rv = pt_audit(rq->db, rq->pool, rq->now, rq->user->id,
+                          apr_pstrcat(rq->pool, "validation ", f->column, NULL), type, object,
+                          pt_rows_get(changes, i, "old_value"),
+                          pt_rows_get(changes, i, "new_value"));
+        }
+    }
+    if (rv != PT_DB_OK || *conflicts || !*done) {
+        pt_db_rollback(rq->db);
+        return rv;
+    }
+    return pt_db_commit(rq->db);
+}
+
+int portail_admin_dossier_accepter_post(pt_req *rq)
+{
+    apr_int64_t id = pt_req_param_id(rq, "demande");
+    const char *conflicts;
+    int done;
+    if (id < 0) {
+        return pt_req_error(rq, 404, NULL);
+    }
+    if (portail_admin_dossier_accept(rq, id, &conflicts, &done) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    if (conflicts) {
+        return pt_req_error(rq, 409, apr_psprintf(rq->pool, "Conflit : depuis la demande, "
+                            "ces données ont été modifiées dans le dossier : %s. Rien n'a été "
+                            "appliqué ; refusez la demande avec un message, ou corrigez le "
+                            "dossier directement.", conflicts));
+    }
+    if (!done) {
+        return pt_req_error(rq, 409, "Cette demande a déjà reçu une réponse (ou a été annulée "
+                                     "par la famille).");
+    }
+    return pt_req_redirect(rq, "/admin/dossiers", PT_FLASH_SUCCES,
+                           "La modification est acceptée et appliquée au dossier.");
+}
+
+int portail_admin_dossiers_accepter_post(pt_req *rq)
+{
+    const apr_array_header_t *fields = apr_table_elts(rq->form);
+    int i, accepted = 0, refused = 0;
+    for (i = 0; i < fields->nelts; i++) {
+        const apr_table_entry_t *e = &APR_ARRAY_IDX(fields, i, apr_table_entry_t);
+        const char *conflicts;
+        apr_int64_t id;
+        char *end;
+        int done;
+        if (strcmp(e->key, "demande") != 0) {
+            continue;
+        }
+        id = apr_strtoi64(e->val, &end, 10);
+        if (*end || id <= 0) {
+            return pt_req_error(rq, 400, "La liste des demandes est mal formée.");
+        }
+        if (portail_admin_dossier_accept(rq, id, &conflicts, &done) != PT_DB_OK) {
+            return pt_req_error(rq, 503, NULL);
+        }
+        accepted += done && !conflicts;
+        refused += !done || conflicts;
+    }
+    if (accepted + refused == 0) {
+        return pt_req_redirect(rq, "/admin/dossiers", PT_FLASH_INFO,
+                               "Cochez les demandes à accepter.");
+    }
+    return pt_req_redirect(rq, "/admin/dossiers", refused ? PT_FLASH_ERREUR : PT_FLASH_SUCCES,
+        refused ? apr_psprintf(rq->pool, "%d demande(s) acceptée(s) ; %d non appliquée(s) "
+                               "(conflit ou déjà traitée) : elles restent dans la liste ou "
+                               "ont déjà une réponse.", accepted, refused)
+                : apr_psprintf(rq->pool, "%d demande(s) acceptée(s) et appliquée(s).", accepted));
+}
+
+int portail_admin_dossier_refuser_post(pt_req *rq)
+{
+    apr_int64_t id = pt_req_param_id(rq, "demande");
+    const char *message = pt_form_get(rq->form, "message");
+    int done = 0;
+    if (id < 0) {
+        return pt_req_error(rq, 404, NULL);
+    }
+    if (!*message || strlen(message) > 2000) {
+        return pt_req_error(rq, 400, "Écrivez à la famille pourquoi la demande est refusée "
+                                     "(2 000 caractères au plus).");
+    }
+    if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK
+        || pt_request_close(rq->db, rq->pool, id, "refusee", rq->user->id, message, 1, rq->now,
+                            &done) != PT_DB_OK
+        || (done && pt_audit(rq->db, rq->pool, rq->now, rq->user->id, "refus", "demande", id,
+                             NULL, message) != PT_DB_OK)
+        || pt_db_commit(rq->db) != PT_DB_OK) {
+        pt_db_rollback(rq->db);
+        return pt_req_error(rq, 503, NULL);
+    }
+    if (!done) {
+        return pt_req_error(rq, 409, "Cette demande a déjà reçu une réponse (ou a été annulée "
+                                     "par la famille).");
+    }
+    return pt_req_redirect(rq, "/admin/dossiers", PT_FLASH_SUCCES,
+                           "La demande est refusée ; la famille voit votre message.");
+}

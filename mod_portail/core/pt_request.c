@@ -1,0 +1,44 @@
+/* pt_request — requests and their history.  See pt_request.h. */
+#include <string.h>
+#include "core/pt_request.h"
+
+int pt_request_create(pt_db *db, apr_pool_t *p, apr_int64_t family, apr_int64_t account,
+                      const char *kind, const char *title, apr_time_t now, apr_int64_t *id)
+{
+    const char *at = pt_db_int(p, apr_time_sec(now));
+    pt_rows *r = NULL;
+    int rv = pt_db_select(db, p, "portail_request_insert",
+                          PT_ARGS(pt_db_int(p, family), account > 0 ? pt_db_int(p, account) : NULL,
+                                  kind, title, at, at), &r);
+    if (rv != PT_DB_OK || r->n != 1) {
+        return rv != PT_DB_OK ? rv : PT_DB_ERROR;
+    }
+    *id = pt_rows_int(r, 0, "id", 0);
+    return pt_request_event(db, p, *id, now, account, "creation", NULL);
+}
+
+int pt_request_event(pt_db *db, apr_pool_t *p, apr_int64_t id, apr_time_t now,
+                     apr_int64_t actor, const char *event, const char *message)
+{
+    return pt_db_exec(db, p, "portail_request_event_insert",
+                      PT_ARGS(pt_db_int(p, id), pt_db_int(p, apr_time_sec(now)),
+                              actor > 0 ? pt_db_int(p, actor) : NULL, event,
+                              message && *message ? message : NULL), NULL);
+}
+
+int pt_request_close(pt_db *db, apr_pool_t *p, apr_int64_t id, const char *status,
+                     apr_int64_t actor, const char *message, int unread, apr_time_t now,
+                     int *closed)
+{
+    const char *at = pt_db_int(p, apr_time_sec(now));
+    const char *event = !strcmp(status, "acceptee") ? "acceptation"
+                        : !strcmp(status, "refusee") ? "refus" : "annulation";
+    int rv = pt_db_exec(db, p, "portail_request_close",
+                        PT_ARGS(status, at, actor > 0 ? pt_db_int(p, actor) : NULL,
+                                message && *message ? message : NULL, unread ? "1" : "0", at,
+                                pt_db_int(p, id)), closed);
+    if (rv == PT_DB_OK && *closed) {
+        rv = pt_request_event(db, p, id, now, actor, event, message);
+    }
+    return rv;
+}

@@ -1,0 +1,27 @@
+/* pt_request — the requests of « Mes demandes »: one table for every kind (dossier
+ * changes here; pre-inscriptions, reservations, absences, documents later), a history of
+ * events, and an « unread » mark while the family has not opened an answer.
+ */
+#ifndef PT_REQUEST_H
+#define PT_REQUEST_H
+
+#include <apr_pools.h>
+#include <apr_time.h>
+#include "core/pt_db.h"
+
+/* A new pending request and its « creation » event, in the caller's transaction. */
+int pt_request_create(pt_db *db, apr_pool_t *p, apr_int64_t family, apr_int64_t account,
+                      const char *kind, const char *title, apr_time_t now, apr_int64_t *id);
+
+/* One more event of its history (actor 0: the portal itself). */
+int pt_request_event(pt_db *db, apr_pool_t *p, apr_int64_t id, apr_time_t now,
+                     apr_int64_t actor, const char *event, const char *message);
+
+/* Close a pending request: status acceptee, refusee or annulee, with the event of the
+ * same name and the agent's message; `unread` marks it new for the family.  *closed is 0
+ * when it was no longer pending (someone answered first). */
+int pt_request_close(pt_db *db, apr_pool_t *p, apr_int64_t id, const char *status,
+                     apr_int64_t actor, const char *message, int unread, apr_time_t now,
+                     int *closed);
+
+#endif

@@ -1,0 +1,57 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- demande.xsl — /portail/famille/demandes/{demande}: one request, its changes and its
+     history; « Annuler » while it is pending. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:variable name="d" select="/page/demande/info"/>
+
+  <xsl:template match="page" mode="titre">
+    <xsl:value-of select="$d/@title"/>
+  </xsl:template>
+
+  <xsl:template match="page" mode="contenu">
+    <p><a href="{$base}/famille/demandes"><xsl:value-of select="pt:t('demandes.retour')"/></a></p>
+    <h1><xsl:value-of select="$d/@title"/></h1>
+    <p>
+      <xsl:value-of select="pt:t('col.statut')"/> :
+      <span class="statut statut-{$d/@status}"><xsl:value-of select="pt:t(concat('statut.', $d/@status))"/></span>
+    </p>
+    <xsl:if test="string($d/@agent_message)">
+      <div class="message message-info" role="status">
+        <p><strong><xsl:value-of select="pt:t('demande.message-mairie')"/></strong><xsl:text> </xsl:text><xsl:value-of select="$d/@agent_message"/></p>
+      </div>
+    </xsl:if>
+    <xsl:if test="demande/changement">
+      <table class="liste">
+        <caption><xsl:value-of select="pt:t('demande.changements')"/></caption>
+        <thead><tr>
+          <th scope="col"><xsl:value-of select="pt:t('col.champ')"/></th>
+          <th scope="col"><xsl:value-of select="pt:t('col.avant')"/></th>
+          <th scope="col"><xsl:value-of select="pt:t('col.apres')"/></th>
+        </tr></thead>
+        <tbody>
+          <xsl:for-each select="demande/changement">
+            <tr><th scope="row"><xsl:value-of select="@label"/></th><td><xsl:value-of select="@avant"/></td><td><xsl:value-of select="@apres"/></td></tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </xsl:if>
+    <h2><xsl:value-of select="pt:t('demande.historique')"/></h2>
+    <ol class="historique">
+      <xsl:for-each select="demande/evenement">
+        <li>
+          <xsl:value-of select="pt:quand(@at)"/> — <xsl:value-of select="pt:t(concat('evenement.', @event))"/>
+          <xsl:if test="@role = 'agent'"> (<xsl:value-of select="pt:t('demande.par-mairie')"/>)</xsl:if>
+        </li>
+      </xsl:for-each>
+    </ol>
+    <xsl:if test="$d/@status = 'en_attente'">
+      <form method="post" action="{$base}/famille/demandes/{$d/@id}/annuler">
+        <xsl:call-template name="csrf"/>
+        <button type="submit" class="bouton bouton-secondaire"><xsl:value-of select="pt:t('demande.annuler')"/></button>
+      </form>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,30 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- dossier.xsl — /portail/famille/dossier: « Dossier famille ». -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
+  <xsl:import href="layout.xsl"/>
+  <xsl:import href="dossier-cartes.xsl"/>
+
+  <xsl:template match="page" mode="titre">
+    <xsl:value-of select="pt:t('dossier.titre')"/>
+  </xsl:template>
+
+  <xsl:template match="page" mode="contenu">
+    <h1><xsl:value-of select="pt:t('dossier.titre')"/></h1>
+    <p><xsl:value-of select="pt:t('dossier.intro')"/></p>
+    <p><a href="{$base}/famille/demandes"><xsl:value-of select="pt:t('nav.demandes')"/></a></p>
+    <xsl:choose>
+      <xsl:when test="dossier/family">
+        <xsl:for-each select="dossier/family">
+          <xsl:apply-templates select="objet">
+            <xsl:with-param name="edition" select="concat($base, '/famille/dossier')"/>
+          </xsl:apply-templates>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <p><xsl:value-of select="pt:t('famille.aucune')"/></p>
+        <p><a href="{$base}/espace/abonnements"><xsl:value-of select="pt:t('famille.abonner')"/></a></p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>
