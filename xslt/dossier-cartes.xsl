@@ -6,6 +6,14 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
 
+  <xsl:variable name="photos">
+    <xsl:value-of select="/page/site/@base"/>
+    <xsl:choose>
+      <xsl:when test="/page/user/@role = 'agent'">/admin/photos</xsl:when>
+      <xsl:otherwise>/famille/photos</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
   <xsl:template match="objet">
     <xsl:param name="edition"/>
     <xsl:param name="tout-modifiable" select="false()"/>
@@ -33,6 +41,9 @@
                 <dt><xsl:value-of select="@label"/></dt>
                 <dd>
                   <xsl:choose>
+                    <xsl:when test="@name = 'photo' and string(@value)">
+                      <img class="photo" src="{$photos}/{@value}" alt="{concat(pt:t('dossier.photo-de'), ' ', ../../@titre)}"/>
+                    </xsl:when>
                     <xsl:when test="string(@value)"><xsl:value-of select="@value"/></xsl:when>
                     <xsl:otherwise><span class="discret"><xsl:value-of select="pt:t('dossier.vide')"/></span></xsl:otherwise>
                   </xsl:choose>
@@ -41,6 +52,9 @@
                       <strong><xsl:value-of select="pt:t('dossier.en-attente')"/></strong>
                       <xsl:text> : </xsl:text>
                       <xsl:choose>
+                        <xsl:when test="@name = 'photo' and string(@attente)">
+                          <img class="photo" src="{$photos}/{@attente}" alt="{concat(pt:t('dossier.photo-attente'), ' ', ../../@titre)}"/>
+                        </xsl:when>
                         <xsl:when test="string(@attente)"><xsl:value-of select="@attente"/></xsl:when>
                         <xsl:otherwise><xsl:value-of select="pt:t('dossier.efface')"/></xsl:otherwise>
                       </xsl:choose>

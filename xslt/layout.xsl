@@ -149,6 +149,7 @@
     <xsl:param name="classe" select="'formulaire'"/>
     <xsl:call-template name="form-errors"/>
     <form method="post" action="{@action}" class="{$classe}">
+      <xsl:if test="@enctype"><xsl:attribute name="enctype"><xsl:value-of select="@enctype"/></xsl:attribute></xsl:if>
       <xsl:call-template name="csrf"/>
       <xsl:apply-templates select="field|fieldset"/>
       <div class="actions">
@@ -245,6 +246,7 @@
     <xsl:param name="decrit"/>
     <xsl:if test="@required = '1'"><xsl:attribute name="required">required</xsl:attribute></xsl:if>
     <xsl:if test="@autocomplete"><xsl:attribute name="autocomplete"><xsl:value-of select="@autocomplete"/></xsl:attribute></xsl:if>
+    <xsl:if test="@accept"><xsl:attribute name="accept"><xsl:value-of select="@accept"/></xsl:attribute></xsl:if>
     <xsl:if test="error"><xsl:attribute name="aria-invalid">true</xsl:attribute></xsl:if>
     <xsl:if test="string($decrit)"><xsl:attribute name="aria-describedby"><xsl:value-of select="$decrit"/></xsl:attribute></xsl:if>
   </xsl:template>

@@ -63,12 +63,56 @@ int portail_admin_dossiers_get(pt_req *rq)
     return 200;
 }
 
+/* Insert the responsable or child a family asked for (request `id`); a family has two
+ * responsables at most, else *conflict says so. */
+static int portail_admin_dossier_add(pt_req *rq, apr_int64_t id, const char *type,
+                                     apr_table_t *v, const char **conflict)
+{
+    pt_rows *req = NULL, *count = NULL;
+    const char *family;
+    int rv = pt_db_select(rq->db, rq->pool, "portail_request_get",
+                          PT_ARGS(pt_db_int(rq->pool, id)), &req);
+    if (rv != PT_DB_OK || req->n != 1) {
+        return rv != PT_DB_OK ? rv : PT_DB_ERROR;
+    }
+    family = pt_rows_get(req, 0, "family_id");
+#define PORTAIL_OPT(col) (apr_table_get(v, col) && *apr_table_get(v, col) ? apr_table_get(v, col) : NULL)
+    if (!strcmp(type, "enfant")) {
+        rv = pt_db_exec(rq->db, rq->pool, "portail_family_insert_child",
+                        PT_ARGS(family, PORTAIL_OPT("nom"), PORTAIL_OPT("prenom"),
+                                PORTAIL_OPT("date_naissance"), PORTAIL_OPT("sexe")), NULL);
+    }
+    else {
+        rv = pt_db_select(rq->db, rq->pool, "portail_admin_dossier_responsables",
+                          PT_ARGS(family), &count);
+        if (rv == PT_DB_OK && pt_rows_int(count, 0, "n", 0) >= 2) {
+            *conflict = "la famille a déjà deux responsables";
+            return PT_DB_OK;
+        }
+        rv = pt_db_exec(rq->db, rq->pool, "portail_family_insert_responsable",
+                        PT_ARGS(family, pt_db_int(rq->pool, pt_rows_int(count, 0, "n", 0) + 1),
+                                PORTAIL_OPT("civilite"), PORTAIL_OPT("nom"),
+                                PORTAIL_OPT("prenom"), PORTAIL_OPT("date_naissance"), NULL,
+                                NULL), NULL);
+    }
+#undef PORTAIL_OPT
+    if (rv == PT_DB_OK) {
+        rv = pt_audit(rq->db, rq->pool, rq->now, rq->user->id,
+                      apr_pstrcat(rq->pool, "ajout ", type, NULL), "famille",
+                      apr_atoi64(family), NULL,
+                      apr_pstrcat(rq->pool, apr_table_get(v, "prenom"), " ",
+                                  apr_table_get(v, "nom"), NULL));
+    }
+    return rv;
+}
+
 /* Accept one request in its own transaction.  *conflicts lists the fields that changed
  * meanwhile (then nothing is applied); *done is 0 when it was no longer pending. */
 static int portail_admin_dossier_accept(pt_req *rq, apr_int64_t id, const char **conflicts,
                                         int *done)
 {
-    const char *rid = pt_db_int(rq->pool, id);
+    const char *rid = pt_db_int(rq->pool, id), *added_type = NULL;
+    apr_table_t *added = apr_table_make(rq->pool, 4);
     pt_rows *changes = NULL;
     int rv, i;
 
@@ -91,6 +135,12 @@ static int portail_admin_dossier_accept(pt_req *rq, apr_int64_t id, const char *
             rv = PT_DB_ERROR;
             break;
         }
+        if (object == 0) {
+            /* A new responsable or child: its fields, inserted below. */
+            apr_table_setn(added, f->column, pt_rows_get(changes, i, "new_value"));
+            added_type = f->object;
+            continue;
+        }
         rv = pt_dossier_apply(rq->db, rq->pool, f, object, pt_rows_get(changes, i, "old_value"),
                               pt_rows_get(changes, i, "new_value"), &applied);
         if (rv == PT_DB_OK && !applied) {
@@ -103,6 +153,9 @@ static int portail_admin_dossier_accept(pt_req *rq, apr_int64_t id, const char *
                           pt_rows_get(changes, i, "old_value"),
                           pt_rows_get(changes, i, "new_value"));
         }
+    }
+    if (rv == PT_DB_OK && *done && added_type && !*conflicts) {
+        rv = portail_admin_dossier_add(rq, id, added_type, added, conflicts);
     }
     if (rv != PT_DB_OK || *conflicts || !*done) {
         pt_db_rollback(rq->db);

@@ -69,8 +69,12 @@ pt_node *pt_form_view_field(pt_form_view *fv, const char *name, const char *type
     pt_xml_attr(f, "name", name);
     pt_xml_attr(f, "type", type);
     pt_xml_attr(f, "label", label);
-    /* Passwords are never sent back to the browser. */
-    if (strcmp(type, "password") != 0) {
+    /* A form with a file is sent as multipart/form-data. */
+    if (strcmp(type, "file") == 0) {
+        pt_xml_attr(fv->form, "enctype", "multipart/form-data");
+    }
+    /* Passwords (and file names) are never sent back to the browser. */
+    else if (strcmp(type, "password") != 0) {
         pt_xml_attr(f, "value", value);
     }
     if (required) {
@@ -150,4 +154,16 @@ int pt_req_query_int(pt_req *rq, const char *name, int dflt, int min, int max, i
     }
     *out = (int)n;
     return 1;
+}
+
+const pt_upload *pt_req_upload(pt_req *rq, const char *name)
+{
+    int i;
+    for (i = 0; rq->uploads && i < rq->uploads->nelts; i++) {
+        const pt_upload *u = &APR_ARRAY_IDX(rq->uploads, i, pt_upload);
+        if (strcmp(u->name, name) == 0) {
+            return u;
+        }
+    }
+    return NULL;
 }

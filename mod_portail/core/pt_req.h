@@ -42,6 +42,16 @@ typedef struct pt_user {
 
 typedef enum { PT_FLASH_INFO = 0, PT_FLASH_SUCCES, PT_FLASH_ERREUR } pt_flash_kind;
 
+/* A file of a multipart/form-data POST, received into a temporary file of the data
+ * directory (removed at the end of the request unless the screen moved it). */
+typedef struct pt_upload {
+    const char *name;          /* the form field */
+    const char *filename;      /* sanitized, as the browser sent it: never trusted */
+    const char *type;          /* the declared Content-Type: never trusted either */
+    const char *path;          /* the temporary file */
+    apr_off_t size;
+} pt_upload;
+
 typedef struct pt_req pt_req;
 struct pt_req {
     apr_pool_t *pool;
@@ -55,6 +65,7 @@ struct pt_req {
     apr_table_t *params;       /* named parts of the route pattern */
     apr_table_t *query;        /* query string */
     apr_table_t *form;         /* POST body, CSRF already checked; NULL on GET */
+    apr_array_header_t *uploads; /* pt_upload of a multipart POST, else NULL */
 
     pt_db *db;                 /* NULL if the database is unavailable */
     const pt_user *user;       /* NULL when anonymous */
@@ -112,6 +123,9 @@ pt_node *pt_form_view_node(const pt_form_view *fv);
 /* Set (value) or delete (NULL) a cookie of the portal; the glue adds Path, HttpOnly,
  * SameSite and Secure. */
 void pt_req_set_cookie(pt_req *rq, const char *name, const char *value);
+
+/* The file sent in field `name`, or NULL. */
+const pt_upload *pt_req_upload(pt_req *rq, const char *name);
 
 /* Integer route parameter; -1 when missing or not a positive integer. */
 apr_int64_t pt_req_param_id(pt_req *rq, const char *name);

@@ -180,6 +180,10 @@ const pt_sql_stmt pt_sql_statements[] = {
       "SELECT rc.object_type, rc.object_id, rc.field, rc.new_value, rc.request_id "
       "FROM request_changes rc JOIN requests r ON r.id = rc.request_id "
       "WHERE r.family_id = %lld AND r.status = 'en_attente' ORDER BY rc.id" },
+    { "portail_photo_families",
+      "SELECT family_id FROM children WHERE photo = %s UNION "
+      "SELECT r.family_id FROM request_changes rc JOIN requests r ON r.id = rc.request_id "
+      "WHERE rc.field = 'photo' AND rc.new_value = %s" },
     { "portail_famille_subscribed",
       "SELECT family_id FROM account_families WHERE account_id = %lld AND family_id = %lld" },
 
@@ -224,6 +228,8 @@ const pt_sql_stmt pt_sql_statements[] = {
       "SELECT rc.request_id, rc.object_type, rc.object_id, rc.field, rc.old_value, "
       "rc.new_value FROM request_changes rc JOIN requests r ON r.id = rc.request_id "
       "WHERE r.kind = 'dossier' AND r.status = %s ORDER BY rc.request_id, rc.id" },
+    { "portail_admin_dossier_responsables",
+      "SELECT count(*) AS n FROM responsables WHERE family_id = %lld" },
     { "portail_admin_journal",
       "SELECT au.id, au.at, au.action, au.object_type, au.object_id, au.before_value, "
       "au.after_value, a.email FROM audit au LEFT JOIN accounts a ON a.id = au.actor_account_id "

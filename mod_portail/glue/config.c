@@ -14,6 +14,7 @@
 #define PORTAIL_DEFAULT_IDLE 1800          /* 30 minutes */
 #define PORTAIL_DEFAULT_LIFETIME 43200     /* 12 hours */
 #define PORTAIL_DEFAULT_MAX_FORM 65536
+#define PORTAIL_DEFAULT_MAX_UPLOAD (5 * 1024 * 1024)
 #define PORTAIL_DEFAULT_MAX_FIELDS 500
 
 void *portail_create_server_conf(apr_pool_t *p, server_rec *s)
@@ -51,6 +52,7 @@ void *portail_create_dir_conf(apr_pool_t *p, char *dir)
     portail_dir_conf *c = apr_pcalloc(p, sizeof(*c));
     c->max_form = -1;
     c->max_fields = -1;
+    c->max_upload = -1;
     return c;
 }
 
@@ -60,6 +62,7 @@ void *portail_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
     portail_dir_conf *c = apr_pcalloc(p, sizeof(*c));
     c->max_form = PORTAIL_MERGE(max_form, -1);
     c->max_fields = PORTAIL_MERGE(max_fields, -1);
+    c->max_upload = PORTAIL_MERGE(max_upload, -1);
     return c;
 }
 
@@ -86,6 +89,11 @@ apr_off_t portail_conf_max_form(const portail_dir_conf *dc)
 int portail_conf_max_fields(const portail_dir_conf *dc)
 {
     return dc->max_fields > 0 ? dc->max_fields : PORTAIL_DEFAULT_MAX_FIELDS;
+}
+
+apr_off_t portail_conf_max_upload(const portail_dir_conf *dc)
+{
+    return dc->max_upload > 0 ? dc->max_upload : PORTAIL_DEFAULT_MAX_UPLOAD;
 }
 
 const char *portail_conf_stylesheet_dir(const portail_server_conf *sc)
@@ -280,6 +288,19 @@ static const char *portail_set_max_form(cmd_parms *cmd, void *dcv, const char *a
     return NULL;
 }
 
+static const char *portail_set_max_upload(cmd_parms *cmd, void *dcv, const char *arg)
+{
+    portail_dir_conf *dc = dcv;
+    char *end = NULL;
+    apr_int64_t n = apr_strtoi64(arg, &end, 10);
+    if (end == arg || *end || n < 65536 || n > APR_INT64_C(1024) * 1024 * 1024) {
+        return apr_psprintf(cmd->pool, "PortailMaxUploadSize: '%s' must be a number of bytes "
+                            "between 65536 and 1073741824", arg);
+    }
+    dc->max_upload = n;
+    return NULL;
+}
+
 static const char *portail_set_max_fields(cmd_parms *cmd, void *dcv, const char *arg)
 {
     portail_dir_conf *dc = dcv;
@@ -365,5 +386,7 @@ const command_rec portail_cmds[] = {
                   "Largest accepted form body, in bytes"),
     AP_INIT_TAKE1("PortailMaxFormFields", portail_set_max_fields, NULL, OR_ALL,
                   "Largest accepted number of fields in a form"),
+    AP_INIT_TAKE1("PortailMaxUploadSize", portail_set_max_upload, NULL, OR_ALL,
+                  "Largest accepted file upload (a photo), in bytes"),
     { NULL }
 };

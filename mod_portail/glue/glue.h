@@ -41,6 +41,7 @@ typedef struct portail_server_conf {
 typedef struct portail_dir_conf {
     apr_off_t max_form;           /* bytes, -1 = unset */
     int max_fields;               /* -1 = unset */
+    apr_off_t max_upload;         /* bytes of a file upload, -1 = unset */
 } portail_dir_conf;
 
 #define PORTAIL_ANON_COOKIE "portail_anon"
@@ -57,6 +58,7 @@ int portail_conf_session_idle(const portail_server_conf *sc);
 int portail_conf_session_lifetime(const portail_server_conf *sc);
 apr_off_t portail_conf_max_form(const portail_dir_conf *dc);
 int portail_conf_max_fields(const portail_dir_conf *dc);
+apr_off_t portail_conf_max_upload(const portail_dir_conf *dc);
 const char *portail_conf_stylesheet_dir(const portail_server_conf *sc);
 const char *portail_conf_base_path(const portail_server_conf *sc);
 

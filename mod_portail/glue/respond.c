@@ -3,6 +3,7 @@
  * one-shot message, the rendered page (HTML, or its XML on request), or an error screen. */
 #include <string.h>
 #include <apr_strings.h>
+#include <apr_file_io.h>
 #include "httpd.h"
 #include "http_config.h"
 #include "http_core.h"
@@ -12,6 +13,7 @@
 #include "glue/glue.h"
 #include "glue/respond.h"
 #include "core/pt_form.h"
+#include "core/pt_multipart.h"
 #include "core/pt_token.h"
 
 APLOG_USE_MODULE(portail);
@@ -135,6 +137,140 @@ static int portail_read_form(request_rec *r, apr_off_t max, const char **data, a
     buf[got] = '\0';
     *data = buf;
     *len = got;
+    return OK;
+}
+
+/* Files of a multipart body go to temporary files of <PortailDataDir>/tmp, on the same
+ * file system as their final place so that a screen keeps one by an atomic rename. */
+typedef struct portail_upload_ctx {
+    request_rec *r;
+    pt_req *rq;
+    const char *dir;
+    apr_file_t *file;
+    pt_upload *current;
+} portail_upload_ctx;
+
+static apr_status_t portail_upload_remove(void *path)
+{
+    apr_file_remove(path, NULL);   /* already moved by the screen: nothing to do */
+    return APR_SUCCESS;
+}
+
+static int portail_upload_begin(void *vctx, const char *name, const char *filename,
+                                const char *type)
+{
+    portail_upload_ctx *ctx = vctx;
+    char *path = apr_pstrcat(ctx->r->pool, ctx->dir, "/envoi-XXXXXX", NULL);
+    apr_status_t st;
+    if (!ctx->rq->uploads) {
+        ctx->rq->uploads = apr_array_make(ctx->r->pool, 1, sizeof(pt_upload));
+    }
+    st = apr_file_mktemp(&ctx->file, path, APR_FOPEN_CREATE | APR_FOPEN_WRITE
+                         | APR_FOPEN_EXCL | APR_FOPEN_BINARY | APR_FOPEN_BUFFERED,
+                         ctx->r->pool);
+    if (st != APR_SUCCESS) {
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, st, ctx->r, "upload: cannot create %s", path);
+        return HTTP_SERVICE_UNAVAILABLE;
+    }
+    apr_pool_cleanup_register(ctx->r->pool, path, portail_upload_remove,
+                              apr_pool_cleanup_null);
+    ctx->current = apr_array_push(ctx->rq->uploads);
+    ctx->current->name = name;
+    ctx->current->filename = filename;
+    ctx->current->type = type;
+    ctx->current->path = path;
+    ctx->current->size = 0;
+    return PT_MP_OK;
+}
+
+static int portail_upload_data(void *vctx, const char *buf, apr_size_t len)
+{
+    portail_upload_ctx *ctx = vctx;
+    apr_status_t st = apr_file_write_full(ctx->file, buf, len, NULL);
+    if (st != APR_SUCCESS) {
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, st, ctx->r, "upload: cannot write %s",
+                      ctx->current->path);
+        return HTTP_SERVICE_UNAVAILABLE;
+    }
+    ctx->current->size += len;
+    return PT_MP_OK;
+}
+
+static int portail_upload_end(void *vctx)
+{
+    portail_upload_ctx *ctx = vctx;
+    apr_status_t st = apr_file_close(ctx->file);
+    ctx->file = NULL;
+    return st == APR_SUCCESS ? PT_MP_OK : HTTP_SERVICE_UNAVAILABLE;
+}
+
+/* A multipart/form-data body, streamed through the parser: fields into rq->form, files
+ * into temporary files.  OK, or an HTTP status with *why (French). */
+static int portail_read_multipart(request_rec *r, pt_req *rq, const portail_dir_conf *dc,
+                                  const char *type, const char **why)
+{
+    const char *cl = apr_table_get(r->headers_in, "Content-Length"), *boundary = NULL;
+    apr_off_t max_upload = portail_conf_max_upload(dc), max_form = portail_conf_max_form(dc);
+    pt_multipart_limits lim;
+    portail_upload_ctx ctx;
+    pt_multipart_files files = { portail_upload_begin, portail_upload_data,
+                                 portail_upload_end, &ctx };
+    pt_multipart *mp;
+    char buf[HUGE_STRING_LEN];
+    long n;
+    int rv;
+
+    *why = "Le formulaire n'a pas été envoyé sous la forme attendue.";
+    if (pt_multipart_boundary(r->pool, type, &boundary) != PT_MP_OK) {
+        return HTTP_BAD_REQUEST;
+    }
+    if (cl && apr_atoi64(cl) > max_upload + max_form) {
+        r->connection->keepalive = AP_CONN_CLOSE;
+        *why = apr_psprintf(r->pool, "Le fichier est trop volumineux : %" APR_OFF_T_FMT
+                            " Mo au plus.", max_upload / (1024 * 1024));
+        return HTTP_REQUEST_ENTITY_TOO_LARGE;
+    }
+    if (!rq->site->data_dir) {
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, "upload refused: PortailDataDir is not set");
+        return HTTP_SERVICE_UNAVAILABLE;
+    }
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.r = r;
+    ctx.rq = rq;
+    ctx.dir = apr_pstrcat(r->pool, rq->site->data_dir, "/tmp", NULL);
+    apr_dir_make_recursive(ctx.dir, APR_FPROT_OS_DEFAULT, r->pool);
+    lim.max_parts = (apr_size_t)portail_conf_max_fields(dc);
+    lim.max_header_len = 1024;
+    lim.max_field_len = (apr_size_t)max_form;
+    lim.max_file_len = max_upload;
+    lim.max_total = max_upload + max_form;
+    mp = pt_multipart_new(r->pool, boundary, &lim, &files);
+    if ((rv = ap_setup_client_block(r, REQUEST_CHUNKED_DECHUNK)) != OK) {
+        return rv;
+    }
+    rv = PT_MP_OK;
+    if (ap_should_client_block(r)) {
+        while (rv == PT_MP_OK && (n = ap_get_client_block(r, buf, sizeof(buf))) > 0) {
+            rv = pt_multipart_feed(mp, buf, (apr_size_t)n);
+        }
+        if (rv == PT_MP_OK && n < 0) {
+            *why = "L'envoi a été interrompu avant la fin : réessayez.";
+            return HTTP_BAD_REQUEST;
+        }
+    }
+    if (ctx.file) {
+        apr_file_close(ctx.file);
+    }
+    if (rv == PT_MP_OK) {
+        rv = pt_multipart_finish(mp, &rq->form);
+    }
+    if (rv != PT_MP_OK) {
+        *why = pt_multipart_error(mp);
+        if (rv == HTTP_REQUEST_ENTITY_TOO_LARGE) {
+            r->connection->keepalive = AP_CONN_CLOSE;
+        }
+        return rv;
+    }
     return OK;
 }
 
@@ -302,15 +438,21 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
         const char *type = apr_table_get(r->headers_in, "Content-Type");
         const char *data = NULL;
         apr_size_t len = 0;
-        if (!type || strncasecmp(type, "application/x-www-form-urlencoded", 33) != 0) {
+        const char *why = NULL;
+        if (type && strncasecmp(type, "multipart/form-data", 19) == 0) {
+            if ((rv = portail_read_multipart(r, rq, dc, type, &why)) != OK) {
+                return portail_error_page(r, rq, rv, why);
+            }
+        }
+        else if (!type || strncasecmp(type, "application/x-www-form-urlencoded", 33) != 0) {
             return portail_error_page(r, rq, HTTP_BAD_REQUEST,
                                       "Le formulaire n'a pas été envoyé sous la forme attendue.");
         }
-        if ((rv = portail_read_form(r, portail_conf_max_form(dc), &data, &len)) != OK) {
+        else if ((rv = portail_read_form(r, portail_conf_max_form(dc), &data, &len)) != OK) {
             return portail_error_page(r, rq, rv, NULL);
         }
-        if ((rv = pt_form_parse(r->pool, data, len, portail_conf_max_fields(dc),
-                                &rq->form)) != PT_FORM_OK) {
+        else if ((rv = pt_form_parse(r->pool, data, len, portail_conf_max_fields(dc),
+                                     &rq->form)) != PT_FORM_OK) {
             return portail_error_page(r, rq, portail_form_status(rv), NULL);
         }
         if (!pt_token_equal(pt_form_get(rq->form, "csrf"), rq->csrf)) {
@@ -345,6 +487,10 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
     }
     r->status = status;
     if (rq->body) {
+        /* A family's file (a photo) is nobody else's: no shared cache keeps it. */
+        if (rq->user) {
+            apr_table_setn(r->headers_out, "Cache-Control", "private, no-store");
+        }
         return portail_send(r, rq->content_type, rq->body, rq->body_len);
     }
     return portail_render(r, rq, rq->view);

@@ -47,10 +47,15 @@ static const portail_route portail_routes[] = {
       PT_ROLE_PARENT, "abonnements" },
     { "GET",  "/famille/",    portail_famille_get,     PT_ROLE_PARENT, "famille" },
     { "GET",  "/famille/dossier", portail_dossier_get, PT_ROLE_PARENT, "dossier" },
+    { "GET",  "/famille/dossier/ajout/{objet}", portail_dossier_ajout_get, PT_ROLE_PARENT,
+      "dossier-section" },
+    { "POST", "/famille/dossier/ajout/{objet}", portail_dossier_ajout_post, PT_ROLE_PARENT,
+      "dossier-section" },
     { "GET",  "/famille/dossier/{objet}/{id}/{section}", portail_dossier_section_get,
       PT_ROLE_PARENT, "dossier-section" },
     { "POST", "/famille/dossier/{objet}/{id}/{section}", portail_dossier_section_post,
       PT_ROLE_PARENT, "dossier-section" },
+    { "GET",  "/famille/photos/{fichier}", portail_photo_get, PT_ROLE_PARENT, NULL },
     { "GET",  "/famille/demandes", portail_demandes_get, PT_ROLE_PARENT, "demandes" },
     { "GET",  "/famille/demandes/{demande}", portail_demande_get, PT_ROLE_PARENT, "demande" },
     { "POST", "/famille/demandes/{demande}/annuler", portail_demande_annuler_post,
@@ -86,6 +91,7 @@ static const portail_route portail_routes[] = {
     { "POST", "/admin/dossiers/{demande}/refuser", portail_admin_dossier_refuser_post,
       PT_ROLE_AGENT, "admin-dossiers" },
     { "GET",  "/admin/journal", portail_admin_journal_get, PT_ROLE_AGENT, "admin-journal" },
+    { "GET",  "/admin/photos/{fichier}", portail_photo_get, PT_ROLE_AGENT, NULL },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 

@@ -134,7 +134,8 @@ static int portail_dossier_family(pt_req *rq, pt_node *parent, apr_int64_t famil
         { "portail_dossier_responsables", "responsable" },
         { "portail_dossier_enfants", "enfant" },
     };
-    const char *fid = pt_db_int(rq->pool, family);
+    const char *fid = pt_db_int(rq->pool, family), *ajout_req = NULL;
+    pt_node *ajout = NULL;
     pt_rows *pending = NULL;
     size_t k;
     int i;
@@ -150,6 +151,26 @@ static int portail_dossier_family(pt_req *rq, pt_node *parent, apr_int64_t famil
         for (i = 0; i < r->n; i++) {
             portail_dossier_card(rq, parent, parts[k][1], r, i, pending, mask);
         }
+    }
+    /* Responsables and children asked for, not validated yet (object id 0). */
+    for (i = 0; i < pending->n; i++) {
+        const char *req = pt_rows_get(pending, i, "request_id");
+        const pt_dossier_field *f = pt_dossier_field_find(pt_rows_get(pending, i, "object_type"),
+                                                          pt_rows_get(pending, i, "field"));
+        pt_node *champ;
+        if (strcmp(pt_rows_get(pending, i, "object_id"), "0") != 0 || !f) {
+            continue;
+        }
+        if (!ajout || strcmp(ajout_req, req) != 0) {
+            ajout = pt_xml_elem(parent, "ajout", NULL);
+            pt_xml_attr(ajout, "type", f->object);
+            pt_xml_attr(ajout, "demande", req);
+            ajout_req = req;
+        }
+        champ = pt_xml_elem(ajout, "champ", NULL);
+        pt_xml_attr(champ, "label", f->label);
+        pt_xml_attr(champ, "value", pt_dossier_display(rq->pool, f,
+                                                       pt_rows_get(pending, i, "new_value"), mask));
     }
     return PT_DB_OK;
 }
@@ -187,8 +208,10 @@ static int portail_dossier_form(pt_req *rq, const portail_object *o, const char 
     pt_node *screen = pt_req_screen(rq, "dossier-section");
     pt_form_view *fv;
     const pt_dossier_field *f;
-    const char *action = apr_psprintf(rq->pool, "%s/dossier/%s/%" APR_INT64_T_FMT "/%s",
-                                      agent ? "/admin" : "/famille", o->type, o->id, section);
+    const char *action = o->id == 0
+        ? apr_pstrcat(rq->pool, "/famille/dossier/ajout/", o->type, NULL)
+        : apr_psprintf(rq->pool, "%s/dossier/%s/%" APR_INT64_T_FMT "/%s",
+                       agent ? "/admin" : "/famille", o->type, o->id, section);
 
     pt_xml_attr(screen, "objet", o->type);
     pt_xml_attr(screen, "titre", o->title);
@@ -198,6 +221,10 @@ static int portail_dossier_form(pt_req *rq, const portail_object *o, const char 
         pt_xml_attr(screen, "agent", "1");
     }
     fv = pt_form_view_new(rq, screen, action);
+    if (o->id == 0) {
+        pt_xml_attr(screen, "ajout", "1");
+        pt_form_view_field(fv, "famille", "hidden", NULL, pt_db_int(rq->pool, o->family), 0);
+    }
     for (f = pt_dossier_fields; f->object; f++) {
         const char *value, *const *opt, *type;
         pt_node *field;
@@ -205,7 +232,8 @@ static int portail_dossier_form(pt_req *rq, const portail_object *o, const char 
             continue;
         }
         value = typed ? pt_form_get(typed, f->column) : pt_rows_get(o->row, 0, f->column);
-        type = f->type == PT_DT_BOOL ? "checkbox" : f->type == PT_DT_LONGTEXT ? "textarea"
+        type = f->type == PT_DT_PHOTO ? "file"
+               : f->type == PT_DT_BOOL ? "checkbox" : f->type == PT_DT_LONGTEXT ? "textarea"
                : pt_dossier_options(f) ? "select" : f->type == PT_DT_DATE ? "date"
                : f->type == PT_DT_EMAIL ? "email" : f->type == PT_DT_PHONE ? "tel" : "text";
         field = pt_form_view_field(fv, f->column, type, f->label, value ? value : "", 0);
@@ -222,6 +250,10 @@ static int portail_dossier_form(pt_req *rq, const portail_object *o, const char 
         if (f->type == PT_DT_DATE) {
             pt_xml_attr(field, "hint", "Au format AAAA-MM-JJ si votre navigateur ne propose "
                                        "pas de calendrier.");
+        }
+        if (f->type == PT_DT_PHOTO) {
+            pt_xml_attr(field, "accept", "image/jpeg,image/png");
+            pt_xml_attr(field, "hint", "Une photo d'identité récente, JPEG ou PNG.");
         }
         if (errors && apr_table_get(errors, f->column)) {
             pt_form_view_error(fv, f->column, apr_table_get(errors, f->column));
@@ -279,7 +311,17 @@ static apr_array_header_t *portail_dossier_changes(pt_req *rq, const portail_obj
         if (strcmp(f->object, o->type) || strcmp(f->section, section) || !(f->family || agent)) {
             continue;
         }
-        v = pt_dossier_check(rq->pool, f, pt_form_get(rq->form, f->column), &why);
+        if (f->type == PT_DT_PHOTO) {
+            /* A file chosen, checked by its content and put in place; none: no change. */
+            const pt_upload *u = pt_req_upload(rq, f->column);
+            if (!u) {
+                continue;
+            }
+            v = portail_photo_store(rq, u, &why);
+        }
+        else {
+            v = pt_dossier_check(rq->pool, f, pt_form_get(rq->form, f->column), &why);
+        }
         if (!v) {
             apr_table_setn(errors, f->column, why);
             continue;
@@ -296,66 +338,68 @@ static apr_array_header_t *portail_dossier_changes(pt_req *rq, const portail_obj
     return changes;
 }
 
-int portail_dossier_section_post(pt_req *rq)
+/* Send the changes typed in a section: a request for a family, applied at once for an
+ * agent.  o->id == 0 is a new responsable or child (a family's request only). */
+static int portail_dossier_submit(pt_req *rq, const portail_object *o, const char *section)
 {
     int agent = rq->user->role == PT_ROLE_AGENT;
-    const char *section = apr_table_get(rq->params, "section"), *title;
+    const char *title;
     apr_table_t *errors = apr_table_make(rq->pool, 4);
     apr_array_header_t *changes;
     const pt_dossier_field *f;
     apr_int64_t request = 0;
-    portail_object o;
-    int rv = portail_dossier_load(rq, &o), i, editable = 0;
+    int rv, i, editable = 0;
 
-    if (rv) {
-        return rv;
-    }
-    if (!pt_dossier_section_title(o.type, section)) {
+    if (!pt_dossier_section_title(o->type, section)) {
         return pt_req_error(rq, 404, NULL);
     }
     for (f = pt_dossier_fields; f->object; f++) {
-        editable |= !strcmp(f->object, o.type) && !strcmp(f->section, section) && f->family;
+        editable |= !strcmp(f->object, o->type) && !strcmp(f->section, section) && f->family;
     }
     if (!editable && !agent) {
         return pt_req_error(rq, 403, "Ces données ne sont modifiables que par la mairie : "
                                      "contactez-la pour les faire corriger.");
     }
-    changes = portail_dossier_changes(rq, &o, section, errors);
+    changes = portail_dossier_changes(rq, o, section, errors);
     if (apr_table_elts(errors)->nelts > 0) {
-        return portail_dossier_form(rq, &o, section, rq->form, errors, 400);
+        return portail_dossier_form(rq, o, section, rq->form, errors, 400);
     }
     if (changes->nelts == 0) {
         return pt_req_redirect(rq, agent ? apr_psprintf(rq->pool, "/admin/familles/%"
-                                                        APR_INT64_T_FMT, o.family)
+                                                        APR_INT64_T_FMT, o->family)
                                          : "/famille/dossier",
                                PT_FLASH_INFO, "Aucune modification : rien n'a été envoyé.");
     }
-    title = apr_psprintf(rq->pool, "Modification du dossier — %s : %s", o.title,
-                         pt_dossier_section_title(o.type, section));
+    title = o->id == 0
+        ? apr_psprintf(rq->pool, "%s : %s %s", !strcmp(o->type, "enfant")
+                       ? "Ajout d'un enfant" : "Ajout d'un responsable",
+                       pt_form_get(rq->form, "prenom"), pt_form_get(rq->form, "nom"))
+        : apr_psprintf(rq->pool, "Modification du dossier — %s : %s", o->title,
+                       pt_dossier_section_title(o->type, section));
     if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
     rv = agent ? PT_DB_OK
-               : pt_request_create(rq->db, rq->pool, o.family, rq->user->id, "dossier", title,
+               : pt_request_create(rq->db, rq->pool, o->family, rq->user->id, "dossier", title,
                                    rq->now, &request);
     for (i = 0; i < changes->nelts && rv == PT_DB_OK; i++) {
         const portail_change *c = &APR_ARRAY_IDX(changes, i, portail_change);
         int applied = 0;
         if (agent) {
-            rv = pt_dossier_apply(rq->db, rq->pool, c->f, o.id, c->old, c->val, &applied);
+            rv = pt_dossier_apply(rq->db, rq->pool, c->f, o->id, c->old, c->val, &applied);
             if (rv == PT_DB_OK && !applied) {
                 rv = PT_DB_CONFLICT;
             }
             if (rv == PT_DB_OK) {
                 rv = pt_audit(rq->db, rq->pool, rq->now, rq->user->id,
                               apr_pstrcat(rq->pool, "modification ", c->f->column, NULL),
-                              o.type, o.id, c->old, c->val);
+                              o->type, o->id, c->old, c->val);
             }
         }
         else {
             rv = pt_db_exec(rq->db, rq->pool, "portail_request_change_insert",
-                            PT_ARGS(pt_db_int(rq->pool, request), o.type,
-                                    pt_db_int(rq->pool, o.id), c->f->column, c->old, c->val),
+                            PT_ARGS(pt_db_int(rq->pool, request), o->type,
+                                    pt_db_int(rq->pool, o->id), c->f->column, c->old, c->val),
                             NULL);
         }
     }
@@ -372,10 +416,61 @@ int portail_dossier_section_post(pt_req *rq)
     }
     if (agent) {
         return pt_req_redirect(rq, apr_psprintf(rq->pool, "/admin/familles/%" APR_INT64_T_FMT,
-                                                o.family),
+                                                o->family),
                                PT_FLASH_SUCCES, "La modification est enregistrée.");
     }
     return pt_req_redirect(rq, "/famille/dossier", PT_FLASH_SUCCES,
-                           "Votre demande de modification est envoyée à la mairie. Les "
-                           "nouvelles valeurs s'affichent en attente de validation.");
+                           o->id == 0
+                           ? "Votre demande d'ajout est envoyée à la mairie ; elle apparaît "
+                             "dans votre dossier, en attente de validation."
+                           : "Votre demande de modification est envoyée à la mairie. Les "
+                             "nouvelles valeurs s'affichent en attente de validation.");
+}
+
+int portail_dossier_section_post(pt_req *rq)
+{
+    portail_object o;
+    int rv = portail_dossier_load(rq, &o);
+    return rv ? rv : portail_dossier_submit(rq, &o, apr_table_get(rq->params, "section"));
+}
+
+/* A new responsable or child of one of the account's families (?famille= or the form's
+ * field; the first family by default). */
+static int portail_dossier_new(pt_req *rq, portail_object *o)
+{
+    const char *type = apr_table_get(rq->params, "objet");
+    const char *fam = rq->form ? pt_form_get(rq->form, "famille") : pt_form_get(rq->query, "famille");
+    pt_rows *r = NULL;
+    int i;
+    memset(o, 0, sizeof(*o));
+    if (!type || (strcmp(type, "enfant") && strcmp(type, "responsable"))) {
+        return pt_req_error(rq, 404, NULL);
+    }
+    o->type = type;
+    o->title = !strcmp(type, "enfant") ? "Nouvel enfant" : "Nouveau responsable";
+    if (pt_db_select(rq->db, rq->pool, "portail_famille_families",
+                     PT_ARGS(pt_db_int(rq->pool, rq->user->id)), &r) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    for (i = 0; i < r->n; i++) {
+        if (!*fam || !strcmp(fam, pt_rows_get(r, i, "id"))) {
+            o->family = pt_rows_int(r, i, "id", 0);
+            return 0;
+        }
+    }
+    return pt_req_error(rq, 404, NULL);
+}
+
+int portail_dossier_ajout_get(pt_req *rq)
+{
+    portail_object o;
+    int rv = portail_dossier_new(rq, &o);
+    return rv ? rv : portail_dossier_form(rq, &o, "identite", NULL, NULL, 200);
+}
+
+int portail_dossier_ajout_post(pt_req *rq)
+{
+    portail_object o;
+    int rv = portail_dossier_new(rq, &o);
+    return rv ? rv : portail_dossier_submit(rq, &o, "identite");
 }

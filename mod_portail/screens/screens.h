@@ -64,6 +64,8 @@ int portail_famille_get(pt_req *rq);
 int portail_dossier_get(pt_req *rq);
 int portail_dossier_section_get(pt_req *rq);
 int portail_dossier_section_post(pt_req *rq);
+int portail_dossier_ajout_get(pt_req *rq);
+int portail_dossier_ajout_post(pt_req *rq);
 /* The cards of a family's file under parent, unmasked (agents' family page). */
 int portail_dossier_famille_admin(pt_req *rq, pt_node *parent, apr_int64_t family);
 /* Queue the « demande reçue » mail to the logged-in parent (caller's transaction). */
@@ -74,5 +76,11 @@ int portail_demande_get(pt_req *rq);
 int portail_demande_annuler_post(pt_req *rq);
 /* The rows of request_changes as <changement label avant apres> under parent. */
 void portail_demande_changes(pt_req *rq, pt_node *parent, pt_rows *changes, int mask);
+
+/* screens/photo.c — children's photos */
+int portail_photo_get(pt_req *rq);
+/* Check an uploaded photo by its content and move it into the photos directory: its new
+ * name, or NULL with *why. */
+const char *portail_photo_store(pt_req *rq, const pt_upload *u, const char **why);
 
 #endif

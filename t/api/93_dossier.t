@@ -7,23 +7,16 @@ use warnings;
 use utf8;
 use Apache::Test qw(-withtestmore);
 use lib 't/lib';
-use Portail::Test qw(client url csrf_of login sql_query xml_of new_account);
+use Portail::Test qw(client url csrf_of login sql_query xml_of new_family);
 
 # A family of its own, so the test does not depend on the others.
-my $t = time;
-sql_query("INSERT INTO families (code_abonne, nom, created_at) VALUES ('DSSR-2345-6789', 'DOSSIER', $t)");
-my ($fam) = sql_query("SELECT id FROM families WHERE code_abonne = 'DSSR-2345-6789'");
+my ($fam, $ua) = new_family('DSSR-2345-6789', 'DOSSIER', 'ines.dossier@exemple.fr', 'Dossier-famille-2026');
 sql_query("INSERT INTO responsables (family_id, rang, civilite, nom, prenom, tel_portable) VALUES ($fam, 1, 'Mme', 'Dossier', 'Inès', '06 00 00 00 01')");
 sql_query("INSERT INTO children (family_id, nom, prenom, date_naissance) VALUES ($fam, 'Dossier', 'Noé', '2017-03-12')");
 my ($resp) = sql_query("SELECT id FROM responsables WHERE family_id = $fam");
 my ($child) = sql_query("SELECT id FROM children WHERE family_id = $fam");
 my ($other_child) = sql_query("SELECT c.id FROM children c JOIN families f ON f.id = c.family_id WHERE f.nom = 'BENALI' LIMIT 1");
-new_account('ines.dossier@exemple.fr', 'Dossier-famille-2026');
-my ($acct) = sql_query("SELECT id FROM accounts WHERE email = 'ines.dossier\@exemple.fr'");
-sql_query("INSERT INTO account_families (account_id, family_id, created_at) VALUES ($acct, $fam, $t)");
 
-my $ua = client();
-login($ua, 'ines.dossier@exemple.fr', 'Dossier-famille-2026');
 my $agent = client();
 login($agent, 'agent@demo.portail.fr', 'Agent-demo-2026');
 
@@ -131,6 +124,29 @@ is($r->code, 303, 'bulk acceptance');
 my ($lunettes) = sql_query("SELECT lunettes FROM children WHERE id = $child");
 my ($naissance) = sql_query("SELECT date_naissance FROM responsables WHERE id = $resp");
 is("$lunettes $naissance", '1 1985-06-01', 'both are applied');
+
+# Adding a child: a request too, shown as a card waiting for validation.
+$r = $ua->get(url('/portail/famille/dossier/ajout/enfant'));
+is($r->code, 200, 'the form to add a child answers');
+$r = $ua->post(url('/portail/famille/dossier/ajout/enfant'),
+               { csrf => $csrf, famille => $fam, nom => 'Dossier', prenom => '', date_naissance => '2023-02-30', sexe => 'F' });
+is($r->code, 400, 'a child without first name and with a wrong date: 400');
+like($r->decoded_content, qr/href="#f-prenom".*href="#f-date_naissance"/s, 'both errors linked to their fields');
+my ($other_fam) = sql_query("SELECT id FROM families WHERE nom = 'BENALI'");
+is($ua->post(url('/portail/famille/dossier/ajout/enfant'),
+             { csrf => $csrf, famille => $other_fam, nom => 'X', prenom => 'Y', date_naissance => '2020-01-01' })->code,
+   404, "adding a child to another family: 404");
+$r = $ua->post(url('/portail/famille/dossier/ajout/enfant'),
+               { csrf => $csrf, famille => $fam, nom => 'Dossier', prenom => 'Zoé', date_naissance => '2023-02-28', sexe => 'F' });
+is($r->code, 303, 'the addition is sent');
+my ($children) = sql_query("SELECT count(*) FROM children WHERE family_id = $fam");
+is($children, 1, 'no child is added before validation');
+like($ua->get(url('/portail/famille/dossier'))->decoded_content, qr/Nouvel enfant — <span class="en-attente">En attente de validation<\/span>.*Zoé/s,
+     'the dossier shows the child waiting for validation');
+($req) = sql_query("SELECT id FROM requests WHERE family_id = $fam AND status = 'en_attente'");
+is($agent->post(url("/portail/admin/dossiers/$req/accepter"), { csrf => $acsrf })->code, 303, 'the agent accepts the addition');
+my ($zoe) = sql_query("SELECT date_naissance FROM children WHERE family_id = $fam AND prenom = 'Zoé'");
+is($zoe, '2023-02-28', 'the child is in the family');
 
 # The journal shows the agents' actions.
 $x = xml_of($agent, '/portail/admin/journal?objet=enfant');

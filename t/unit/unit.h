@@ -21,5 +21,6 @@ Suite *unit_captcha_suite(void);
 Suite *unit_code_suite(void);
 Suite *unit_csv_suite(void);
 Suite *unit_check_suite(void);
+Suite *unit_multipart_suite(void);
 
 #endif

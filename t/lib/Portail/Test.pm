@@ -14,7 +14,7 @@ use XML::LibXML;
 use Encode ();
 
 our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server
-                    new_account);
+                    new_account new_family);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -88,6 +88,21 @@ sub new_account {
     my $t = time;
     sql_query("INSERT INTO accounts (email, password_hash, nom, prenom, role, state, created_at, "
               . "activated_at) VALUES ('$email', '$hash', 'TEST', 'Test', '$role', 'actif', $t, $t)");
+}
+
+# A family of its own for a test (code abonné, name), with a parent account subscribed to
+# it and logged in; returns (family id, the parent's client).
+sub new_family {
+    my ($code, $nom, $email, $password) = @_;
+    my $t = time;
+    sql_query("INSERT INTO families (code_abonne, nom, created_at) VALUES ('$code', '$nom', $t)");
+    my ($fam) = sql_query("SELECT id FROM families WHERE code_abonne = '$code'");
+    new_account($email, $password);
+    my ($acct) = sql_query("SELECT id FROM accounts WHERE email = '$email'");
+    sql_query("INSERT INTO account_families (account_id, family_id, created_at) VALUES ($acct, $fam, $t)");
+    my $ua = client();
+    login($ua, $email, $password);
+    return ($fam, $ua);
 }
 
 # portail-ctl on the test database; returns (exit status, output).

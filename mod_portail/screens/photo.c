@@ -1,0 +1,108 @@
+/* photo.c — children's photos: checked when they arrive, kept outside the web root in
+ * <PortailDataDir>/photos, and served only here, after the access check
+ * (/portail/famille/photos/{fichier} for the family, /portail/admin/photos/{fichier} for
+ * agents).
+ *
+ * A photo is recognised by its first bytes, never by its name or declared type: a PDF
+ * renamed .jpg is refused.  It is moved into place with a rename within the data
+ * directory, so a photo file is either absent or whole.
+ */
+#include <string.h>
+#include <apr_strings.h>
+#include <apr_file_io.h>
+#include "screens/screens.h"
+#include "core/pt_dossier.h"
+#include "core/pt_token.h"
+
+static const char *portail_photo_dir(pt_req *rq)
+{
+    return apr_pstrcat(rq->pool, rq->site->data_dir, "/photos", NULL);
+}
+
+/* ".jpg", ".png" or NULL, from the first bytes of the file. */
+static const char *portail_photo_kind(pt_req *rq, const char *path)
+{
+    static const unsigned char jpeg[] = { 0xFF, 0xD8, 0xFF };
+    static const unsigned char png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+    unsigned char head[8];
+    apr_size_t got = 0;
+    apr_file_t *f;
+    if (apr_file_open(&f, path, APR_FOPEN_READ | APR_FOPEN_BINARY, 0, rq->pool) != APR_SUCCESS) {
+        return NULL;
+    }
+    apr_file_read_full(f, head, sizeof(head), &got);
+    apr_file_close(f);
+    if (got >= sizeof(jpeg) && memcmp(head, jpeg, sizeof(jpeg)) == 0) {
+        return ".jpg";
+    }
+    if (got >= sizeof(png) && memcmp(head, png, sizeof(png)) == 0) {
+        return ".png";
+    }
+    return NULL;
+}
+
+const char *portail_photo_store(pt_req *rq, const pt_upload *u, const char **why)
+{
+    const char *kind = portail_photo_kind(rq, u->path), *token, *name, *dir;
+    if (!kind) {
+        *why = "Ce fichier n'est pas une photo : envoyez une image JPEG ou PNG.";
+        return NULL;
+    }
+    token = pt_token_new(rq->pool);
+    dir = portail_photo_dir(rq);
+    name = apr_pstrcat(rq->pool, token, kind, NULL);
+    if (!token || apr_dir_make_recursive(dir, APR_FPROT_OS_DEFAULT, rq->pool) != APR_SUCCESS
+        || apr_file_rename(u->path, apr_pstrcat(rq->pool, dir, "/", name, NULL), rq->pool)
+           != APR_SUCCESS) {
+        *why = "La photo n'a pas pu être enregistrée ; réessayez dans quelques instants.";
+        return NULL;
+    }
+    return name;
+}
+
+int portail_photo_get(pt_req *rq)
+{
+    const char *name = apr_table_get(rq->params, "fichier"), *why = NULL, *path;
+    const pt_dossier_field *f = pt_dossier_field_find("enfant", "photo");
+    apr_finfo_t fi;
+    apr_file_t *file;
+    pt_rows *r = NULL;
+    char *buf;
+    int i, allowed = rq->user->role == PT_ROLE_AGENT;
+
+    if (!name || !pt_dossier_check(rq->pool, f, name, &why)) {
+        return pt_req_error(rq, 404, NULL);
+    }
+    /* The families it belongs to: a child's current photo, or one waiting in a request. */
+    if (pt_db_select(rq->db, rq->pool, "portail_photo_families", PT_ARGS(name, name), &r)
+        != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    for (i = 0; i < r->n && !allowed; i++) {
+        pt_rows *sub = NULL;
+        if (pt_db_select(rq->db, rq->pool, "portail_famille_subscribed",
+                         PT_ARGS(pt_db_int(rq->pool, rq->user->id),
+                                 pt_rows_get(r, i, "family_id")), &sub) != PT_DB_OK) {
+            return pt_req_error(rq, 503, NULL);
+        }
+        allowed = sub->n > 0;
+    }
+    if (r->n == 0 || !allowed) {
+        return pt_req_error(rq, 404, NULL);
+    }
+    path = apr_pstrcat(rq->pool, portail_photo_dir(rq), "/", name, NULL);
+    if (apr_file_open(&file, path, APR_FOPEN_READ | APR_FOPEN_BINARY, 0, rq->pool)
+        != APR_SUCCESS || apr_file_info_get(&fi, APR_FINFO_SIZE, file) != APR_SUCCESS) {
+        return pt_req_error(rq, 404, NULL);
+    }
+    buf = apr_palloc(rq->pool, (apr_size_t)fi.size + 1);
+    if (apr_file_read_full(file, buf, (apr_size_t)fi.size, &rq->body_len) != APR_SUCCESS
+        && fi.size > 0) {
+        apr_file_close(file);
+        return pt_req_error(rq, 503, NULL);
+    }
+    apr_file_close(file);
+    rq->body = buf;
+    rq->content_type = strstr(name, ".png") ? "image/png" : "image/jpeg";
+    return 200;
+}
