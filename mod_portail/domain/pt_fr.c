@@ -51,7 +51,7 @@ int pt_date_parse(const char *s, pt_date *out)
 }
 
 /* Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm). */
-static long pt_date_days(pt_date d)
+long pt_date_days(pt_date d)
 {
     int y = d.y - (d.m <= 2);
     long era = (y >= 0 ? y : y - 399) / 400;
@@ -61,7 +61,7 @@ static long pt_date_days(pt_date d)
     return era * 146097 + (long)doe - 719468;
 }
 
-static pt_date pt_date_from_days(long z)
+pt_date pt_date_from_days(long z)
 {
     pt_date d;
     long era;
@@ -101,6 +101,9 @@ const char *pt_date_long(apr_pool_t *p, pt_date d, int with_year)
 int pt_date_age(pt_date birth, pt_date on)
 {
     int age = on.y - birth.y;
+    if (pt_date_days(on) < pt_date_days(birth)) {
+        return -1;
+    }
     if (on.m < birth.m || (on.m == birth.m && on.d < birth.d)) {
         age--;
     }

@@ -19,8 +19,12 @@ int pt_date_weekday(pt_date d);
 const char *pt_date_iso(apr_pool_t *p, pt_date d);
 /* « lundi 2 mars 2026 » (with_year = 0: « lundi 2 mars »). */
 const char *pt_date_long(apr_pool_t *p, pt_date d, int with_year);
-/* Age in whole years on `on`. */
+/* Age in whole years on `on`; -1 when `on` is before `birth`.  Born on 29 February, a
+ * child has its birthday on 1 March in other years (French usage). */
 int pt_date_age(pt_date birth, pt_date on);
+/* Days since 1970-01-01 (negative before), and back. */
+long pt_date_days(pt_date d);
+pt_date pt_date_from_days(long days);
 /* Local (Europe/Paris) date of an instant. */
 pt_date pt_date_of_time(apr_time_t t);
 

@@ -22,5 +22,6 @@ Suite *unit_code_suite(void);
 Suite *unit_csv_suite(void);
 Suite *unit_check_suite(void);
 Suite *unit_multipart_suite(void);
+Suite *unit_calendar_suite(void);
 
 #endif
