@@ -59,3 +59,11 @@ INSERT INTO invoices (id, family_id, code_emission, reference, code_personne, mo
 (1, 1, 'RS2610', 'F2026-000123', 'P00417', 8640, '2026-11-02');
 INSERT INTO invoices (id, family_id, code_emission, reference, code_personne, montant, emise_le) VALUES
 (2, 2, 'RS2610', 'F2026-000124', 'P00522', 4520, '2026-11-02');
+-- Periods of the demo activities: the school year 2026-2027 (migration 008).
+INSERT INTO activity_periods (activity_id, date_debut, date_fin, weekdays) VALUES (1, '2026-09-01', '2027-07-03', '1101100');
+INSERT INTO activity_periods (activity_id, date_debut, date_fin, weekdays) VALUES (2, '2026-09-01', '2027-07-03', '1101100');
+INSERT INTO activity_periods (activity_id, date_debut, date_fin, weekdays) VALUES (3, '2026-09-01', '2027-07-03', '1101100');
+INSERT INTO activity_periods (activity_id, date_debut, date_fin, weekdays) VALUES (4, '2026-09-02', '2027-06-30', '0010000');
+INSERT INTO activity_periods (activity_id, date_debut, date_fin, weekdays) VALUES (5, '2026-09-14', '2027-06-25', '1001000');
+INSERT INTO closures (activity_id, date_debut, date_fin, label) VALUES (NULL, '2026-10-17', '2026-11-01', 'Vacances de la Toussaint');
+INSERT INTO closures (activity_id, date_debut, date_fin, label) VALUES (NULL, '2026-12-19', '2027-01-03', 'Vacances de Noël');

@@ -88,6 +88,8 @@
             <xsl:when test="$user">
               <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/espace'"/><xsl:with-param name="k" select="'nav.espace'"/></xsl:call-template>
               <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/famille/'"/><xsl:with-param name="k" select="'nav.famille'"/></xsl:call-template>
+              <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/famille/planning'"/><xsl:with-param name="k" select="'nav.planning'"/></xsl:call-template>
+              <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/famille/preinscriptions'"/><xsl:with-param name="k" select="'nav.preinscriptions'"/></xsl:call-template>
               <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/famille/dossier'"/><xsl:with-param name="k" select="'nav.dossier'"/></xsl:call-template>
               <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/famille/demandes'"/><xsl:with-param name="k" select="'nav.demandes'"/></xsl:call-template>
             </xsl:when>

@@ -1,7 +1,10 @@
 /* admin.c — /portail/admin/: the agents' dashboard, and what their lists share. */
 #include <apr_strings.h>
 #include "admin/admin.h"
+#include <string.h>
+#include "core/pt_audit.h"
 #include "core/pt_form.h"
+#include "core/pt_request.h"
 
 int portail_admin_get(pt_req *rq)
 {
@@ -40,4 +43,67 @@ void portail_admin_list_more(pt_req *rq, pt_node *screen, int page, pt_rows *row
 const char *portail_admin_offset(pt_req *rq, int page)
 {
     return pt_db_int(rq->pool, (apr_int64_t)(page - 1) * PORTAIL_ADMIN_PAGE_SIZE);
+}
+
+int portail_admin_requests_accept(pt_req *rq, portail_admin_accept_fn accept, const char *back)
+{
+    const apr_array_header_t *fields = apr_table_elts(rq->form);
+    int i, accepted = 0, refused = 0;
+    for (i = 0; i < fields->nelts; i++) {
+        const apr_table_entry_t *e = &APR_ARRAY_IDX(fields, i, apr_table_entry_t);
+        const char *conflicts;
+        apr_int64_t id;
+        char *end;
+        int done;
+        if (strcmp(e->key, "demande") != 0) {
+            continue;
+        }
+        id = apr_strtoi64(e->val, &end, 10);
+        if (*end || id <= 0) {
+            return pt_req_error(rq, 400, "La liste des demandes est mal formée.");
+        }
+        if (accept(rq, id, &conflicts, &done) != PT_DB_OK) {
+            return pt_req_error(rq, 503, NULL);
+        }
+        accepted += done && !conflicts;
+        refused += !done || conflicts;
+    }
+    if (accepted + refused == 0) {
+        return pt_req_redirect(rq, back, PT_FLASH_INFO,
+                               "Cochez les demandes à accepter.");
+    }
+    return pt_req_redirect(rq, back, refused ? PT_FLASH_ERREUR : PT_FLASH_SUCCES,
+        refused ? apr_psprintf(rq->pool, "%d demande(s) acceptée(s) ; %d non appliquée(s) "
+                               "(conflit ou déjà traitée) : elles restent dans la liste ou "
+                               "ont déjà une réponse.", accepted, refused)
+                : apr_psprintf(rq->pool, "%d demande(s) acceptée(s) et appliquée(s).", accepted));
+}
+
+int portail_admin_request_refuse(pt_req *rq, const char *back)
+{
+    apr_int64_t id = pt_req_param_id(rq, "demande");
+    const char *message = pt_form_get(rq->form, "message");
+    int done = 0;
+    if (id < 0) {
+        return pt_req_error(rq, 404, NULL);
+    }
+    if (!*message || strlen(message) > 2000) {
+        return pt_req_error(rq, 400, "Écrivez à la famille pourquoi la demande est refusée "
+                                     "(2 000 caractères au plus).");
+    }
+    if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK
+        || pt_request_close(rq->db, rq->pool, id, "refusee", rq->user->id, message, 1, rq->now,
+                            &done) != PT_DB_OK
+        || (done && pt_audit(rq->db, rq->pool, rq->now, rq->user->id, "refus", "demande", id,
+                             NULL, message) != PT_DB_OK)
+        || pt_db_commit(rq->db) != PT_DB_OK) {
+        pt_db_rollback(rq->db);
+        return pt_req_error(rq, 503, NULL);
+    }
+    if (!done) {
+        return pt_req_error(rq, 409, "Cette demande a déjà reçu une réponse (ou a été annulée "
+                                     "par la famille).");
+    }
+    return pt_req_redirect(rq, back, PT_FLASH_SUCCES,
+                           "La demande est refusée ; la famille voit votre message.");
 }

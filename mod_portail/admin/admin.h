@@ -22,6 +22,15 @@ void portail_admin_list_more(pt_req *rq, pt_node *screen, int page, pt_rows *row
 /* The row offset of a page. */
 const char *portail_admin_offset(pt_req *rq, int page);
 
+/* Accepting one request of a queue, in its own transaction: *conflicts names what
+ * prevented it (nothing applied), *done is 0 when it was no longer pending. */
+typedef int (*portail_admin_accept_fn)(pt_req *rq, apr_int64_t id, const char **conflicts,
+                                       int *done);
+/* Bulk acceptance of the requests ticked (form fields « demande »), back to `back`. */
+int portail_admin_requests_accept(pt_req *rq, portail_admin_accept_fn accept, const char *back);
+/* Refuse the request {demande} of the URL with the agent's message (required). */
+int portail_admin_request_refuse(pt_req *rq, const char *back);
+
 /* admin/familles.c — /portail/admin/familles… */
 int portail_admin_familles_get(pt_req *rq);
 int portail_admin_familles_nouvelle_get(pt_req *rq);
@@ -44,5 +53,25 @@ int portail_admin_dossiers_accepter_post(pt_req *rq);
 
 /* admin/journal.c — /portail/admin/journal, the audit trail */
 int portail_admin_journal_get(pt_req *rq);
+
+/* admin/activites.c — /portail/admin/activites */
+int portail_admin_activites_get(pt_req *rq);
+int portail_admin_activites_nouvelle_get(pt_req *rq);
+int portail_admin_activites_nouvelle_post(pt_req *rq);
+int portail_admin_activite_get(pt_req *rq);
+int portail_admin_activite_post(pt_req *rq);
+int portail_admin_periode_post(pt_req *rq);
+
+/* admin/preinscriptions.c — /portail/admin/preinscriptions */
+int portail_admin_preinscriptions_get(pt_req *rq);
+int portail_admin_preinscription_accepter_post(pt_req *rq);
+int portail_admin_preinscription_refuser_post(pt_req *rq);
+int portail_admin_preinscriptions_accepter_post(pt_req *rq);
+
+/* admin/fermetures.c — /portail/admin/fermetures */
+int portail_admin_fermetures_get(pt_req *rq);
+int portail_admin_fermetures_post(pt_req *rq);
+int portail_admin_fermetures_import_post(pt_req *rq);
+int portail_admin_fermeture_supprimer_post(pt_req *rq);
 
 #endif

@@ -191,63 +191,10 @@ int portail_admin_dossier_accepter_post(pt_req *rq)
 
 int portail_admin_dossiers_accepter_post(pt_req *rq)
 {
-    const apr_array_header_t *fields = apr_table_elts(rq->form);
-    int i, accepted = 0, refused = 0;
-    for (i = 0; i < fields->nelts; i++) {
-        const apr_table_entry_t *e = &APR_ARRAY_IDX(fields, i, apr_table_entry_t);
-        const char *conflicts;
-        apr_int64_t id;
-        char *end;
-        int done;
-        if (strcmp(e->key, "demande") != 0) {
-            continue;
-        }
-        id = apr_strtoi64(e->val, &end, 10);
-        if (*end || id <= 0) {
-            return pt_req_error(rq, 400, "La liste des demandes est mal formée.");
-        }
-        if (portail_admin_dossier_accept(rq, id, &conflicts, &done) != PT_DB_OK) {
-            return pt_req_error(rq, 503, NULL);
-        }
-        accepted += done && !conflicts;
-        refused += !done || conflicts;
-    }
-    if (accepted + refused == 0) {
-        return pt_req_redirect(rq, "/admin/dossiers", PT_FLASH_INFO,
-                               "Cochez les demandes à accepter.");
-    }
-    return pt_req_redirect(rq, "/admin/dossiers", refused ? PT_FLASH_ERREUR : PT_FLASH_SUCCES,
-        refused ? apr_psprintf(rq->pool, "%d demande(s) acceptée(s) ; %d non appliquée(s) "
-                               "(conflit ou déjà traitée) : elles restent dans la liste ou "
-                               "ont déjà une réponse.", accepted, refused)
-                : apr_psprintf(rq->pool, "%d demande(s) acceptée(s) et appliquée(s).", accepted));
+    return portail_admin_requests_accept(rq, portail_admin_dossier_accept, "/admin/dossiers");
 }
 
 int portail_admin_dossier_refuser_post(pt_req *rq)
 {
-    apr_int64_t id = pt_req_param_id(rq, "demande");
-    const char *message = pt_form_get(rq->form, "message");
-    int done = 0;
-    if (id < 0) {
-        return pt_req_error(rq, 404, NULL);
-    }
-    if (!*message || strlen(message) > 2000) {
-        return pt_req_error(rq, 400, "Écrivez à la famille pourquoi la demande est refusée "
-                                     "(2 000 caractères au plus).");
-    }
-    if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK
-        || pt_request_close(rq->db, rq->pool, id, "refusee", rq->user->id, message, 1, rq->now,
-                            &done) != PT_DB_OK
-        || (done && pt_audit(rq->db, rq->pool, rq->now, rq->user->id, "refus", "demande", id,
-                             NULL, message) != PT_DB_OK)
-        || pt_db_commit(rq->db) != PT_DB_OK) {
-        pt_db_rollback(rq->db);
-        return pt_req_error(rq, 503, NULL);
-    }
-    if (!done) {
-        return pt_req_error(rq, 409, "Cette demande a déjà reçu une réponse (ou a été annulée "
-                                     "par la famille).");
-    }
-    return pt_req_redirect(rq, "/admin/dossiers", PT_FLASH_SUCCES,
-                           "La demande est refusée ; la famille voit votre message.");
+    return portail_admin_request_refuse(rq, "/admin/dossiers");
 }

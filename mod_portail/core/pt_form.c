@@ -124,3 +124,15 @@ const char *pt_form_get(apr_table_t *fields, const char *name)
     /* Trailing blanks: copy the trimmed value into the table's own pool. */
     return apr_pstrmemdup(apr_table_elts(fields)->pool, start, end - start);
 }
+
+const char *pt_form_weekdays(apr_pool_t *p, apr_table_t *fields, const char *prefix)
+{
+    char *w = apr_pstrdup(p, "0000000");
+    int i;
+    for (i = 0; i < 7; i++) {
+        if (!strcmp(pt_form_get(fields, apr_psprintf(p, "%s%d", prefix, i + 1)), "1")) {
+            w[i] = '1';
+        }
+    }
+    return w;
+}

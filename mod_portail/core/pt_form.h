@@ -28,4 +28,8 @@ const char *pt_form_escape(apr_pool_t *p, const char *s);
 /* Trimmed value of a field, "" when absent. */
 const char *pt_form_get(apr_table_t *fields, const char *name);
 
+/* Seven checkboxes <prefix>1 .. <prefix>7 (Monday first) as seven '0'/'1' characters,
+ * the way weekdays are stored. */
+const char *pt_form_weekdays(apr_pool_t *p, apr_table_t *fields, const char *prefix);
+
 #endif

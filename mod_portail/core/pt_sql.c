@@ -235,6 +235,125 @@ const pt_sql_stmt pt_sql_statements[] = {
       "au.after_value, a.email FROM audit au LEFT JOIN accounts a ON a.id = au.actor_account_id "
       "WHERE (%s = '' OR au.object_type = %s) ORDER BY au.at DESC, au.id DESC LIMIT %d OFFSET %d" },
 
+    /* agents: activities, their periods, closures (admin/activites.c, admin/fermetures.c) */
+    { "portail_admin_activites_list",
+      "SELECT a.id, a.name, a.type, a.capacity, a.age_min, a.age_max, a.start_time, "
+      "a.end_time, a.booking_rule, a.validation, a.waiting_list, a.active, "
+      "(SELECT count(*) FROM activity_periods p WHERE p.activity_id = a.id) AS periodes "
+      "FROM activities a ORDER BY a.type, a.name" },
+    { "portail_admin_activite_get", "SELECT * FROM activities WHERE id = %lld" },
+    { "portail_admin_activite_insert",
+      "INSERT INTO activities (name, type, description, place, age_min, age_max, capacity, "
+      "start_time, end_time, booking_rule, cancel_rule, late_policy, surcharge_pct, "
+      "surcharge_cents, validation, waiting_list) VALUES (%s, %s, %s, %s, %d, %d, %d, %s, "
+      "%s, %s, %s, %s, %d, %d, %d, %d) RETURNING id" },
+    { "portail_admin_activite_update",
+      "UPDATE activities SET name = %s, type = %s, description = %s, place = %s, "
+      "age_min = %d, age_max = %d, capacity = %d, start_time = %s, end_time = %s, "
+      "booking_rule = %s, cancel_rule = %s, late_policy = %s, surcharge_pct = %d, "
+      "surcharge_cents = %d, validation = %d, waiting_list = %d WHERE id = %lld" },
+    { "portail_admin_periodes_list",
+      "SELECT id, date_debut, date_fin, weekdays, start_time, end_time FROM activity_periods "
+      "WHERE activity_id = %lld ORDER BY date_debut, id" },
+    { "portail_admin_periode_insert",
+      "INSERT INTO activity_periods (activity_id, date_debut, date_fin, weekdays) "
+      "VALUES (%lld, %s, %s, %s)" },
+    { "portail_admin_fermetures_list",
+      "SELECT c.id, c.date_debut, c.date_fin, c.label, a.name AS activite FROM closures c "
+      "LEFT JOIN activities a ON a.id = c.activity_id ORDER BY c.date_debut, c.id" },
+    { "portail_admin_fermeture_insert",
+      "INSERT INTO closures (activity_id, date_debut, date_fin, label) VALUES (%lld, %s, %s, %s)" },
+    { "portail_admin_fermeture_delete", "DELETE FROM closures WHERE id = %lld" },
+
+    /* planning (core/pt_planning.c, screens/planning.c, screens/preinscriptions.c) */
+    { "portail_planning_periods",
+      "SELECT activity_id, date_debut, date_fin, weekdays FROM activity_periods "
+      "WHERE date_fin >= %s AND date_debut <= %s" },
+    { "portail_planning_closures",
+      "SELECT activity_id, date_debut, date_fin, label FROM closures "
+      "WHERE date_fin >= %s AND date_debut <= %s" },
+    /* The enrolments of the account's children touching a range, pending ones included. */
+    { "portail_planning_enrolments",
+      "SELECT e.id, e.child_id, e.activity_id, e.date_debut, e.date_fin, e.occasionnelle, "
+      "e.weekdays, r.status, a.name, a.start_time, a.end_time FROM enrolments e "
+      "JOIN requests r ON r.id = e.request_id JOIN activities a ON a.id = e.activity_id "
+      "JOIN children c ON c.id = e.child_id "
+      "JOIN account_families af ON af.family_id = c.family_id "
+      "WHERE af.account_id = %lld AND r.status IN ('en_attente', 'acceptee') "
+      "AND e.date_fin >= %s AND e.date_debut <= %s ORDER BY a.start_time, a.name, e.id" },
+    { "portail_planning_bookings",
+      "SELECT b.id, b.child_id, b.activity_id, b.day, b.status, b.majore FROM bookings b "
+      "JOIN children c ON c.id = b.child_id "
+      "JOIN account_families af ON af.family_id = c.family_id "
+      "WHERE af.account_id = %lld AND b.day >= %s AND b.day <= %s" },
+    { "portail_planning_full",
+      "SELECT dc.activity_id, dc.day FROM day_counts dc JOIN activities a ON a.id = dc.activity_id "
+      "WHERE dc.day >= %s AND dc.day <= %s AND dc.taken >= a.capacity" },
+
+    { "portail_planning_liste",
+      "SELECT b.id, b.day, b.status, b.majore, b.child_id, c.prenom, a.name AS activite, "
+      "a.start_time, a.end_time FROM bookings b JOIN children c ON c.id = b.child_id "
+      "JOIN activities a ON a.id = b.activity_id "
+      "JOIN account_families af ON af.family_id = c.family_id "
+      "WHERE af.account_id = %lld AND (%s = '' OR b.status = %s) "
+      "ORDER BY b.day, a.start_time, c.prenom LIMIT 1000" },
+
+    /* the planning's calendar feed (screens/agenda.c) */
+    { "portail_agenda_families",
+      "SELECT f.id, f.nom, f.ics_generation FROM families f "
+      "JOIN account_families af ON af.family_id = f.id WHERE af.account_id = %lld ORDER BY f.nom" },
+    { "portail_agenda_family", "SELECT id, nom, ics_generation FROM families WHERE id = %lld" },
+    { "portail_agenda_bookings",
+      "SELECT b.id, b.day, b.updated_at, c.prenom, a.name, a.place, a.start_time, a.end_time "
+      "FROM bookings b JOIN children c ON c.id = b.child_id "
+      "JOIN activities a ON a.id = b.activity_id "
+      "WHERE c.family_id = %lld AND b.status IN ('reserve', 'present') ORDER BY b.day, b.id" },
+    { "portail_agenda_revoke",
+      "UPDATE families SET ics_generation = ics_generation + 1 WHERE id = %lld" },
+
+    /* pre-inscriptions (screens/preinscriptions.c, admin/preinscriptions.c) */
+    { "portail_preinscriptions_list",
+      "SELECT e.id, e.request_id, e.date_debut, e.date_fin, e.occasionnelle, e.weekdays, "
+      "e.reserve_weekdays, r.status, r.unread, e.child_id, c.prenom, a.name AS activite "
+      "FROM enrolments e "
+      "JOIN requests r ON r.id = e.request_id JOIN children c ON c.id = e.child_id "
+      "JOIN activities a ON a.id = e.activity_id "
+      "JOIN account_families af ON af.family_id = r.family_id "
+      "WHERE af.account_id = %lld ORDER BY e.date_debut DESC, e.id DESC" },
+    { "portail_preinscriptions_activities",
+      "SELECT id, name, type, age_min, age_max, start_time, end_time FROM activities "
+      "WHERE active = 1 ORDER BY type, name" },
+    { "portail_preinscriptions_activity",
+      "SELECT id, name, age_min, age_max, capacity FROM activities WHERE id = %lld AND active = 1" },
+    { "portail_preinscriptions_child",
+      "SELECT c.id, c.family_id, c.prenom, c.date_naissance FROM children c "
+      "JOIN account_families af ON af.family_id = c.family_id "
+      "WHERE c.id = %lld AND af.account_id = %lld" },
+    { "portail_enrolment_insert",
+      "INSERT INTO enrolments (request_id, child_id, activity_id, date_debut, date_fin, "
+      "occasionnelle, weekdays, reserve_weekdays) VALUES (%lld, %lld, %lld, %s, %s, %d, %s, %s)" },
+    { "portail_enrolments_of_request",
+      "SELECT e.id, e.child_id, e.activity_id, e.date_debut, e.date_fin, e.occasionnelle, "
+      "e.weekdays, e.reserve_weekdays, c.prenom, a.name AS activite FROM enrolments e "
+      "JOIN children c ON c.id = e.child_id JOIN activities a ON a.id = e.activity_id "
+      "WHERE e.request_id = %lld ORDER BY e.id" },
+    { "portail_admin_preinscriptions_queue",
+      "SELECT r.id, r.title, r.created_at, r.family_id, f.nom AS famille FROM requests r "
+      "JOIN families f ON f.id = r.family_id "
+      "WHERE r.kind = 'preinscription' AND r.status = %s ORDER BY r.created_at, r.id "
+      "LIMIT %d OFFSET %d" },
+    /* Places: the day's row is created once, then taken by one conditional update. */
+    { "portail_day_count_ensure",
+      "INSERT INTO day_counts (activity_id, day, taken) VALUES (%lld, %s, 0) "
+      "ON CONFLICT DO NOTHING" },
+    { "portail_day_count_take",
+      "UPDATE day_counts SET taken = taken + 1 WHERE activity_id = %lld AND day = %s "
+      "AND taken < (SELECT capacity FROM activities WHERE id = %lld)" },
+    { "portail_booking_insert",
+      "INSERT INTO bookings (child_id, activity_id, day, status, majore, request_id, "
+      "created_at, updated_at) VALUES (%lld, %lld, %s, %s, %d, %lld, %lld, %lld) "
+      "ON CONFLICT DO NOTHING" },
+
     /* captcha (single use) and single-use links sent by mail */
     { "portail_captcha_use",
       "INSERT INTO captcha_used (id, expires_at) VALUES (%s, %lld) ON CONFLICT DO NOTHING" },

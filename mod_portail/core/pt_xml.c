@@ -62,24 +62,32 @@ static int pt_xml_in_list(const char *name, const char *const *list)
     return 0;
 }
 
+pt_node *pt_xml_row(pt_node *parent, const char *row_name, const pt_rows *rows, int i,
+                    const char *const *as_text)
+{
+    pt_node *e = pt_xml_elem(parent, row_name, NULL);
+    int c;
+    for (c = 0; c < rows->ncols; c++) {
+        const char *v = rows->values[i][c];
+        if (!v) {
+            continue;
+        }
+        if (pt_xml_in_list(rows->names[c], as_text)) {
+            pt_xml_elem(e, rows->names[c], v);
+        }
+        else {
+            pt_xml_attr(e, rows->names[c], v);
+        }
+    }
+    return e;
+}
+
 void pt_xml_rows(pt_node *parent, const char *row_name, const pt_rows *rows,
                  const char *const *as_text)
 {
-    int i, c;
+    int i;
     for (i = 0; rows && i < rows->n; i++) {
-        pt_node *e = pt_xml_elem(parent, row_name, NULL);
-        for (c = 0; c < rows->ncols; c++) {
-            const char *v = rows->values[i][c];
-            if (!v) {
-                continue;
-            }
-            if (pt_xml_in_list(rows->names[c], as_text)) {
-                pt_xml_elem(e, rows->names[c], v);
-            }
-            else {
-                pt_xml_attr(e, rows->names[c], v);
-            }
-        }
+        pt_xml_row(parent, row_name, rows, i, as_text);
     }
 }
 

@@ -31,6 +31,10 @@ void pt_xml_text(pt_node *n, const char *text);
 void pt_xml_rows(pt_node *parent, const char *row_name, const pt_rows *rows,
                  const char *const *as_text);
 
+/* Row i of `rows` only, the same way; returns its element. */
+pt_node *pt_xml_row(pt_node *parent, const char *row_name, const pt_rows *rows, int i,
+                    const char *const *as_text);
+
 /* Serialize (for ?format=xml).  The string lives in p. */
 const char *pt_xml_serialize(apr_pool_t *p, pt_doc *doc, apr_size_t *len);
 

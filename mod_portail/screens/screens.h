@@ -77,6 +77,18 @@ int portail_demande_annuler_post(pt_req *rq);
 /* The rows of request_changes as <changement label avant apres> under parent. */
 void portail_demande_changes(pt_req *rq, pt_node *parent, pt_rows *changes, int mask);
 
+/* screens/preinscriptions.c — /portail/famille/preinscriptions */
+int portail_preinscriptions_get(pt_req *rq);
+int portail_preinscription_nouvelle_get(pt_req *rq);
+int portail_preinscription_nouvelle_post(pt_req *rq);
+/* screens/planning.c — /portail/famille/planning and its list mode */
+int portail_planning_get(pt_req *rq);
+int portail_planning_liste_get(pt_req *rq);
+/* screens/agenda.c — /portail/agenda/{jeton}: the planning as an iCalendar feed */
+int portail_agenda_get(pt_req *rq);
+int portail_agenda_post(pt_req *rq);
+/* The feed's URL of a family (its secret token depends on the generation). */
+const char *portail_agenda_url(pt_req *rq, apr_int64_t family, apr_int64_t generation);
 /* screens/photo.c — children's photos */
 int portail_photo_get(pt_req *rq);
 /* Check an uploaded photo by its content and move it into the photos directory: its new

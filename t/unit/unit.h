@@ -23,5 +23,6 @@ Suite *unit_csv_suite(void);
 Suite *unit_check_suite(void);
 Suite *unit_multipart_suite(void);
 Suite *unit_calendar_suite(void);
+Suite *unit_ics_suite(void);
 
 #endif

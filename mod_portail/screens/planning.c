@@ -1,0 +1,341 @@
+/* planning.c — /portail/famille/planning: « Planning des activités », and its list mode.
+ *
+ * Views: month (?vue=mois, the default), week of 7 days (semaine), of 5 days (semaine5),
+ * day (jour), around ?date=AAAA-MM-JJ (today by default).  One colour per child, with its
+ * initials too (never colour alone); ?masquer=e<id> / a<id> hide a child or an activity —
+ * plain links, so it works without JavaScript.
+ *
+ * The parents' most visited page, and the busiest on booking-opening mornings: whatever
+ * the number of children and activities, a view costs seven queries (children,
+ * enrolments, bookings, full days, periods, closures, calendar feeds); every slot is then
+ * computed in memory.
+ */
+#include <string.h>
+#include <apr_strings.h>
+#include <apr_hash.h>
+#include "screens/screens.h"
+#include "core/pt_form.h"
+#include "core/pt_planning.h"
+
+#define PORTAIL_PLANNING_COLOURS 6
+
+typedef struct portail_view {
+    const char *vue;
+    pt_date date;
+    long first, last;              /* the days shown */
+    long month_first, month_last;  /* month view: the month itself */
+    apr_table_t *hidden;           /* "e12", "a3" -> "1" */
+} portail_view;
+
+/* The view asked for, or 0 (400) when the date or the view does not exist. */
+static int portail_planning_view(pt_req *rq, portail_view *v)
+{
+    const char *date = pt_form_get(rq->query, "date");
+    const apr_array_header_t *q = apr_table_elts(rq->query);
+    long day;
+    int i;
+
+    v->vue = pt_form_get(rq->query, "vue");
+    v->vue = *v->vue ? v->vue : "mois";
+    if (strcmp(v->vue, "mois") && strcmp(v->vue, "semaine") && strcmp(v->vue, "semaine5")
+        && strcmp(v->vue, "jour")) {
+        return 0;
+    }
+    if (*date) {
+        if (!pt_date_parse(date, &v->date)) {
+            return 0;
+        }
+    }
+    else {
+        v->date = pt_date_of_time(rq->now);
+    }
+    day = pt_date_days(v->date);
+    v->hidden = apr_table_make(rq->pool, 4);
+    for (i = 0; i < q->nelts; i++) {
+        const apr_table_entry_t *e = &APR_ARRAY_IDX(q, i, apr_table_entry_t);
+        if (!strcmp(e->key, "masquer")) {
+            apr_table_setn(v->hidden, e->val, "1");
+        }
+    }
+    if (!strcmp(v->vue, "jour")) {
+        v->first = v->last = day;
+    }
+    else if (!strcmp(v->vue, "mois")) {
+        pt_date first = { v->date.y, v->date.m, 1 };
+        pt_date last = { v->date.y, v->date.m, pt_date_days_in_month(v->date.y, v->date.m) };
+        v->month_first = pt_date_days(first);
+        v->month_last = pt_date_days(last);
+        v->first = v->month_first - pt_date_weekday(first);
+        v->last = v->month_last + 6 - pt_date_weekday(last);
+    }
+    else {
+        v->first = day - pt_date_weekday(v->date);
+        v->last = v->first + (!strcmp(v->vue, "semaine5") ? 4 : 6);
+    }
+    return 1;
+}
+
+/* The query of this view with `toggle` (e12, a3) hidden or shown, or another date/view. */
+static const char *portail_planning_query(pt_req *rq, const portail_view *v, const char *vue,
+                                          pt_date date, const char *toggle)
+{
+    const apr_array_header_t *h = apr_table_elts(v->hidden);
+    const char *q = apr_pstrcat(rq->pool, "vue=", vue, "&date=", pt_date_iso(rq->pool, date),
+                                NULL);
+    int i, had = 0;
+    for (i = 0; i < h->nelts; i++) {
+        const char *k = APR_ARRAY_IDX(h, i, apr_table_entry_t).key;
+        if (toggle && !strcmp(k, toggle)) {
+            had = 1;
+            continue;
+        }
+        q = apr_pstrcat(rq->pool, q, "&masquer=", pt_form_escape(rq->pool, k), NULL);
+    }
+    if (toggle && !had) {
+        q = apr_pstrcat(rq->pool, q, "&masquer=", toggle, NULL);
+    }
+    return q;
+}
+
+/* The first UTF-8 character of s. */
+static const char *portail_initial(apr_pool_t *p, const char *s)
+{
+    apr_size_t n = 1;
+    if (!s || !*s) {
+        return "";
+    }
+    while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80) {
+        n++;
+    }
+    return apr_pstrndup(p, s, n);
+}
+
+static void portail_planning_nav(pt_req *rq, pt_node *screen, const portail_view *v)
+{
+    pt_date prev = v->date, next = v->date, today = pt_date_of_time(rq->now);
+    const char *title;
+    if (!strcmp(v->vue, "mois")) {
+        prev.d = next.d = 1;
+        prev.m = v->date.m == 1 ? 12 : v->date.m - 1;
+        prev.y = v->date.m == 1 ? v->date.y - 1 : v->date.y;
+        next.m = v->date.m == 12 ? 1 : v->date.m + 1;
+        next.y = v->date.m == 12 ? v->date.y + 1 : v->date.y;
+        title = pt_date_long(rq->pool, v->date, 1);
+        title = strchr(title, ' ') ? strchr(strchr(title, ' ') + 1, ' ') + 1 : title;
+    }
+    else {
+        int step = !strcmp(v->vue, "jour") ? 1 : 7;
+        prev = pt_date_from_days(pt_date_days(v->date) - step);
+        next = pt_date_from_days(pt_date_days(v->date) + step);
+        title = !strcmp(v->vue, "jour")
+                ? pt_date_long(rq->pool, v->date, 1)
+                : apr_pstrcat(rq->pool, "Semaine du ",
+                              pt_date_long(rq->pool, pt_date_from_days(v->first), 1), NULL);
+    }
+    pt_xml_attr(screen, "vue", v->vue);
+    pt_xml_attr(screen, "titre", title);
+    pt_xml_attr(screen, "date", pt_date_iso(rq->pool, v->date));
+    pt_xml_attr(screen, "precedent", portail_planning_query(rq, v, v->vue, prev, NULL));
+    pt_xml_attr(screen, "suivant", portail_planning_query(rq, v, v->vue, next, NULL));
+    pt_xml_attr(screen, "aujourdhui", portail_planning_query(rq, v, v->vue, today, NULL));
+    pt_xml_attr(screen, "q-mois", portail_planning_query(rq, v, "mois", v->date, NULL));
+    pt_xml_attr(screen, "q-semaine", portail_planning_query(rq, v, "semaine", v->date, NULL));
+    pt_xml_attr(screen, "q-semaine5", portail_planning_query(rq, v, "semaine5", v->date, NULL));
+    pt_xml_attr(screen, "q-jour", portail_planning_query(rq, v, "jour", v->date, NULL));
+}
+
+/* The status of a slot: its booking's, else « complet » or « non réservé ». */
+static const char *portail_planning_status(apr_hash_t *bookings, apr_hash_t *full,
+                                           const char *key, const char *full_key,
+                                           int pending)
+{
+    const char *b = apr_hash_get(bookings, key, APR_HASH_KEY_STRING);
+    if (pending) {
+        return "en_attente";
+    }
+    if (b) {
+        return b;
+    }
+    return apr_hash_get(full, full_key, APR_HASH_KEY_STRING) ? "complet" : "non_reserve";
+}
+
+int portail_planning_get(pt_req *rq)
+{
+    pt_node *screen = pt_req_screen(rq, "planning"), *week = NULL;
+    const char *account = pt_db_int(rq->pool, rq->user->id), *first, *last;
+    pt_rows *kids = NULL, *enr = NULL, *book = NULL, *full = NULL, *feeds = NULL;
+    apr_hash_t *bookings = apr_hash_make(rq->pool), *fullh = apr_hash_make(rq->pool);
+    apr_hash_t *colour = apr_hash_make(rq->pool), *acts = apr_hash_make(rq->pool);
+    pt_planning_calendar cal;
+    portail_view v;
+    long day, today = pt_date_days(pt_date_of_time(rq->now));
+    int i, e;
+
+    if (!portail_planning_view(rq, &v)) {
+        return pt_req_error(rq, 400, "Cette date ou cette vue n'existe pas : la date s'écrit "
+                                     "AAAA-MM-JJ (par exemple 2026-11-24) et doit exister.");
+    }
+    first = pt_date_iso(rq->pool, pt_date_from_days(v.first));
+    last = pt_date_iso(rq->pool, pt_date_from_days(v.last));
+    if (pt_db_select(rq->db, rq->pool, "portail_famille_children", PT_ARGS(account), &kids)
+        != PT_DB_OK
+        || pt_db_select(rq->db, rq->pool, "portail_planning_enrolments",
+                        PT_ARGS(account, first, last), &enr) != PT_DB_OK
+        || pt_db_select(rq->db, rq->pool, "portail_planning_bookings",
+                        PT_ARGS(account, first, last), &book) != PT_DB_OK
+        || pt_db_select(rq->db, rq->pool, "portail_planning_full", PT_ARGS(first, last), &full)
+           != PT_DB_OK
+        || pt_db_select(rq->db, rq->pool, "portail_agenda_families", PT_ARGS(account), &feeds)
+           != PT_DB_OK
+        || pt_planning_load(rq->db, rq->pool, first, last, &cal) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    portail_planning_nav(rq, screen, &v);
+    for (i = 0; i < book->n; i++) {
+        const char *s = pt_rows_get(book, i, "status");
+        apr_hash_set(bookings, apr_pstrcat(rq->pool, pt_rows_get(book, i, "child_id"), ":",
+                                           pt_rows_get(book, i, "activity_id"), ":",
+                                           pt_rows_get(book, i, "day"), NULL),
+                     APR_HASH_KEY_STRING,
+                     !strcmp(s, "reserve") && pt_rows_int(book, i, "majore", 0) ? "majore" : s);
+    }
+    for (i = 0; i < full->n; i++) {
+        apr_hash_set(fullh, apr_pstrcat(rq->pool, pt_rows_get(full, i, "activity_id"), ":",
+                                        pt_rows_get(full, i, "day"), NULL),
+                     APR_HASH_KEY_STRING, "1");
+    }
+    /* Children: a colour and initials each, and the link that hides or shows them. */
+    for (i = 0; i < kids->n; i++) {
+        pt_node *k = pt_xml_elem(screen, "enfant", NULL);
+        const char *id = pt_rows_get(kids, i, "id"), *key = apr_pstrcat(rq->pool, "e", id, NULL);
+        const char *c = apr_itoa(rq->pool, i % PORTAIL_PLANNING_COLOURS + 1);
+        apr_hash_set(colour, id, APR_HASH_KEY_STRING, c);
+        pt_xml_attr(k, "id", id);
+        pt_xml_attr(k, "prenom", pt_rows_get(kids, i, "prenom"));
+        pt_xml_attr(k, "couleur", c);
+        pt_xml_attr(k, "initiales",
+                    apr_pstrcat(rq->pool, portail_initial(rq->pool, pt_rows_get(kids, i, "prenom")),
+                                portail_initial(rq->pool, pt_rows_get(kids, i, "nom")), NULL));
+        pt_xml_attr(k, "bascule", portail_planning_query(rq, &v, v.vue, v.date, key));
+        if (apr_table_get(v.hidden, key)) {
+            pt_xml_attr(k, "masque", "1");
+        }
+    }
+    for (e = 0; e < enr->n; e++) {
+        const char *id = pt_rows_get(enr, e, "activity_id"), *key = apr_pstrcat(rq->pool, "a", id, NULL);
+        pt_node *a;
+        if (apr_hash_get(acts, id, APR_HASH_KEY_STRING)) {
+            continue;
+        }
+        apr_hash_set(acts, id, APR_HASH_KEY_STRING, "1");
+        a = pt_xml_elem(screen, "activite", NULL);
+        pt_xml_attr(a, "id", id);
+        pt_xml_attr(a, "nom", pt_rows_get(enr, e, "name"));
+        pt_xml_attr(a, "bascule", portail_planning_query(rq, &v, v.vue, v.date, key));
+        if (apr_table_get(v.hidden, key)) {
+            pt_xml_attr(a, "masque", "1");
+        }
+    }
+    for (i = 0; i < feeds->n; i++) {
+        pt_node *f = pt_xml_elem(screen, "agenda", NULL);
+        pt_xml_attr(f, "famille", pt_rows_get(feeds, i, "id"));
+        pt_xml_attr(f, "nom", pt_rows_get(feeds, i, "nom"));
+        pt_xml_attr(f, "url", portail_agenda_url(rq, pt_rows_int(feeds, i, "id", 0),
+                                                 pt_rows_int(feeds, i, "ics_generation", 1)));
+    }
+    /* The days, in weeks. */
+    for (day = v.first; day <= v.last; day++) {
+        pt_date d = pt_date_from_days(day);
+        const char *iso = pt_date_iso(rq->pool, d), *note = pt_planning_day_note(&cal, day);
+        pt_node *j;
+        int slots = 0;
+        if (!week || (day - v.first) % 7 == 0) {
+            week = pt_xml_elem(screen, "semaine", NULL);
+        }
+        j = pt_xml_elem(week, "jour", NULL);
+        pt_xml_attr(j, "date", iso);
+        pt_xml_attr_int(j, "num", d.d);
+        pt_xml_attr_int(j, "jds", pt_date_weekday(d) + 1);
+        pt_xml_attr(j, "libelle", pt_date_long(rq->pool, d, 0));
+        if (!strcmp(v.vue, "mois") && (day < v.month_first || day > v.month_last)) {
+            pt_xml_attr(j, "hors-mois", "1");
+        }
+        if (day == today) {
+            pt_xml_attr(j, "aujourdhui", "1");
+        }
+        if (note) {
+            pt_xml_attr(j, "note", note);
+        }
+        for (e = 0; e < enr->n; e++) {
+            const char *child = pt_rows_get(enr, e, "child_id");
+            const char *act = pt_rows_get(enr, e, "activity_id");
+            const char *wd = pt_rows_get(enr, e, "weekdays");
+            int occasional = pt_rows_int(enr, e, "occasionnelle", 0) != 0;
+            pt_node *s;
+            if (strcmp(iso, pt_rows_get(enr, e, "date_debut")) < 0
+                || strcmp(iso, pt_rows_get(enr, e, "date_fin")) > 0
+                || (!occasional && (!wd || wd[pt_date_weekday(d)] != '1'))
+                || apr_table_get(v.hidden, apr_pstrcat(rq->pool, "e", child, NULL))
+                || apr_table_get(v.hidden, apr_pstrcat(rq->pool, "a", act, NULL))
+                || !pt_planning_open(&cal, pt_rows_int(enr, e, "activity_id", 0), day, NULL)) {
+                continue;
+            }
+            s = pt_xml_elem(j, "creneau", NULL);
+            pt_xml_attr(s, "enfant", child);
+            pt_xml_attr(s, "couleur", apr_hash_get(colour, child, APR_HASH_KEY_STRING));
+            pt_xml_attr(s, "activite", pt_rows_get(enr, e, "name"));
+            pt_xml_attr(s, "debut", pt_rows_get(enr, e, "start_time"));
+            pt_xml_attr(s, "fin", pt_rows_get(enr, e, "end_time"));
+            pt_xml_attr(s, "statut", portail_planning_status(
+                bookings, fullh, apr_pstrcat(rq->pool, child, ":", act, ":", iso, NULL),
+                apr_pstrcat(rq->pool, act, ":", iso, NULL),
+                !strcmp(pt_rows_get(enr, e, "status"), "en_attente")));
+            slots++;
+        }
+        if (!slots) {
+            pt_xml_attr(j, "vide", "1");
+        }
+    }
+    return 200;
+}
+
+int portail_planning_liste_get(pt_req *rq)
+{
+    pt_node *screen = pt_req_screen(rq, "planning-liste");
+    const char *statut = pt_form_get(rq->query, "statut"), *enfant = pt_form_get(rq->query, "enfant");
+    pt_rows *r = NULL, *kids = NULL, *pre = NULL;
+    int i;
+
+    static const char *const statuses[] = { "reserve", "en_attente", "liste_attente",
+        "absence_demandee", "absent", "present", "excuse", "annule", NULL };
+    int known = !*statut;
+    for (i = 0; statuses[i]; i++) {
+        known |= !strcmp(statuses[i], statut);
+    }
+    if (!known) {
+        return pt_req_error(rq, 400, "Ce statut n'existe pas.");
+    }
+    if (pt_db_select(rq->db, rq->pool, "portail_famille_children",
+                     PT_ARGS(pt_db_int(rq->pool, rq->user->id)), &kids) != PT_DB_OK
+        || pt_db_select(rq->db, rq->pool, "portail_planning_liste",
+                        PT_ARGS(pt_db_int(rq->pool, rq->user->id), statut, statut), &r) != PT_DB_OK
+        || pt_db_select(rq->db, rq->pool, "portail_preinscriptions_list",
+                        PT_ARGS(pt_db_int(rq->pool, rq->user->id)), &pre) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    pt_xml_attr(screen, "statut", statut);
+    pt_xml_attr(screen, "enfant", enfant);
+    pt_xml_rows(screen, "enfant-choix", kids, NULL);
+    /* Filtered by child here: the child must be one of the account's anyway. */
+    for (i = 0; i < r->n; i++) {
+        if (!*enfant || !strcmp(enfant, pt_rows_get(r, i, "child_id"))) {
+            pt_xml_row(screen, "reservation", r, i, NULL);
+        }
+    }
+    for (i = 0; i < pre->n && !*statut; i++) {
+        if (!*enfant || !strcmp(enfant, pt_rows_get(pre, i, "child_id"))) {
+            pt_xml_row(screen, "preinscription", pre, i, NULL);
+        }
+    }
+    return 200;
+}

@@ -1,0 +1,176 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- planning.xsl — /portail/famille/planning: « Planning des activités ».
+     One colour per child AND its initials; each slot says child, activity, hours and
+     status in words (icon + text), its title repeating it for pointer users.  On a phone
+     the month becomes a list of the days that have slots (portail.css). -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
+  <xsl:import href="layout.xsl"/>
+
+  <xsl:variable name="p" select="/page/planning"/>
+  <xsl:variable name="url" select="concat($base, '/famille/planning?')"/>
+
+  <xsl:template match="page" mode="titre">
+    <xsl:value-of select="concat(pt:t('nav.planning'), ' — ', $p/@titre)"/>
+  </xsl:template>
+
+  <xsl:template match="page" mode="contenu">
+    <h1><xsl:value-of select="pt:t('nav.planning')"/></h1>
+    <nav class="filtres" aria-label="{pt:t('planning.vues')}">
+      <ul>
+        <xsl:call-template name="vue"><xsl:with-param name="v" select="'mois'"/><xsl:with-param name="q" select="$p/@q-mois"/></xsl:call-template>
+        <xsl:call-template name="vue"><xsl:with-param name="v" select="'semaine'"/><xsl:with-param name="q" select="$p/@q-semaine"/></xsl:call-template>
+        <xsl:call-template name="vue"><xsl:with-param name="v" select="'semaine5'"/><xsl:with-param name="q" select="$p/@q-semaine5"/></xsl:call-template>
+        <xsl:call-template name="vue"><xsl:with-param name="v" select="'jour'"/><xsl:with-param name="q" select="$p/@q-jour"/></xsl:call-template>
+        <li><a href="{$base}/famille/planning/liste"><xsl:value-of select="pt:t('planning.liste')"/></a></li>
+      </ul>
+    </nav>
+    <div class="planning-nav">
+      <a class="bouton bouton-secondaire" href="{$url}{$p/@precedent}" rel="prev"><xsl:value-of select="pt:t('planning.precedent')"/></a>
+      <a class="bouton bouton-secondaire" href="{$url}{$p/@aujourdhui}"><xsl:value-of select="pt:t('planning.aujourdhui')"/></a>
+      <a class="bouton bouton-secondaire" href="{$url}{$p/@suivant}" rel="next"><xsl:value-of select="pt:t('planning.suivant')"/></a>
+      <h2 class="planning-titre" aria-live="polite"><xsl:value-of select="$p/@titre"/></h2>
+    </div>
+
+    <div class="bascules">
+      <p><xsl:value-of select="pt:t('planning.afficher')"/></p>
+      <ul>
+        <xsl:for-each select="$p/enfant">
+          <li><a href="{$url}{@bascule}" class="bascule enfant-{@couleur}" aria-pressed="{not(@masque)}">
+            <span class="initiales" aria-hidden="true"><xsl:value-of select="@initiales"/></span>
+            <xsl:value-of select="@prenom"/>
+            <xsl:call-template name="etat-bascule"/>
+          </a></li>
+        </xsl:for-each>
+        <xsl:for-each select="$p/activite">
+          <li><a href="{$url}{@bascule}" class="bascule" aria-pressed="{not(@masque)}">
+            <xsl:value-of select="@nom"/>
+            <xsl:call-template name="etat-bascule"/>
+          </a></li>
+        </xsl:for-each>
+      </ul>
+    </div>
+
+    <xsl:choose>
+      <xsl:when test="$p/@vue = 'jour'">
+        <xsl:for-each select="$p/semaine/jour">
+          <xsl:call-template name="notes"/>
+          <xsl:choose>
+            <xsl:when test="creneau"><ul class="creneaux"><xsl:apply-templates select="creneau"/></ul></xsl:when>
+            <xsl:otherwise><p><xsl:value-of select="pt:t('planning.rien')"/></p></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <table class="planning vue-{$p/@vue}">
+          <caption class="visually-hidden"><xsl:value-of select="$p/@titre"/></caption>
+          <thead><tr>
+            <xsl:for-each select="$p/semaine[1]/jour">
+              <th scope="col"><xsl:value-of select="pt:t(concat('jour.', @jds))"/></th>
+            </xsl:for-each>
+          </tr></thead>
+          <tbody>
+            <xsl:for-each select="$p/semaine">
+              <tr>
+                <xsl:for-each select="jour">
+                  <td>
+                    <xsl:attribute name="class">
+                      <xsl:text>jour</xsl:text>
+                      <xsl:if test="@vide"> jour-vide</xsl:if>
+                      <xsl:if test="@hors-mois"> hors-mois</xsl:if>
+                      <xsl:if test="@aujourdhui"> aujourdhui</xsl:if>
+                    </xsl:attribute>
+                    <p class="jour-num">
+                      <span aria-hidden="true" class="num"><xsl:value-of select="@num"/></span>
+                      <span class="date-longue"><xsl:value-of select="@libelle"/></span>
+                      <xsl:if test="@aujourdhui"><span class="visually-hidden"> (<xsl:value-of select="pt:t('planning.aujourdhui')"/>)</span></xsl:if>
+                    </p>
+                    <xsl:call-template name="notes"/>
+                    <xsl:if test="creneau"><ul class="creneaux"><xsl:apply-templates select="creneau"/></ul></xsl:if>
+                  </td>
+                </xsl:for-each>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </xsl:otherwise>
+    </xsl:choose>
+
+    <section class="legende" aria-labelledby="t-legende">
+      <h2 id="t-legende"><xsl:value-of select="pt:t('planning.legende')"/></h2>
+      <ul>
+        <xsl:for-each select="document('')/*/pt:statuts/pt:s">
+          <li class="statut-planning statut-{.}"><span class="icone" aria-hidden="true"><xsl:value-of select="@icone"/></span><xsl:text> </xsl:text><xsl:value-of select="pt:t(concat('planning.statut.', .))"/></li>
+        </xsl:for-each>
+      </ul>
+    </section>
+
+    <section class="carte" aria-labelledby="t-agenda">
+      <h2 id="t-agenda"><xsl:value-of select="pt:t('planning.agenda')"/></h2>
+      <p><xsl:value-of select="pt:t('planning.agenda.texte')"/></p>
+      <xsl:for-each select="$p/agenda">
+        <p><label for="agenda-{@famille}"><xsl:value-of select="concat(pt:t('famille'), ' ', @nom)"/></label><br/>
+          <input type="text" readonly="readonly" id="agenda-{@famille}" value="{@url}" class="adresse-agenda"/></p>
+        <form method="post" action="{$base}/famille/planning/agenda">
+          <xsl:call-template name="csrf"/>
+          <input type="hidden" name="famille" value="{@famille}"/>
+          <button type="submit" class="bouton bouton-secondaire"><xsl:value-of select="pt:t('planning.agenda.changer')"/></button>
+        </form>
+      </xsl:for-each>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="vue">
+    <xsl:param name="v"/>
+    <xsl:param name="q"/>
+    <li><a href="{$url}{$q}">
+      <xsl:if test="$p/@vue = $v"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+      <xsl:value-of select="pt:t(concat('planning.vue.', $v))"/>
+    </a></li>
+  </xsl:template>
+
+  <xsl:template name="etat-bascule">
+    <span class="visually-hidden">
+      <xsl:text> : </xsl:text>
+      <xsl:choose>
+        <xsl:when test="@masque"><xsl:value-of select="pt:t('planning.masque')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="pt:t('planning.affiche')"/></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <xsl:template name="notes">
+    <xsl:if test="@note"><p class="note-jour"><xsl:value-of select="@note"/></p></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="creneau">
+    <xsl:variable name="statut" select="pt:t(concat('planning.statut.', @statut))"/>
+    <xsl:variable name="enfant" select="$p/enfant[@id = current()/@enfant]"/>
+    <li class="creneau enfant-{@couleur} statut-{@statut}"
+        title="{concat($enfant/@prenom, ' — ', @activite, ', ', @debut, '–', @fin, ' — ', $statut)}">
+      <span class="initiales" aria-hidden="true"><xsl:value-of select="$enfant/@initiales"/></span>
+      <span class="visually-hidden"><xsl:value-of select="$enfant/@prenom"/> : </span>
+      <span class="activite"><xsl:value-of select="@activite"/></span>
+      <span class="heures"><xsl:value-of select="concat(' ', @debut, '–', @fin)"/></span>
+      <span class="statut-creneau">
+        <span class="icone" aria-hidden="true"><xsl:value-of select="document('')/*/pt:statuts/pt:s[. = current()/@statut]/@icone"/></span>
+        <xsl:text> </xsl:text><xsl:value-of select="$statut"/>
+      </span>
+    </li>
+  </xsl:template>
+
+  <pt:statuts>
+    <pt:s icone="○">non_reserve</pt:s>
+    <pt:s icone="✓">reserve</pt:s>
+    <pt:s icone="✔">present</pt:s>
+    <pt:s icone="⏳">en_attente</pt:s>
+    <pt:s icone="✉">absence_demandee</pt:s>
+    <pt:s icone="✗">absent</pt:s>
+    <pt:s icone="≈">excuse</pt:s>
+    <pt:s icone="☰">liste_attente</pt:s>
+    <pt:s icone="■">complet</pt:s>
+    <pt:s icone="€">majore</pt:s>
+    <pt:s icone="⊘">annule</pt:s>
+    <pt:s icone="🔒">non_annulable</pt:s>
+  </pt:statuts>
+</xsl:stylesheet>
