@@ -25,8 +25,8 @@
       <label for="statut"><xsl:value-of select="pt:t('col.statut')"/></label>
       <select id="statut" name="statut">
         <option value=""><xsl:value-of select="pt:t('planning.tous-statuts')"/></option>
-        <xsl:for-each select="document('planning.xsl')/*/pt:statuts/pt:s[not(. = 'non_reserve' or . = 'complet' or . = 'majore' or . = 'non_annulable')]">
-          <option value="{.}"><xsl:if test=". = $l/@statut"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="pt:t(concat('planning.statut.', .))"/></option>
+        <xsl:for-each select="$l/statut">
+          <option value="{@s}"><xsl:if test="@s = $l/@statut"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="pt:t(concat('planning.statut.', @s))"/></option>
         </xsl:for-each>
       </select>
       <button type="submit" class="bouton"><xsl:value-of select="pt:t('planning.filtrer')"/></button>

@@ -99,8 +99,8 @@
     <section class="legende" aria-labelledby="t-legende">
       <h2 id="t-legende"><xsl:value-of select="pt:t('planning.legende')"/></h2>
       <ul>
-        <xsl:for-each select="document('')/*/pt:statuts/pt:s">
-          <li class="statut-planning statut-{.}"><span class="icone" aria-hidden="true"><xsl:value-of select="@icone"/></span><xsl:text> </xsl:text><xsl:value-of select="pt:t(concat('planning.statut.', .))"/></li>
+        <xsl:for-each select="$p/statut">
+          <li class="statut-planning statut-{@s}"><span class="icone" aria-hidden="true"><xsl:value-of select="pt:t(concat('planning.icone.', @s))"/></span><xsl:text> </xsl:text><xsl:value-of select="pt:t(concat('planning.statut.', @s))"/></li>
         </xsl:for-each>
       </ul>
     </section>
@@ -145,32 +145,13 @@
 
   <xsl:template match="creneau">
     <xsl:variable name="statut" select="pt:t(concat('planning.statut.', @statut))"/>
-    <xsl:variable name="enfant" select="$p/enfant[@id = current()/@enfant]"/>
     <li class="creneau enfant-{@couleur} statut-{@statut}"
-        title="{concat($enfant/@prenom, ' — ', @activite, ', ', @debut, '–', @fin, ' — ', $statut)}">
-      <span class="initiales" aria-hidden="true"><xsl:value-of select="$enfant/@initiales"/></span>
-      <span class="visually-hidden"><xsl:value-of select="$enfant/@prenom"/> : </span>
+        title="{@prenom} — {@activite}, {@debut}–{@fin} — {$statut}">
+      <span class="initiales" aria-hidden="true"><xsl:value-of select="@initiales"/></span>
+      <span class="visually-hidden"><xsl:value-of select="@prenom"/> : </span>
       <span class="activite"><xsl:value-of select="@activite"/></span>
-      <span class="heures"><xsl:value-of select="concat(' ', @debut, '–', @fin)"/></span>
-      <span class="statut-creneau">
-        <span class="icone" aria-hidden="true"><xsl:value-of select="document('')/*/pt:statuts/pt:s[. = current()/@statut]/@icone"/></span>
-        <xsl:text> </xsl:text><xsl:value-of select="$statut"/>
-      </span>
+      <span class="heures"><xsl:text> </xsl:text><xsl:value-of select="@debut"/>–<xsl:value-of select="@fin"/></span>
+      <span class="statut-creneau"><span class="icone" aria-hidden="true"><xsl:value-of select="pt:t(concat('planning.icone.', @statut))"/></span><xsl:text> </xsl:text><xsl:value-of select="$statut"/></span>
     </li>
   </xsl:template>
-
-  <pt:statuts>
-    <pt:s icone="○">non_reserve</pt:s>
-    <pt:s icone="✓">reserve</pt:s>
-    <pt:s icone="✔">present</pt:s>
-    <pt:s icone="⏳">en_attente</pt:s>
-    <pt:s icone="✉">absence_demandee</pt:s>
-    <pt:s icone="✗">absent</pt:s>
-    <pt:s icone="≈">excuse</pt:s>
-    <pt:s icone="☰">liste_attente</pt:s>
-    <pt:s icone="■">complet</pt:s>
-    <pt:s icone="€">majore</pt:s>
-    <pt:s icone="⊘">annule</pt:s>
-    <pt:s icone="🔒">non_annulable</pt:s>
-  </pt:statuts>
 </xsl:stylesheet>

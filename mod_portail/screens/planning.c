@@ -19,6 +19,22 @@
 
 #define PORTAIL_PLANNING_COLOURS 6
 
+/* Every status of a slot, in the legend's order (SPEC §4); bookings have the first ones. */
+static const char *const portail_planning_statuses[] = {
+    "reserve", "en_attente", "liste_attente", "absence_demandee", "absent", "present", "excuse",
+    "annule", "non_reserve", "complet", "majore", "non_annulable", NULL
+};
+#define PORTAIL_PLANNING_BOOKING_STATUSES 8
+
+/* <statut s="…"/> for the legend (all) or the list mode's filter (bookings' only). */
+static void portail_planning_statuses_xml(pt_node *screen, int n)
+{
+    int i;
+    for (i = 0; portail_planning_statuses[i] && i < n; i++) {
+        pt_xml_attr(pt_xml_elem(screen, "statut", NULL), "s", portail_planning_statuses[i]);
+    }
+}
+
 typedef struct portail_view {
     const char *vue;
     pt_date date;
@@ -26,6 +42,14 @@ typedef struct portail_view {
     long month_first, month_last;  /* month view: the month itself */
     apr_table_t *hidden;           /* "e12", "a3" -> "1" */
 } portail_view;
+
+/* An enrolment as the day loop needs it: its days, whether it is hidden, its keys. */
+typedef struct portail_enr {
+    long first, last;              /* day numbers; last < first when hidden */
+    const char *wd, *child, *act, *prenom, *init, *colour;
+    int occasional, hidden, pending;
+    apr_int64_t act_id;
+} portail_enr;
 
 /* The view asked for, or 0 (400) when the date or the view does not exist. */
 static int portail_planning_view(pt_req *rq, portail_view *v)
@@ -191,6 +215,7 @@ int portail_planning_get(pt_req *rq)
         return pt_req_error(rq, 503, NULL);
     }
     portail_planning_nav(rq, screen, &v);
+    portail_planning_statuses_xml(screen, 100);
     for (i = 0; i < book->n; i++) {
         const char *s = pt_rows_get(book, i, "status");
         apr_hash_set(bookings, apr_pstrcat(rq->pool, pt_rows_get(book, i, "child_id"), ":",
@@ -243,57 +268,80 @@ int portail_planning_get(pt_req *rq)
         pt_xml_attr(f, "url", portail_agenda_url(rq, pt_rows_int(feeds, i, "id", 0),
                                                  pt_rows_int(feeds, i, "ics_generation", 1)));
     }
-    /* The days, in weeks. */
-    for (day = v.first; day <= v.last; day++) {
-        pt_date d = pt_date_from_days(day);
-        const char *iso = pt_date_iso(rq->pool, d), *note = pt_planning_day_note(&cal, day);
-        pt_node *j;
-        int slots = 0;
-        if (!week || (day - v.first) % 7 == 0) {
-            week = pt_xml_elem(screen, "semaine", NULL);
-        }
-        j = pt_xml_elem(week, "jour", NULL);
-        pt_xml_attr(j, "date", iso);
-        pt_xml_attr_int(j, "num", d.d);
-        pt_xml_attr_int(j, "jds", pt_date_weekday(d) + 1);
-        pt_xml_attr(j, "libelle", pt_date_long(rq->pool, d, 0));
-        if (!strcmp(v.vue, "mois") && (day < v.month_first || day > v.month_last)) {
-            pt_xml_attr(j, "hors-mois", "1");
-        }
-        if (day == today) {
-            pt_xml_attr(j, "aujourdhui", "1");
-        }
-        if (note) {
-            pt_xml_attr(j, "note", note);
-        }
+    /* What does not change from day to day, once per enrolment. */
+    {
+        portail_enr *en = apr_pcalloc(rq->pool, sizeof(*en) * (enr->n ? enr->n : 1));
         for (e = 0; e < enr->n; e++) {
-            const char *child = pt_rows_get(enr, e, "child_id");
-            const char *act = pt_rows_get(enr, e, "activity_id");
-            const char *wd = pt_rows_get(enr, e, "weekdays");
-            int occasional = pt_rows_int(enr, e, "occasionnelle", 0) != 0;
-            pt_node *s;
-            if (strcmp(iso, pt_rows_get(enr, e, "date_debut")) < 0
-                || strcmp(iso, pt_rows_get(enr, e, "date_fin")) > 0
-                || (!occasional && (!wd || wd[pt_date_weekday(d)] != '1'))
-                || apr_table_get(v.hidden, apr_pstrcat(rq->pool, "e", child, NULL))
-                || apr_table_get(v.hidden, apr_pstrcat(rq->pool, "a", act, NULL))
-                || !pt_planning_open(&cal, pt_rows_int(enr, e, "activity_id", 0), day, NULL)) {
-                continue;
+            pt_date d1, d2;
+            int k;
+            en[e].child = pt_rows_get(enr, e, "child_id");
+            en[e].act = pt_rows_get(enr, e, "activity_id");
+            en[e].act_id = pt_rows_int(enr, e, "activity_id", 0);
+            en[e].wd = pt_rows_get(enr, e, "weekdays");
+            en[e].occasional = pt_rows_int(enr, e, "occasionnelle", 0) != 0;
+            en[e].pending = !strcmp(pt_rows_get(enr, e, "status"), "en_attente");
+            en[e].colour = apr_hash_get(colour, en[e].child, APR_HASH_KEY_STRING);
+            en[e].hidden = !pt_date_parse(pt_rows_get(enr, e, "date_debut"), &d1)
+                           || !pt_date_parse(pt_rows_get(enr, e, "date_fin"), &d2)
+                           || apr_table_get(v.hidden, apr_pstrcat(rq->pool, "e", en[e].child, NULL))
+                           || apr_table_get(v.hidden, apr_pstrcat(rq->pool, "a", en[e].act, NULL));
+            en[e].first = en[e].hidden ? 0 : pt_date_days(d1);
+            en[e].last = en[e].hidden ? -1 : pt_date_days(d2);
+            for (k = 0; k < kids->n; k++) {
+                if (!strcmp(pt_rows_get(kids, k, "id"), en[e].child)) {
+                    en[e].prenom = pt_rows_get(kids, k, "prenom");
+                    en[e].init = apr_pstrcat(rq->pool,
+                                             portail_initial(rq->pool, pt_rows_get(kids, k, "prenom")),
+                                             portail_initial(rq->pool, pt_rows_get(kids, k, "nom")), NULL);
+                }
             }
-            s = pt_xml_elem(j, "creneau", NULL);
-            pt_xml_attr(s, "enfant", child);
-            pt_xml_attr(s, "couleur", apr_hash_get(colour, child, APR_HASH_KEY_STRING));
-            pt_xml_attr(s, "activite", pt_rows_get(enr, e, "name"));
-            pt_xml_attr(s, "debut", pt_rows_get(enr, e, "start_time"));
-            pt_xml_attr(s, "fin", pt_rows_get(enr, e, "end_time"));
-            pt_xml_attr(s, "statut", portail_planning_status(
-                bookings, fullh, apr_pstrcat(rq->pool, child, ":", act, ":", iso, NULL),
-                apr_pstrcat(rq->pool, act, ":", iso, NULL),
-                !strcmp(pt_rows_get(enr, e, "status"), "en_attente")));
-            slots++;
         }
-        if (!slots) {
-            pt_xml_attr(j, "vide", "1");
+        /* The days, in weeks. */
+        for (day = v.first; day <= v.last; day++) {
+            pt_date d = pt_date_from_days(day);
+            const char *iso = pt_date_iso(rq->pool, d), *note = pt_planning_day_note(&cal, day);
+            int wd = pt_date_weekday(d), slots = 0;
+            pt_node *j;
+            if (!week || (day - v.first) % 7 == 0) {
+                week = pt_xml_elem(screen, "semaine", NULL);
+            }
+            j = pt_xml_elem(week, "jour", NULL);
+            pt_xml_attr(j, "date", iso);
+            pt_xml_attr_int(j, "num", d.d);
+            pt_xml_attr_int(j, "jds", wd + 1);
+            pt_xml_attr(j, "libelle", pt_date_long(rq->pool, d, 0));
+            if (!strcmp(v.vue, "mois") && (day < v.month_first || day > v.month_last)) {
+                pt_xml_attr(j, "hors-mois", "1");
+            }
+            if (day == today) {
+                pt_xml_attr(j, "aujourdhui", "1");
+            }
+            if (note) {
+                pt_xml_attr(j, "note", note);
+            }
+            for (e = 0; e < enr->n; e++) {
+                pt_node *sl;
+                if (day < en[e].first || day > en[e].last
+                    || (!en[e].occasional && (!en[e].wd || en[e].wd[wd] != '1'))
+                    || !pt_planning_open(&cal, en[e].act_id, day, NULL)) {
+                    continue;
+                }
+                sl = pt_xml_elem(j, "creneau", NULL);
+                pt_xml_attr(sl, "enfant", en[e].child);
+                pt_xml_attr(sl, "prenom", en[e].prenom);
+                pt_xml_attr(sl, "initiales", en[e].init);
+                pt_xml_attr(sl, "couleur", en[e].colour);
+                pt_xml_attr(sl, "activite", pt_rows_get(enr, e, "name"));
+                pt_xml_attr(sl, "debut", pt_rows_get(enr, e, "start_time"));
+                pt_xml_attr(sl, "fin", pt_rows_get(enr, e, "end_time"));
+                pt_xml_attr(sl, "statut", portail_planning_status(
+                    bookings, fullh, apr_pstrcat(rq->pool, en[e].child, ":", en[e].act, ":", iso, NULL),
+                    apr_pstrcat(rq->pool, en[e].act, ":", iso, NULL), en[e].pending));
+                slots++;
+            }
+            if (!slots) {
+                pt_xml_attr(j, "vide", "1");
+            }
         }
     }
     return 200;
@@ -306,11 +354,9 @@ int portail_planning_liste_get(pt_req *rq)
     pt_rows *r = NULL, *kids = NULL, *pre = NULL;
     int i;
 
-    static const char *const statuses[] = { "reserve", "en_attente", "liste_attente",
-        "absence_demandee", "absent", "present", "excuse", "annule", NULL };
     int known = !*statut;
-    for (i = 0; statuses[i]; i++) {
-        known |= !strcmp(statuses[i], statut);
+    for (i = 0; i < PORTAIL_PLANNING_BOOKING_STATUSES; i++) {
+        known |= !strcmp(portail_planning_statuses[i], statut);
     }
     if (!known) {
         return pt_req_error(rq, 400, "Ce statut n'existe pas.");
@@ -325,6 +371,7 @@ int portail_planning_liste_get(pt_req *rq)
     }
     pt_xml_attr(screen, "statut", statut);
     pt_xml_attr(screen, "enfant", enfant);
+    portail_planning_statuses_xml(screen, PORTAIL_PLANNING_BOOKING_STATUSES);
     pt_xml_rows(screen, "enfant-choix", kids, NULL);
     /* Filtered by child here: the child must be one of the account's anyway. */
     for (i = 0; i < r->n; i++) {
