@@ -107,3 +107,28 @@ int portail_admin_request_refuse(pt_req *rq, const char *back)
     return pt_req_redirect(rq, back, PT_FLASH_SUCCES,
                            "La demande est refusée ; la famille voit votre message.");
 }
+
+int portail_admin_request_accept(pt_req *rq, portail_admin_accept_fn accept, const char *back,
+                                 const char *done_message)
+{
+    apr_int64_t id = pt_req_param_id(rq, "demande");
+    const char *conflicts;
+    int done;
+    if (id < 0) {
+        return pt_req_error(rq, 404, NULL);
+    }
+    if (accept(rq, id, &conflicts, &done) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    if (conflicts) {
+        return pt_req_error(rq, 409, apr_psprintf(rq->pool, "Conflit : depuis la demande, "
+                            "ces données ont été modifiées dans le dossier : %s. Rien n'a été "
+                            "appliqué ; refusez la demande avec un message, ou corrigez le "
+                            "dossier directement.", conflicts));
+    }
+    if (!done) {
+        return pt_req_error(rq, 409, "Cette demande a déjà reçu une réponse (ou a été annulée "
+                                     "par la famille).");
+    }
+    return pt_req_redirect(rq, back, PT_FLASH_SUCCES, done_message);
+}

@@ -26,6 +26,10 @@ const char *portail_admin_offset(pt_req *rq, int page);
  * prevented it (nothing applied), *done is 0 when it was no longer pending. */
 typedef int (*portail_admin_accept_fn)(pt_req *rq, apr_int64_t id, const char **conflicts,
                                        int *done);
+/* Accept the request {demande} of the URL: 409 naming the conflicts, or when it was
+ * answered already; else back to `back` with done_message. */
+int portail_admin_request_accept(pt_req *rq, portail_admin_accept_fn accept, const char *back,
+                                 const char *done_message);
 /* Bulk acceptance of the requests ticked (form fields « demande »), back to `back`. */
 int portail_admin_requests_accept(pt_req *rq, portail_admin_accept_fn accept, const char *back);
 /* Refuse the request {demande} of the URL with the agent's message (required). */

@@ -166,27 +166,8 @@ static int portail_admin_dossier_accept(pt_req *rq, apr_int64_t id, const char *
 
 int portail_admin_dossier_accepter_post(pt_req *rq)
 {
-    apr_int64_t id = pt_req_param_id(rq, "demande");
-    const char *conflicts;
-    int done;
-    if (id < 0) {
-        return pt_req_error(rq, 404, NULL);
-    }
-    if (portail_admin_dossier_accept(rq, id, &conflicts, &done) != PT_DB_OK) {
-        return pt_req_error(rq, 503, NULL);
-    }
-    if (conflicts) {
-        return pt_req_error(rq, 409, apr_psprintf(rq->pool, "Conflit : depuis la demande, "
-                            "ces données ont été modifiées dans le dossier : %s. Rien n'a été "
-                            "appliqué ; refusez la demande avec un message, ou corrigez le "
-                            "dossier directement.", conflicts));
-    }
-    if (!done) {
-        return pt_req_error(rq, 409, "Cette demande a déjà reçu une réponse (ou a été annulée "
-                                     "par la famille).");
-    }
-    return pt_req_redirect(rq, "/admin/dossiers", PT_FLASH_SUCCES,
-                           "La modification est acceptée et appliquée au dossier.");
+    return portail_admin_request_accept(rq, portail_admin_dossier_accept, "/admin/dossiers",
+                                        "La modification est acceptée et appliquée au dossier.");
 }
 
 int portail_admin_dossiers_accepter_post(pt_req *rq)

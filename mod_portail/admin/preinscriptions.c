@@ -129,22 +129,10 @@ static int portail_admin_preinscription_accept(pt_req *rq, apr_int64_t id,
 
 int portail_admin_preinscription_accepter_post(pt_req *rq)
 {
-    apr_int64_t id = pt_req_param_id(rq, "demande");
-    const char *conflicts;
-    int done;
-    if (id < 0) {
-        return pt_req_error(rq, 404, NULL);
-    }
-    if (portail_admin_preinscription_accept(rq, id, &conflicts, &done) != PT_DB_OK) {
-        return pt_req_error(rq, 503, NULL);
-    }
-    if (!done) {
-        return pt_req_error(rq, 409, "Cette demande a déjà reçu une réponse (ou a été annulée "
-                                     "par la famille).");
-    }
-    return pt_req_redirect(rq, "/admin/preinscriptions", PT_FLASH_SUCCES,
-                           "La pré-inscription est acceptée : l'activité apparaît sur le "
-                           "planning de la famille.");
+    return portail_admin_request_accept(rq, portail_admin_preinscription_accept,
+                                        "/admin/preinscriptions",
+                                        "La pré-inscription est acceptée : l'activité apparaît "
+                                        "sur le planning de la famille.");
 }
 
 int portail_admin_preinscriptions_accepter_post(pt_req *rq)
