@@ -127,21 +127,39 @@ static long pt_paris_offset(long long t)
     return t >= start && t < end ? 7200 : 3600;
 }
 
-pt_date pt_date_of_time(apr_time_t t)
-{
-    long long s = apr_time_sec(t);
-    s += pt_paris_offset(s);
-    return pt_date_from_days((long)(s >= 0 ? s / 86400 : (s - 86399) / 86400));
-}
-
-const char *pt_fr_datetime(apr_pool_t *p, long long unix_seconds)
+void pt_fr_local(long long unix_seconds, pt_date *date, int *hour, int *minute)
 {
     long long local = unix_seconds + pt_paris_offset(unix_seconds);
     long days = (long)(local >= 0 ? local / 86400 : (local - 86399) / 86400);
     long secs = (long)(local - (long long)days * 86400);
-    pt_date d = pt_date_from_days(days);
-    return apr_psprintf(p, "%s à %ld h %02ld", pt_date_long(p, d, 1), secs / 3600,
-                        (secs % 3600) / 60);
+    *date = pt_date_from_days(days);
+    *hour = (int)(secs / 3600);
+    *minute = (int)((secs % 3600) / 60);
+}
+
+long long pt_fr_instant(pt_date date, int hour, int minute)
+{
+    long long local = (long long)pt_date_days(date) * 86400 + hour * 3600 + minute * 60;
+    /* The offset at the instant itself: try the one of the local reading, then correct
+     * once (an hour that does not exist in spring resolves to the one after). */
+    long long t = local - pt_paris_offset(local - 3600);
+    return local - pt_paris_offset(t);
+}
+
+pt_date pt_date_of_time(apr_time_t t)
+{
+    pt_date d;
+    int h, m;
+    pt_fr_local(apr_time_sec(t), &d, &h, &m);
+    return d;
+}
+
+const char *pt_fr_datetime(apr_pool_t *p, long long unix_seconds)
+{
+    pt_date d;
+    int h, m;
+    pt_fr_local(unix_seconds, &d, &h, &m);
+    return apr_psprintf(p, "%s à %d h %02d", pt_date_long(p, d, 1), h, m);
 }
 
 const char *pt_fr_amount(apr_pool_t *p, long long cents)

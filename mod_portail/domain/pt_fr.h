@@ -27,6 +27,9 @@ long pt_date_days(pt_date d);
 pt_date pt_date_from_days(long days);
 /* Local (Europe/Paris) date of an instant. */
 pt_date pt_date_of_time(apr_time_t t);
+/* Europe/Paris wall clock of a Unix time, and back: the Unix time of a local moment. */
+void pt_fr_local(long long unix_seconds, pt_date *date, int *hour, int *minute);
+long long pt_fr_instant(pt_date date, int hour, int minute);
 
 /* « 12,50 € », « 1 234,00 € » (thin no-break space as thousands separator); negative with
  * a minus sign. */

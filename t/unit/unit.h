@@ -24,5 +24,6 @@ Suite *unit_check_suite(void);
 Suite *unit_multipart_suite(void);
 Suite *unit_calendar_suite(void);
 Suite *unit_ics_suite(void);
+Suite *unit_booking_suite(void);
 
 #endif
