@@ -82,6 +82,7 @@ static int portail_activite_form(pt_req *rq, const char *action, pt_rows *row,
           "Un pourcentage (« 20 % ») ou un montant (« 1,50 € ») ; vide : aucune.", 0 },
         { "validation", "checkbox", "Chaque réservation est validée par un agent", NULL, 0 },
         { "waiting_list", "checkbox", "Liste d'attente quand l'activité est complète", NULL, 0 },
+        { "promotion", "select", "Place libérée", NULL, 1 },
     };
     pt_node *screen = pt_req_screen(rq, "admin-activite");
     pt_form_view *fv = pt_form_view_new(rq, screen, action);
@@ -115,6 +116,10 @@ static int portail_activite_form(pt_req *rq, const char *action, pt_rows *row,
         if (!strcmp(fields[i].name, "late_policy")) {
             pt_form_view_option(f, "refus", "Refusée");
             pt_form_view_option(f, "majoration", "Acceptée avec majoration");
+        }
+        if (!strcmp(fields[i].name, "promotion")) {
+            pt_form_view_option(f, "auto", "Donnée aussitôt au premier de la liste d'attente");
+            pt_form_view_option(f, "agent", "Attribuée par un agent (feuille du jour)");
         }
         if (errors && apr_table_get(errors, fields[i].name)) {
             pt_form_view_error(fv, fields[i].name, apr_table_get(errors, fields[i].name));
@@ -203,10 +208,13 @@ static apr_table_t *portail_activite_check(pt_req *rq, apr_table_t **v)
     apr_table_setn(*v, "validation", !strcmp(pt_form_get(rq->form, "validation"), "1") ? "1" : "0");
     apr_table_setn(*v, "waiting_list",
                    !strcmp(pt_form_get(rq->form, "waiting_list"), "1") ? "1" : "0");
+    /* Absent from older forms and scripts: the default of the schema. */
+    apr_table_setn(*v, "promotion",
+                   !strcmp(pt_form_get(rq->form, "promotion"), "agent") ? "agent" : "auto");
     return e;
 }
 
-/* The 16 values of the insert and the update, in the columns' order of both. */
+/* The 17 values of the insert and the update, in the columns' order of both. */
 #define PORTAIL_ACTIVITE_VALUES(v) \
             apr_table_get(v, "name"), apr_table_get(v, "type"), \
             *apr_table_get(v, "description") ? apr_table_get(v, "description") : NULL, \
@@ -216,7 +224,8 @@ static apr_table_t *portail_activite_check(pt_req *rq, apr_table_t **v)
             apr_table_get(v, "end_time"), apr_table_get(v, "booking_rule"), \
             apr_table_get(v, "cancel_rule"), apr_table_get(v, "late_policy"), \
             apr_table_get(v, "surcharge_pct"), apr_table_get(v, "surcharge_cents"), \
-            apr_table_get(v, "validation"), apr_table_get(v, "waiting_list")
+            apr_table_get(v, "validation"), apr_table_get(v, "waiting_list"), \
+            apr_table_get(v, "promotion")
 
 int portail_admin_activites_nouvelle_get(pt_req *rq)
 {

@@ -1,6 +1,7 @@
 /* pt_request — requests and their history.  See pt_request.h. */
 #include <string.h>
 #include "core/pt_request.h"
+#include "core/pt_reservation.h"
 
 int pt_request_create(pt_db *db, apr_pool_t *p, apr_int64_t family, apr_int64_t account,
                       const char *kind, const char *title, apr_time_t now, apr_int64_t *id)
@@ -39,6 +40,10 @@ int pt_request_close(pt_db *db, apr_pool_t *p, apr_int64_t id, const char *statu
                                 pt_db_int(p, id)), closed);
     if (rv == PT_DB_OK && *closed) {
         rv = pt_request_event(db, p, id, now, actor, event, message);
+    }
+    /* Whoever closes it, the days a reservation or absence request holds follow. */
+    if (rv == PT_DB_OK && *closed) {
+        rv = pt_resa_settle(db, p, now, actor, id, status, NULL);
     }
     return rv;
 }

@@ -19,7 +19,8 @@ int pt_request_event(pt_db *db, apr_pool_t *p, apr_int64_t id, apr_time_t now,
 
 /* Close a pending request: status acceptee, refusee or annulee, with the event of the
  * same name and the agent's message; `unread` marks it new for the family.  *closed is 0
- * when it was no longer pending (someone answered first). */
+ * when it was no longer pending (someone answered first).  The days of a reservation or
+ * absence request are settled with it (pt_resa_settle). */
 int pt_request_close(pt_db *db, apr_pool_t *p, apr_int64_t id, const char *status,
                      apr_int64_t actor, const char *message, int unread, apr_time_t now,
                      int *closed);

@@ -245,13 +245,14 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_admin_activite_insert",
       "INSERT INTO activities (name, type, description, place, age_min, age_max, capacity, "
       "start_time, end_time, booking_rule, cancel_rule, late_policy, surcharge_pct, "
-      "surcharge_cents, validation, waiting_list) VALUES (%s, %s, %s, %s, %d, %d, %d, %s, "
-      "%s, %s, %s, %s, %d, %d, %d, %d) RETURNING id" },
+      "surcharge_cents, validation, waiting_list, promotion) VALUES (%s, %s, %s, %s, %d, %d, "
+      "%d, %s, %s, %s, %s, %s, %d, %d, %d, %d, %s) RETURNING id" },
     { "portail_admin_activite_update",
       "UPDATE activities SET name = %s, type = %s, description = %s, place = %s, "
       "age_min = %d, age_max = %d, capacity = %d, start_time = %s, end_time = %s, "
       "booking_rule = %s, cancel_rule = %s, late_policy = %s, surcharge_pct = %d, "
-      "surcharge_cents = %d, validation = %d, waiting_list = %d WHERE id = %lld" },
+      "surcharge_cents = %d, validation = %d, waiting_list = %d, promotion = %s "
+      "WHERE id = %lld" },
     { "portail_admin_periodes_list",
       "SELECT id, date_debut, date_fin, weekdays, start_time, end_time FROM activity_periods "
       "WHERE activity_id = %lld ORDER BY date_debut, id" },
@@ -353,6 +354,64 @@ const pt_sql_stmt pt_sql_statements[] = {
       "INSERT INTO bookings (child_id, activity_id, day, status, majore, request_id, "
       "created_at, updated_at) VALUES (%lld, %lld, %s, %s, %d, %lld, %lld, %lld) "
       "ON CONFLICT DO NOTHING" },
+
+    /* the period form (screens/reservations.c): activities a child is enrolled in */
+    { "portail_reservations_activities",
+      "SELECT DISTINCT a.id, a.name, a.start_time, a.end_time FROM activities a "
+      "JOIN enrolments e ON e.activity_id = a.id JOIN requests r ON r.id = e.request_id "
+      "JOIN children c ON c.id = e.child_id "
+      "JOIN account_families af ON af.family_id = c.family_id "
+      "WHERE af.account_id = %lld AND r.status = 'acceptee' AND a.active = 1 ORDER BY a.name" },
+    /* reservations, absences, cancellations (core/pt_reservation.c) */
+    { "portail_resa_activity",
+      "SELECT id, name, capacity, booking_rule, cancel_rule, late_policy, surcharge_pct, "
+      "surcharge_cents, validation, waiting_list, promotion, start_time, end_time "
+      "FROM activities WHERE id = %lld AND active = 1" },
+    { "portail_resa_enrolments",
+      "SELECT e.child_id, e.date_debut, e.date_fin, e.occasionnelle, e.weekdays "
+      "FROM enrolments e JOIN requests r ON r.id = e.request_id "
+      "JOIN children c ON c.id = e.child_id "
+      "WHERE e.activity_id = %lld AND c.family_id = %lld AND r.status = 'acceptee' "
+      "AND e.date_fin >= %s AND e.date_debut <= %s" },
+    { "portail_resa_bookings",
+      "SELECT b.id, b.child_id, b.day, b.status FROM bookings b "
+      "JOIN children c ON c.id = b.child_id "
+      "WHERE b.activity_id = %lld AND c.family_id = %lld AND b.day >= %s AND b.day <= %s" },
+    { "portail_resa_counts",
+      "SELECT day, taken FROM day_counts WHERE activity_id = %lld AND day >= %s AND day <= %s" },
+    { "portail_resa_children", "SELECT id, prenom FROM children WHERE family_id = %lld" },
+    /* A day booked again after a cancellation reuses its row, at the back of the queue. */
+    { "portail_resa_book",
+      "INSERT INTO bookings (child_id, activity_id, day, status, majore, request_id, "
+      "created_at, updated_at) VALUES (%lld, %lld, %s, %s, %d, %lld, %lld, %lld) "
+      "ON CONFLICT (child_id, activity_id, day) DO UPDATE SET status = excluded.status, "
+      "majore = excluded.majore, request_id = excluded.request_id, motif = NULL, "
+      "created_at = excluded.created_at, updated_at = excluded.updated_at "
+      "WHERE bookings.status = 'annule' RETURNING id" },
+    { "portail_resa_set_status",
+      "UPDATE bookings SET status = %s, motif = COALESCE(%s, motif), request_id = %lld, "
+      "updated_at = %lld WHERE id = %lld AND status = %s" },
+    { "portail_day_count_release",
+      "UPDATE day_counts SET taken = taken - 1 WHERE activity_id = %lld AND day = %s "
+      "AND taken > 0" },
+    { "portail_resa_waiting_first",
+      "SELECT b.id, b.request_id, c.prenom FROM bookings b JOIN children c ON c.id = b.child_id "
+      "WHERE b.activity_id = %lld AND b.day = %s AND b.status = 'liste_attente' "
+      "ORDER BY b.created_at, b.id LIMIT 1" },
+    { "portail_request_day_insert",
+      "INSERT INTO request_days (request_id, booking_id, action, outcome, majore) "
+      "VALUES (%lld, %lld, %s, %s, %d)" },
+    { "portail_resa_request_days",
+      "SELECT rd.booking_id, rd.action, rd.outcome, rd.majore, b.status, b.activity_id, b.day, "
+      "b.motif, c.prenom, a.name AS activite FROM request_days rd "
+      "JOIN bookings b ON b.id = rd.booking_id JOIN children c ON c.id = b.child_id "
+      "JOIN activities a ON a.id = b.activity_id "
+      "WHERE rd.request_id = %lld ORDER BY b.day, c.prenom, rd.id" },
+    { "portail_resa_request_pending",
+      "SELECT COUNT(*) AS n FROM request_days rd JOIN bookings b ON b.id = rd.booking_id "
+      "WHERE rd.request_id = %lld AND b.status = rd.outcome "
+      "AND rd.outcome IN ('en_attente', 'liste_attente', 'absence_demandee')" },
+    { "portail_request_mark_unread", "UPDATE requests SET unread = 1 WHERE id = %lld" },
 
     /* captcha (single use) and single-use links sent by mail */
     { "portail_captcha_use",

@@ -276,9 +276,7 @@ int portail_dossier_section_get(pt_req *rq)
     return portail_dossier_form(rq, &o, section, NULL, NULL, 200);
 }
 
-/* The family's acknowledgement: « votre demande est enregistrée » (outbox, same
- * transaction). */
-int portail_request_ack(pt_req *rq, apr_int64_t request, const char *title)
+pt_doc *portail_request_ack_data(pt_req *rq, apr_int64_t request, const char *title)
 {
     pt_doc *data = pt_xml_doc(rq->pool, "mail-data");
     pt_node *root = pt_xml_root(data);
@@ -288,7 +286,15 @@ int portail_request_ack(pt_req *rq, apr_int64_t request, const char *title)
     pt_xml_attr(root, "titre", title);
     pt_xml_attr(root, "lien", apr_psprintf(rq->pool, "%s/famille/demandes/%" APR_INT64_T_FMT,
                                            rq->site->public_url, request));
-    return pt_mail_enqueue(rq->db, rq->pool, rq->user->email, "demande-recue", data, rq->now);
+    return data;
+}
+
+/* The family's acknowledgement: « votre demande est enregistrée » (outbox, same
+ * transaction). */
+int portail_request_ack(pt_req *rq, apr_int64_t request, const char *title)
+{
+    return pt_mail_enqueue(rq->db, rq->pool, rq->user->email, "demande-recue",
+                           portail_request_ack_data(rq, request, title), rq->now);
 }
 
 /* One field changed by a form: its value before, and the new one. */

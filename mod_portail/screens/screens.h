@@ -8,6 +8,7 @@
 #define PORTAIL_SCREENS_H
 
 #include "core/pt_req.h"
+#include "core/pt_reservation.h"
 
 /* screens/home.c — /portail/ */
 int portail_home_get(pt_req *rq);
@@ -70,6 +71,8 @@ int portail_dossier_ajout_post(pt_req *rq);
 int portail_dossier_famille_admin(pt_req *rq, pt_node *parent, apr_int64_t family);
 /* Queue the « demande reçue » mail to the logged-in parent (caller's transaction). */
 int portail_request_ack(pt_req *rq, apr_int64_t request, const char *title);
+/* Its data (<mail-data town url prenom titre lien>), for mails that add to it. */
+pt_doc *portail_request_ack_data(pt_req *rq, apr_int64_t request, const char *title);
 /* screens/demandes.c — /portail/famille/demandes, « Mes demandes » */
 int portail_demandes_get(pt_req *rq);
 int portail_demande_get(pt_req *rq);
@@ -84,6 +87,19 @@ int portail_preinscription_nouvelle_post(pt_req *rq);
 /* screens/planning.c — /portail/famille/planning and its list mode */
 int portail_planning_get(pt_req *rq);
 int portail_planning_liste_get(pt_req *rq);
+/* screens/reservations.c — /portail/famille/reservations: requests over a period, and
+ * the one path applying every reservation, absence and cancellation */
+int portail_reservations_get(pt_req *rq);
+int portail_reservations_post(pt_req *rq);
+/* Read a request from form fields (action, motif, activite, enfant_<id>, date_debut,
+ * date_fin, j1…j7): 0, or 400 with *error, or 404 (another family's child), 503. *names
+ * lists the children's first names. */
+int portail_reservations_ask(pt_req *rq, apr_table_t *in, pt_resa_ask *ask, const char **names,
+                             const char **error);
+/* <apercu empreinte …><jour date libelle prenom statut|refus majore/></apercu> */
+void portail_reservations_plan_xml(pt_req *rq, pt_node *parent, const pt_resa *plan);
+/* screens/creneau.c — /portail/famille/planning/creneau: one slot, to confirm */
+int portail_creneau_get(pt_req *rq);
 /* screens/agenda.c — /portail/agenda/{jeton}: the planning as an iCalendar feed */
 int portail_agenda_get(pt_req *rq);
 int portail_agenda_post(pt_req *rq);

@@ -1,0 +1,45 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- apercu.xsl — the outcome of every day of a reservation, absence or cancellation
+     request (<apercu><jour date libelle prenom statut|refus majore/></apercu>), read
+     before confirming: the period form and the planning's slot page share it. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
+  <xsl:template match="apercu">
+    <p class="resume-apercu">
+      <xsl:value-of select="concat(@acceptes, ' ', pt:t('apercu.acceptes'), ', ', @attente, ' ', pt:t('apercu.attente'), ', ', @refuses, ' ', pt:t('apercu.refuses'), '.')"/>
+    </p>
+    <xsl:if test="@majoration">
+      <p class="message message-attention"><xsl:value-of select="concat(pt:t('apercu.majoration'), ' ', @majoration, '.')"/></p>
+    </xsl:if>
+    <table class="tableau apercu">
+      <caption><xsl:value-of select="pt:t('apercu.titre')"/></caption>
+      <thead><tr>
+        <th scope="col"><xsl:value-of select="pt:t('col.date')"/></th>
+        <th scope="col"><xsl:value-of select="pt:t('col.enfant')"/></th>
+        <th scope="col"><xsl:value-of select="pt:t('col.resultat')"/></th>
+      </tr></thead>
+      <tbody>
+        <xsl:for-each select="jour">
+          <tr>
+            <xsl:attribute name="class"><xsl:choose><xsl:when test="@refus">refuse</xsl:when><xsl:otherwise>accepte</xsl:otherwise></xsl:choose></xsl:attribute>
+            <td><xsl:value-of select="@libelle"/></td>
+            <td><xsl:value-of select="@prenom"/></td>
+            <td>
+              <xsl:choose>
+                <xsl:when test="@refus">
+                  <span class="icone" aria-hidden="true">✗ </span>
+                  <xsl:value-of select="concat(pt:t('apercu.refuse'), ' : ', pt:t(concat('refus.', @refus)))"/>
+                </xsl:when>
+                <xsl:otherwise>
+                  <span class="icone" aria-hidden="true">✓ </span>
+                  <xsl:value-of select="pt:t(concat('apercu.', @statut))"/>
+                  <xsl:if test="@majore"><xsl:value-of select="concat(' — ', pt:t('apercu.majore'))"/></xsl:if>
+                </xsl:otherwise>
+              </xsl:choose>
+            </td>
+          </tr>
+        </xsl:for-each>
+      </tbody>
+    </table>
+  </xsl:template>
+</xsl:stylesheet>
