@@ -49,6 +49,26 @@
           <div class="actions"><button type="submit" class="bouton"><xsl:value-of select="pt:t('activites.ajouter-periode')"/></button></div>
         </form>
       </section>
+      <section class="carte" aria-labelledby="t-jour">
+        <h2 id="t-jour"><xsl:value-of select="pt:t('jour.feuille')"/></h2>
+        <form method="get" action="{$base}/admin/activites/{$p/@activite}/jour" class="formulaire">
+          <div class="champ"><label for="jd"><xsl:value-of select="pt:t('col.date')"/></label><input type="date" id="jd" name="date" required="required"/></div>
+          <div class="actions"><button type="submit" class="bouton"><xsl:value-of select="pt:t('jour.ouvrir')"/></button></div>
+        </form>
+        <h3><xsl:value-of select="pt:t('export.titre')"/></h3>
+        <form method="get" action="{$base}/admin/activites/{$p/@activite}/export" class="formulaire">
+          <div class="champ">
+            <label for="et"><xsl:value-of select="pt:t('export.type')"/></label>
+            <select id="et" name="type">
+              <option value="effectifs"><xsl:value-of select="pt:t('export.effectifs')"/></option>
+              <option value="liste"><xsl:value-of select="pt:t('export.liste')"/></option>
+            </select>
+          </div>
+          <div class="champ"><label for="ed"><xsl:value-of select="pt:t('col.du')"/></label><input type="date" id="ed" name="du" required="required"/></div>
+          <div class="champ"><label for="ea"><xsl:value-of select="pt:t('col.au')"/></label><input type="date" id="ea" name="au" required="required"/></div>
+          <div class="actions"><button type="submit" class="bouton"><xsl:value-of select="pt:t('export.telecharger')"/></button></div>
+        </form>
+      </section>
     </xsl:if>
   </xsl:template>
 

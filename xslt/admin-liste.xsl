@@ -21,4 +21,52 @@
       </nav>
     </xsl:if>
   </xsl:template>
+
+  <!-- A queue of requests (<demande id title created_at family_id famille>): each with its
+       details (mode="details", the importing stylesheet's), accept, refuse with a
+       message, and the bulk acceptance of those ticked.  $chemin: '/admin/<queue>'. -->
+  <xsl:template name="file-demandes">
+    <xsl:param name="l"/>
+    <xsl:param name="chemin"/>
+  <xsl:choose>
+    <xsl:when test="$l/demande">
+      <xsl:if test="$l/@statut = 'en_attente'">
+        <form method="post" action="{$base}{$chemin}/accepter" id="lot">
+          <xsl:call-template name="csrf"/>
+          <button type="submit" class="bouton"><xsl:value-of select="pt:t('dossiers.accepter-lot')"/></button>
+        </form>
+      </xsl:if>
+      <xsl:for-each select="$l/demande">
+        <article class="carte" aria-labelledby="d-{@id}">
+          <h2 id="d-{@id}"><xsl:value-of select="@title"/></h2>
+          <p class="discret"><a href="{$base}/admin/familles/{@family_id}"><xsl:value-of select="concat(pt:t('famille'), ' ', @famille)"/></a> — <xsl:value-of select="pt:quand(@created_at)"/></p>
+          <xsl:apply-templates select="." mode="details"/>
+          <xsl:if test="$l/@statut = 'en_attente'">
+            <div class="champ">
+              <input type="checkbox" name="demande" value="{@id}" id="lot-{@id}" form="lot"/>
+              <label for="lot-{@id}" class="en-ligne"><xsl:value-of select="pt:t('dossiers.selectionner')"/></label>
+            </div>
+            <div class="actions-ligne">
+              <form method="post" action="{$base}{$chemin}/{@id}/accepter">
+                <xsl:call-template name="csrf"/>
+                <button type="submit" class="bouton"><xsl:value-of select="pt:t('dossiers.accepter')"/></button>
+              </form>
+              <form method="post" action="{$base}{$chemin}/{@id}/refuser" class="refus">
+                <xsl:call-template name="csrf"/>
+                <label for="m-{@id}"><xsl:value-of select="pt:t('dossiers.message')"/></label>
+                <textarea id="m-{@id}" name="message" rows="2" required="required"></textarea>
+                <button type="submit" class="bouton bouton-secondaire"><xsl:value-of select="pt:t('dossiers.refuser')"/></button>
+              </form>
+            </div>
+          </xsl:if>
+        </article>
+      </xsl:for-each>
+      <xsl:call-template name="pages">
+        <xsl:with-param name="chemin" select="concat($base, $chemin, '?', $l/@query)"/>
+        <xsl:with-param name="liste" select="$l"/>
+      </xsl:call-template>
+    </xsl:when>
+    <xsl:otherwise><p><xsl:value-of select="pt:t('dossiers.aucune')"/></p></xsl:otherwise>
+  </xsl:choose>
+  </xsl:template>
 </xsl:stylesheet>

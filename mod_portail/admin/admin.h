@@ -72,6 +72,22 @@ int portail_admin_preinscription_accepter_post(pt_req *rq);
 int portail_admin_preinscription_refuser_post(pt_req *rq);
 int portail_admin_preinscriptions_accepter_post(pt_req *rq);
 
+/* admin/reservations.c — /portail/admin/reservations, reservations and absences */
+int portail_admin_reservations_get(pt_req *rq);
+int portail_admin_reservation_accepter_post(pt_req *rq);
+int portail_admin_reservation_refuser_post(pt_req *rq);
+int portail_admin_reservations_accepter_post(pt_req *rq);
+
+/* admin/jour.c — /portail/admin/activites/{activite}/jour?date=…: the day sheet,
+ * « pointage », and the waiting list's places given by an agent */
+int portail_admin_jour_get(pt_req *rq);
+int portail_admin_jour_post(pt_req *rq);
+int portail_admin_jour_promouvoir_post(pt_req *rq);
+
+/* admin/export.c — /portail/admin/activites/{activite}/export: CSV for the canteen and
+ * the staff */
+int portail_admin_export_get(pt_req *rq);
+
 /* admin/fermetures.c — /portail/admin/fermetures */
 int portail_admin_fermetures_get(pt_req *rq);
 int portail_admin_fermetures_post(pt_req *rq);

@@ -81,6 +81,7 @@ struct pt_req {
     const char *content_type;  /* for raw bodies (e.g. theme.css) */
     const char *body;          /* raw body instead of the rendered page */
     apr_size_t body_len;
+    const char *filename;      /* a raw body to save rather than show (CSV exports) */
     apr_table_t *cookies;      /* cookies to set: name -> value ("" deletes) */
     const char *flash;         /* one-shot message for the next page */
     pt_flash_kind flash_kind;

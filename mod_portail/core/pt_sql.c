@@ -90,7 +90,13 @@ const pt_sql_stmt pt_sql_statements[] = {
       "SELECT (SELECT count(*) FROM families) AS familles, "
       "(SELECT count(*) FROM accounts WHERE role = 'parent') AS comptes, "
       "(SELECT count(*) FROM activities) AS activites, "
-      "(SELECT count(*) FROM news WHERE visible = 1) AS actualites" },
+      "(SELECT count(*) FROM news WHERE visible = 1) AS actualites, "
+      "(SELECT count(*) FROM requests WHERE kind = 'dossier' AND status = 'en_attente') "
+      "AS dossiers, "
+      "(SELECT count(*) FROM requests WHERE kind = 'preinscription' AND status = 'en_attente') "
+      "AS preinscriptions, "
+      "(SELECT count(*) FROM requests WHERE kind IN ('reservation', 'absence') "
+      "AND status = 'en_attente') AS reservations" },
 
     /* families (core/pt_family.c: the agents' form and portail-ctl import-families) */
     { "portail_family_taken",
@@ -362,6 +368,39 @@ const pt_sql_stmt pt_sql_statements[] = {
       "JOIN children c ON c.id = e.child_id "
       "JOIN account_families af ON af.family_id = c.family_id "
       "WHERE af.account_id = %lld AND r.status = 'acceptee' AND a.active = 1 ORDER BY a.name" },
+    /* the agents' queue of reservations and absences (admin/reservations.c) */
+    { "portail_admin_reservations_queue",
+      "SELECT r.id, r.kind, r.title, r.created_at, r.family_id, f.nom AS famille FROM requests r "
+      "JOIN families f ON f.id = r.family_id "
+      "WHERE r.kind IN ('reservation', 'absence') AND r.status = %s "
+      "ORDER BY r.created_at, r.id LIMIT %d OFFSET %d" },
+    /* the day sheet and the exports (admin/jour.c, admin/export.c) */
+    { "portail_admin_jour_bookings",
+      "SELECT b.id, b.status, b.motif, b.majore, b.created_at, c.id AS child_id, c.nom, c.prenom, "
+      "c.ecole, c.classe, c.allergies, c.pai, c.regime, f.nom AS famille FROM bookings b "
+      "JOIN children c ON c.id = b.child_id JOIN families f ON f.id = c.family_id "
+      "WHERE b.activity_id = %lld AND b.day = %s AND b.status <> 'annule' "
+      "ORDER BY CASE WHEN b.status = 'liste_attente' THEN b.created_at ELSE 0 END, "
+      "c.nom, c.prenom, b.id" },
+    { "portail_admin_pointage",
+      "UPDATE bookings SET status = %s, updated_at = %lld WHERE id = %lld AND activity_id = %lld "
+      "AND day = %s AND status IN ('reserve', 'present', 'absent', 'excuse')" },
+    { "portail_admin_export_counts",
+      "SELECT day, "
+      "SUM(CASE WHEN status IN ('reserve', 'en_attente', 'present') THEN 1 ELSE 0 END) "
+      "AS attendus, "
+      "SUM(CASE WHEN status IN ('reserve', 'en_attente', 'present') AND majore = 1 THEN 1 "
+      "ELSE 0 END) AS majores, "
+      "SUM(CASE WHEN status IN ('absence_demandee', 'absent', 'excuse') THEN 1 ELSE 0 END) "
+      "AS absences, "
+      "SUM(CASE WHEN status = 'liste_attente' THEN 1 ELSE 0 END) AS attente "
+      "FROM bookings WHERE activity_id = %lld AND day >= %s AND day <= %s "
+      "AND status <> 'annule' GROUP BY day ORDER BY day" },
+    { "portail_admin_export_list",
+      "SELECT b.day, c.nom, c.prenom, c.ecole, c.classe, b.status, c.allergies, c.pai, c.regime, "
+      "b.motif FROM bookings b JOIN children c ON c.id = b.child_id "
+      "WHERE b.activity_id = %lld AND b.day >= %s AND b.day <= %s "
+      "AND b.status NOT IN ('annule', 'liste_attente') ORDER BY b.day, c.nom, c.prenom" },
     /* reservations, absences, cancellations (core/pt_reservation.c) */
     { "portail_resa_activity",
       "SELECT id, name, capacity, booking_rule, cancel_rule, late_policy, surcharge_pct, "
@@ -412,6 +451,24 @@ const pt_sql_stmt pt_sql_statements[] = {
       "WHERE rd.request_id = %lld AND b.status = rd.outcome "
       "AND rd.outcome IN ('en_attente', 'liste_attente', 'absence_demandee')" },
     { "portail_request_mark_unread", "UPDATE requests SET unread = 1 WHERE id = %lld" },
+
+    /* the processing digest (ctl/ctl_digest.c) */
+    { "portail_digest_last",
+      "SELECT window_end FROM digest_windows ORDER BY window_end DESC LIMIT 1" },
+    /* Whoever inserts the window sends it; the other run updates nothing. */
+    { "portail_digest_record",
+      "INSERT INTO digest_windows (window_end, sent_at, mails) VALUES (%s, %lld, 0) "
+      "ON CONFLICT DO NOTHING" },
+    { "portail_digest_count", "UPDATE digest_windows SET mails = %d WHERE window_end = %s" },
+    { "portail_digest_events",
+      "SELECT r.family_id, r.id, r.title, e.event, e.message FROM request_events e "
+      "JOIN requests r ON r.id = e.request_id "
+      "WHERE e.event IN ('acceptation', 'refus') AND e.at >= %lld AND e.at < %lld "
+      "ORDER BY r.family_id, e.at, e.id" },
+    { "portail_digest_accounts",
+      "SELECT a.email, a.prenom FROM accounts a "
+      "JOIN account_families af ON af.account_id = a.id "
+      "WHERE af.family_id = %lld AND a.state = 'actif' ORDER BY a.id" },
 
     /* captcha (single use) and single-use links sent by mail */
     { "portail_captcha_use",

@@ -18,6 +18,7 @@ typedef struct ctl {
     const char *smtp_security;     /* PortailSMTPSecurity: none, starttls, tls */
     const char *smtp_user;         /* PortailSMTPUser */
     const char *smtp_password_file;/* PortailSMTPPasswordFile */
+    const char *now;               /* --now 'AAAA-MM-JJ HH:MM', Europe/Paris */
     pt_db *db;
 } ctl;
 
@@ -29,5 +30,8 @@ int ctl_mail_test(ctl *c, const char *to);
 
 /* ctl_import.c */
 int ctl_import_families(ctl *c, const char *path);
+
+/* ctl_digest.c */
+int ctl_digest(ctl *c);
 
 #endif

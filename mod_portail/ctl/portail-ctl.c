@@ -36,6 +36,8 @@ static void ctl_usage(FILE *out)
         "      --smtp URL        serveur SMTP, comme PortailSMTPServer (smtp://hôte:port)\n"
         "      --smtp-security M none, starttls ou tls, comme PortailSMTPSecurity\n"
         "      --from ADRESSE    expéditeur, comme PortailMailFrom\n"
+        "      --now 'AAAA-MM-JJ HH:MM'\n"
+        "                        l'heure (Europe/Paris) à laquelle digest se croit lancé\n"
         "  -h, --help            cette aide\n"
         "\n"
         "Commandes :\n"
@@ -50,7 +52,10 @@ static void ctl_usage(FILE *out)
         "  mail-test EMAIL       mettre un courriel d'essai en attente pour EMAIL\n"
         "  import-families FICHIER.csv\n"
         "                        importer des familles (tout ou rien) ; les codes abonné\n"
-        "                        créés sont écrits en CSV sur la sortie standard\n",
+        "                        créés sont écrits en CSV sur la sortie standard\n"
+        "  digest                courriels de traitement des demandes (cron : 13:00 et 18:00,\n"
+        "                        Europe/Paris) ; chaque fenêtre n'est envoyée qu'une fois,\n"
+        "                        une fenêtre manquée est rattrapée\n",
         PORTAIL_DATADIR);
 }
 
@@ -304,6 +309,7 @@ static const struct {
     { "mail", ctl_mail, NULL, NULL },
     { "mail-test", NULL, ctl_mail_test, "une adresse e-mail" },
     { "import-families", NULL, ctl_import_families, "un fichier CSV" },
+    { "digest", ctl_digest, NULL, NULL },
     { NULL, NULL, NULL, NULL }
 };
 
@@ -318,6 +324,7 @@ int main(int argc, const char *const *argv)
         { "smtp", 256, 1, "url" },
         { "smtp-security", 257, 1, "mode" },
         { "from", 258, 1, "adresse" },
+        { "now", 259, 1, "date et heure" },
         { "help", 'h', 0, "aide" },
         { NULL, 0, 0, NULL }
     };
@@ -344,6 +351,7 @@ int main(int argc, const char *const *argv)
         case 256: c.smtp_server = arg; break;
         case 257: c.smtp_security = arg; break;
         case 258: c.mail_from = arg; break;
+        case 259: c.now = arg; break;
         case 'h': ctl_usage(stdout); return 0;
         }
     }

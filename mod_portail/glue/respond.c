@@ -491,6 +491,12 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
         if (rq->user) {
             apr_table_setn(r->headers_out, "Cache-Control", "private, no-store");
         }
+        if (rq->filename) {
+            /* Names are built by the screens from ids and dates: no quoting needed. */
+            apr_table_setn(r->headers_out, "Content-Disposition",
+                           apr_pstrcat(r->pool, "attachment; filename=\"", rq->filename, "\"",
+                                       NULL));
+        }
         return portail_send(r, rq->content_type, rq->body, rq->body_len);
     }
     return portail_render(r, rq, rq->view);

@@ -241,6 +241,7 @@ int portail_reservations_post(pt_req *rq)
         return pt_req_error(rq, 404, NULL);
     }
     ctx.rq = rq;
+    seen = *seen ? seen : NULL;   /* without a preview (a script): the rules alone */
     ctx.title = portail_reservations_title(rq, &ask, &plan, names);
     rv = pt_resa_apply(rq->db, rq->pool, rq->now, &ask, seen, ctx.title, &plan, &request,
                        portail_reservations_ack, &ctx);

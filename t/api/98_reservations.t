@@ -8,7 +8,7 @@ use utf8;
 use Apache::Test qw(-withtestmore);
 use POSIX qw(strftime);
 use lib 't/lib';
-use Portail::Test qw(client url csrf_of login sql_query xml_of new_family);
+use Portail::Test qw(client url csrf_of login sql_query xml_of new_family open_day);
 
 sub day { strftime('%Y-%m-%d', localtime(time + 86400 * $_[0])) }
 my $t = time;
@@ -36,18 +36,9 @@ for my $f (['RESA-1111-2222', 'ROUSSEL', 'roussel@exemple.fr', [qw(Lou Noé)]],
 }
 my $ua = $ua{ROUSSEL};
 
-# The first day from d0 on that is not a public holiday (the slot page says so).
-sub open_day {
-    my ($d) = @_;
-    while (1) {
-        my $x = xml_of($ua, "/portail/famille/planning/creneau?enfant=$kid{Lou}&activite=$act&date=" . day($d));
-        return $d unless $x->findvalue("//creneau/choix[\@action='reservation']/apercu/jour/\@refus") eq 'ferme';
-        $d++;
-    }
-}
-my $d1 = open_day(10);
-my $d2 = open_day($d1 + 1);
-my $d3 = open_day($d2 + 1);
+my $d1 = open_day($ua, $kid{Lou}, $act, 10);
+my $d2 = open_day($ua, $kid{Lou}, $act, $d1 + 1);
+my $d3 = open_day($ua, $kid{Lou}, $act, $d2 + 1);
 
 # --- a single slot, from the planning ------------------------------------------------------
 my $r = $ua->get(url("/portail/famille/planning/creneau?enfant=$kid{Lou}&activite=$act&date=" . day($d1)));
@@ -152,7 +143,7 @@ is($r->code, 303, 'the family cancels its pending absence');
 is(join(',', sql_query("SELECT status FROM bookings WHERE child_id = $kid{Lou} AND day = '" . day($d1) . "'")), 'reserve', 'the day is booked again');
 
 # --- late booking --------------------------------------------------------------------------
-my $today = open_day(0);
+my $today = open_day($ua, $kid{Lou}, $act, 0);
 SKIP: {
     skip 'today is a public holiday: the deadline cannot be tried on it', 2 if $today != 0;
     $r = $ua->get(url("/portail/famille/planning/creneau?enfant=$kid{Lou}&activite=$act&date=" . day(0)));

@@ -13,7 +13,7 @@ use HTTP::Cookies;
 use XML::LibXML;
 use Encode ();
 
-our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server
+our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server open_day
                     new_account new_family);
 
 sub host { Apache::Test::vars('servername') }
@@ -103,6 +103,20 @@ sub new_family {
     my $ua = client();
     login($ua, $email, $password);
     return ($fam, $ua);
+}
+
+# The first day, `from` days from today or later, on which the activity runs for the child
+# (no public holiday, no closure of the demo data), as the planning's slot page says;
+# returns its offset from today.
+sub open_day {
+    my ($ua, $child, $act, $from) = @_;
+    require POSIX;
+    for my $d ($from .. $from + 60) {
+        my $day = POSIX::strftime('%Y-%m-%d', localtime(time + 86400 * $d));
+        my $x = xml_of($ua, "/portail/famille/planning/creneau?enfant=$child&activite=$act&date=$day");
+        return $d unless $x->findvalue("//creneau/choix[\@action='reservation']/apercu/jour/\@refus") eq 'ferme';
+    }
+    die "no open day for activity $act";
 }
 
 # portail-ctl on the test database; returns (exit status, output).

@@ -1,0 +1,142 @@
+/* jour.c — /portail/admin/activites/{activite}/jour?date=AAAA-MM-JJ: the day sheet of an
+ * activity — the children expected with what the staff must know (allergies, PAI, diet),
+ * the « pointage » présent / absent / excusé, and the waiting list in order, whose first
+ * gets a freed place when an agent decides (activities.promotion = 'agent').
+ */
+#include <string.h>
+#include <apr_strings.h>
+#include "admin/admin.h"
+#include "core/pt_audit.h"
+#include "core/pt_form.h"
+#include "core/pt_reservation.h"
+#include "domain/pt_fr.h"
+
+/* The activity and the date of the URL: 0, or the error's status. */
+static int portail_jour_load(pt_req *rq, apr_table_t *in, pt_rows **act, pt_date *day,
+                             const char **iso)
+{
+    apr_int64_t id = pt_req_param_id(rq, "activite");
+    *iso = pt_form_get(in, "date");
+    if (id < 0) {
+        return pt_req_error(rq, 404, NULL);
+    }
+    if (!**iso) {
+        *day = pt_date_of_time(rq->now);
+        *iso = pt_date_iso(rq->pool, *day);
+    }
+    else if (!pt_date_parse(*iso, day)) {
+        return pt_req_error(rq, 400, "Cette date n'existe pas : elle s'écrit AAAA-MM-JJ.");
+    }
+    if (pt_db_select(rq->db, rq->pool, "portail_admin_activite_get",
+                     PT_ARGS(pt_db_int(rq->pool, id)), act) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    return (*act)->n == 1 ? 0 : pt_req_error(rq, 404, NULL);
+}
+
+int portail_admin_jour_get(pt_req *rq)
+{
+    pt_node *screen = pt_req_screen(rq, "admin-jour");
+    pt_rows *act = NULL, *b = NULL, *count = NULL;
+    const char *iso, *id;
+    pt_date day;
+    int rv = portail_jour_load(rq, rq->query, &act, &day, &iso), i;
+    if (rv) {
+        return rv;
+    }
+    id = pt_rows_get(act, 0, "id");
+    if (pt_db_select(rq->db, rq->pool, "portail_admin_jour_bookings", PT_ARGS(id, iso), &b)
+        != PT_DB_OK
+        || pt_db_select(rq->db, rq->pool, "portail_resa_counts", PT_ARGS(id, iso, iso), &count)
+           != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    pt_xml_attr(screen, "activite", id);
+    pt_xml_attr(screen, "nom", pt_rows_get(act, 0, "name"));
+    pt_xml_attr(screen, "capacite", pt_rows_get(act, 0, "capacity"));
+    pt_xml_attr(screen, "promotion", pt_rows_get(act, 0, "promotion"));
+    pt_xml_attr(screen, "date", iso);
+    pt_xml_attr(screen, "libelle", pt_date_long(rq->pool, day, 1));
+    pt_xml_attr(screen, "precedent", pt_date_iso(rq->pool, pt_date_from_days(pt_date_days(day) - 1)));
+    pt_xml_attr(screen, "suivant", pt_date_iso(rq->pool, pt_date_from_days(pt_date_days(day) + 1)));
+    pt_xml_attr(screen, "prises", count->n ? pt_rows_get(count, 0, "taken") : "0");
+    for (i = 0; i < b->n; i++) {
+        pt_xml_row(screen, !strcmp(pt_rows_get(b, i, "status"), "liste_attente") ? "attente"
+                                                                                 : "inscrit",
+                   b, i, NULL);
+    }
+    return 200;
+}
+
+int portail_admin_jour_post(pt_req *rq)
+{
+    const apr_array_header_t *fields = apr_table_elts(rq->form);
+    pt_rows *act = NULL;
+    const char *iso, *at = pt_db_int(rq->pool, apr_time_sec(rq->now));
+    pt_date day;
+    int rv = portail_jour_load(rq, rq->form, &act, &day, &iso), i, n, total = 0;
+    if (rv) {
+        return rv;
+    }
+    for (i = 0; i < fields->nelts; i++) {
+        const apr_table_entry_t *e = &APR_ARRAY_IDX(fields, i, apr_table_entry_t);
+        if (!strncmp(e->key, "p_", 2) && strcmp(e->val, "present") && strcmp(e->val, "absent")
+            && strcmp(e->val, "excuse") && *e->val) {
+            return pt_req_error(rq, 400, "Le pointage est « présent », « absent » ou « excusé ».");
+        }
+    }
+    if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    for (i = 0, rv = PT_DB_OK; rv == PT_DB_OK && i < fields->nelts; i++) {
+        const apr_table_entry_t *e = &APR_ARRAY_IDX(fields, i, apr_table_entry_t);
+        if (strncmp(e->key, "p_", 2) || !*e->val || apr_atoi64(e->key + 2) <= 0) {
+            continue;
+        }
+        n = 0;
+        rv = pt_db_exec(rq->db, rq->pool, "portail_admin_pointage",
+                        PT_ARGS(e->val, at, pt_db_int(rq->pool, apr_atoi64(e->key + 2)),
+                                pt_rows_get(act, 0, "id"), iso), &n);
+        total += n;
+    }
+    if (rv == PT_DB_OK) {
+        rv = pt_audit(rq->db, rq->pool, rq->now, rq->user->id, "pointage", "activite",
+                      pt_rows_int(act, 0, "id", 0), NULL,
+                      apr_psprintf(rq->pool, "%s : %d enfant(s) pointé(s)", iso, total));
+    }
+    if (rv != PT_DB_OK || pt_db_commit(rq->db) != PT_DB_OK) {
+        pt_db_rollback(rq->db);
+        return pt_req_error(rq, 503, NULL);
+    }
+    return pt_req_redirect(rq, apr_psprintf(rq->pool, "/admin/activites/%s/jour?date=%s",
+                                            pt_rows_get(act, 0, "id"), iso),
+                           PT_FLASH_SUCCES, "Le pointage est enregistré.");
+}
+
+int portail_admin_jour_promouvoir_post(pt_req *rq)
+{
+    pt_rows *act = NULL;
+    const char *iso;
+    pt_date day;
+    int promoted = 0, rv = portail_jour_load(rq, rq->form, &act, &day, &iso);
+    if (rv) {
+        return rv;
+    }
+    if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK
+        || pt_resa_promote(rq->db, rq->pool, rq->now, rq->user->id, pt_rows_int(act, 0, "id", 0),
+                           iso, &promoted) != PT_DB_OK
+        || (promoted && pt_audit(rq->db, rq->pool, rq->now, rq->user->id, "place attribuee",
+                                 "activite", pt_rows_int(act, 0, "id", 0), NULL, iso) != PT_DB_OK)
+        || pt_db_commit(rq->db) != PT_DB_OK) {
+        pt_db_rollback(rq->db);
+        return pt_req_error(rq, 503, NULL);
+    }
+    if (!promoted) {
+        return pt_req_error(rq, 409, "Il n'y a pas de place libre ce jour-là, ou personne en "
+                                     "liste d'attente.");
+    }
+    return pt_req_redirect(rq, apr_psprintf(rq->pool, "/admin/activites/%s/jour?date=%s",
+                                            pt_rows_get(act, 0, "id"), iso),
+                           PT_FLASH_SUCCES, "La place est attribuée au premier de la liste "
+                                            "d'attente ; sa famille est prévenue.");
+}
