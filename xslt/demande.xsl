@@ -38,12 +38,37 @@
         </tbody>
       </table>
     </xsl:if>
+    <xsl:if test="demande/jour">
+      <table class="liste">
+        <caption><xsl:value-of select="pt:t('demande.jours')"/></caption>
+        <thead><tr>
+          <th scope="col"><xsl:value-of select="pt:t('col.date')"/></th>
+          <th scope="col"><xsl:value-of select="pt:t('col.enfant')"/></th>
+          <th scope="col"><xsl:value-of select="pt:t('col.activite')"/></th>
+          <th scope="col"><xsl:value-of select="pt:t('col.statut')"/></th>
+        </tr></thead>
+        <tbody>
+          <xsl:for-each select="demande/jour">
+            <tr>
+              <th scope="row"><xsl:value-of select="@day"/></th>
+              <td><xsl:value-of select="@prenom"/></td>
+              <td><xsl:value-of select="@activite"/></td>
+              <td>
+                <xsl:value-of select="pt:t(concat('planning.statut.', @status))"/>
+                <xsl:if test="@majore = '1'"><xsl:value-of select="concat(' — ', pt:t('apercu.majore'))"/></xsl:if>
+              </td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </xsl:if>
     <h2><xsl:value-of select="pt:t('demande.historique')"/></h2>
     <ol class="historique">
       <xsl:for-each select="demande/evenement">
         <li>
           <xsl:value-of select="pt:quand(@at)"/> — <xsl:value-of select="pt:t(concat('evenement.', @event))"/>
           <xsl:if test="@role = 'agent'"> (<xsl:value-of select="pt:t('demande.par-mairie')"/>)</xsl:if>
+          <xsl:if test="string(@message) and @event != 'refus'"> : <xsl:value-of select="@message"/></xsl:if>
         </li>
       </xsl:for-each>
     </ol>

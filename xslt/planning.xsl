@@ -23,6 +23,7 @@
         <xsl:call-template name="vue"><xsl:with-param name="v" select="'semaine5'"/><xsl:with-param name="q" select="$p/@q-semaine5"/></xsl:call-template>
         <xsl:call-template name="vue"><xsl:with-param name="v" select="'jour'"/><xsl:with-param name="q" select="$p/@q-jour"/></xsl:call-template>
         <li><a href="{$base}/famille/planning/liste"><xsl:value-of select="pt:t('planning.liste')"/></a></li>
+        <li><a href="{$base}/famille/reservations"><xsl:value-of select="pt:t('planning.reservations')"/></a></li>
       </ul>
     </nav>
     <div class="planning-nav">
@@ -147,11 +148,13 @@
     <xsl:variable name="statut" select="pt:t(concat('planning.statut.', @statut))"/>
     <li class="creneau enfant-{@couleur} statut-{@statut}"
         title="{@prenom} — {@activite}, {@debut}–{@fin} — {$statut}">
-      <span class="initiales" aria-hidden="true"><xsl:value-of select="@initiales"/></span>
-      <span class="visually-hidden"><xsl:value-of select="@prenom"/> : </span>
-      <span class="activite"><xsl:value-of select="@activite"/></span>
-      <span class="heures"><xsl:text> </xsl:text><xsl:value-of select="@debut"/>–<xsl:value-of select="@fin"/></span>
-      <span class="statut-creneau"><span class="icone" aria-hidden="true"><xsl:value-of select="pt:t(concat('planning.icone.', @statut))"/></span><xsl:text> </xsl:text><xsl:value-of select="$statut"/></span>
+      <a class="lien-creneau" href="{$base}/famille/planning/creneau?enfant={@enfant}&amp;activite={@act}&amp;date={../@date}">
+        <span class="initiales" aria-hidden="true"><xsl:value-of select="@initiales"/></span>
+        <span class="visually-hidden"><xsl:value-of select="@prenom"/> : </span>
+        <span class="activite"><xsl:value-of select="@activite"/></span>
+        <span class="heures"><xsl:text> </xsl:text><xsl:value-of select="@debut"/>–<xsl:value-of select="@fin"/></span>
+        <span class="statut-creneau"><span class="icone" aria-hidden="true"><xsl:value-of select="pt:t(concat('planning.icone.', @statut))"/></span><xsl:text> </xsl:text><xsl:value-of select="$statut"/></span>
+      </a>
     </li>
   </xsl:template>
 </xsl:stylesheet>

@@ -80,7 +80,7 @@ void portail_demande_changes(pt_req *rq, pt_node *parent, pt_rows *changes, int 
 int portail_demande_get(pt_req *rq)
 {
     pt_node *screen;
-    pt_rows *r = NULL, *changes = NULL, *events = NULL;
+    pt_rows *r = NULL, *changes = NULL, *events = NULL, *days = NULL;
     apr_int64_t id;
     int rv = portail_demande_load(rq, &id, &r);
     if (rv) {
@@ -89,12 +89,16 @@ int portail_demande_get(pt_req *rq)
     if (pt_db_select(rq->db, rq->pool, "portail_request_changes",
                      PT_ARGS(pt_db_int(rq->pool, id)), &changes) != PT_DB_OK
         || pt_db_select(rq->db, rq->pool, "portail_request_events",
-                        PT_ARGS(pt_db_int(rq->pool, id)), &events) != PT_DB_OK) {
+                        PT_ARGS(pt_db_int(rq->pool, id)), &events) != PT_DB_OK
+        || pt_db_select(rq->db, rq->pool, "portail_resa_request_days",
+                        PT_ARGS(pt_db_int(rq->pool, id)), &days) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
     screen = pt_req_screen(rq, "demande");
     pt_xml_rows(screen, "info", r, NULL);
     portail_demande_changes(rq, screen, changes, 1);
+    /* A reservation or absence: its days, with their state now. */
+    pt_xml_rows(screen, "jour", days, NULL);
     pt_xml_rows(screen, "evenement", events, NULL);
     /* Opened by the family: the answer is read. */
     if (rq->user->role != PT_ROLE_AGENT && pt_rows_int(r, 0, "unread", 0)

@@ -328,6 +328,7 @@ int portail_planning_get(pt_req *rq)
                 }
                 sl = pt_xml_elem(j, "creneau", NULL);
                 pt_xml_attr(sl, "enfant", en[e].child);
+                pt_xml_attr(sl, "act", en[e].act);
                 pt_xml_attr(sl, "prenom", en[e].prenom);
                 pt_xml_attr(sl, "initiales", en[e].init);
                 pt_xml_attr(sl, "couleur", en[e].colour);

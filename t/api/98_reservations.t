@@ -40,6 +40,7 @@ my $d1 = open_day($ua, $kid{Lou}, $act, 10);
 my $d2 = open_day($ua, $kid{Lou}, $act, $d1 + 1);
 my $d3 = open_day($ua, $kid{Lou}, $act, $d2 + 1);
 
+my $html;
 # --- a single slot, from the planning ------------------------------------------------------
 my $r = $ua->get(url("/portail/famille/planning/creneau?enfant=$kid{Lou}&activite=$act&date=" . day($d1)));
 is($r->code, 200, 'the slot page answers');
@@ -58,6 +59,9 @@ is(join(',', sql_query("SELECT status FROM bookings WHERE child_id = $kid{Lou} A
    'reserve', 'the day is booked');
 is(join(',', sql_query("SELECT taken FROM day_counts WHERE activity_id = $act AND day = '" . day($d1) . "'")), '1', 'one place taken');
 like($ua->get(url('/portail/famille/demandes'))->decoded_content, qr/Réservation : Atelier cirque/, 'in « Mes demandes »');
+$html = $ua->get(url('/portail/famille/planning?vue=jour&date=' . day($d1)))->decoded_content;
+like($html, qr{href="/portail/famille/planning/creneau\?enfant=$kid{Lou}&amp;activite=$act&amp;date=@{[day($d1)]}"[^>]*>.*?Réservé}s,
+     'the planning shows the day booked, its slot a link to its page');
 my ($ack) = sql_query("SELECT count(*) FROM outbox WHERE to_addr = 'roussel\@exemple.fr' AND template = 'reservation-recue' AND data LIKE '%<jour %'");
 is($ack, 1, 'one acknowledgement mail, with its day');
 
@@ -78,7 +82,7 @@ my %period = (csrf => $csrf, action => 'reservation', activite => $act, "enfant_
               date_debut => day($d1), date_fin => day($d3), j1 => 1, j2 => 1, j3 => 1, j4 => 1, j5 => 1, j6 => 1, j7 => 1);
 $r = $ua->post(url('/portail/famille/reservations'), \%period);
 is($r->code, 200, 'the preview');
-my $html = $r->decoded_content;
+$html = $r->decoded_content;
 like($html, qr/déjà réservé/, 'Lou\'s first day: already booked');
 like($html, qr/n'a pas lieu ce jour-là/, 'the closed day: refused, and why');
 $x = xml_of($ua, '/portail/famille/reservations?activite=' . $act);    # the form alone
@@ -93,6 +97,8 @@ my ($req) = $r->header('Location') =~ m{/demandes/(\d+)$};
 ok($req, 'to the request in « Mes demandes »');
 my ($applied) = sql_query("SELECT count(*) FROM request_days WHERE request_id = $req");
 is($applied, $accepted, "the preview's accepted days are the days applied ($accepted)");
+$html = $ua->get(url("/portail/famille/demandes/$req"))->decoded_content;
+like($html, qr/Les jours de la demande.*Noé/s, 'the request lists its days');
 is(join(',', sql_query("SELECT taken FROM day_counts WHERE activity_id = $act AND day = '" . day($d2) . "'")), '2', 'the second day is full now');
 is(join(',', sql_query("SELECT count(*) FROM bookings WHERE activity_id = $act AND day = '" . day($d3) . "'")), '0', 'nothing on the closed day');
 
