@@ -7,6 +7,7 @@
  * carries a fingerprint of its outcomes; confirming plans again in the transaction and
  * applies only when the fingerprint is the same, else shows the new preview (409).
  */
+#include <stdlib.h>
 #include <string.h>
 #include <apr_strings.h>
 #include "screens/screens.h"
@@ -28,6 +29,12 @@ static int portail_reservations_known(const char *const *list, const char *v)
         }
     }
     return 0;
+}
+
+static int portail_reservations_cmp(const void *a, const void *b)
+{
+    apr_int64_t x = *(const apr_int64_t *)a, y = *(const apr_int64_t *)b;
+    return x < y ? -1 : x > y;
 }
 
 int portail_reservations_ask(pt_req *rq, apr_table_t *in, pt_resa_ask *ask, const char **names,
@@ -102,6 +109,9 @@ int portail_reservations_ask(pt_req *rq, apr_table_t *in, pt_resa_ask *ask, cons
         *error = "Cochez au moins un enfant.";
         return 400;
     }
+    /* In id order, whatever the order of the fields: the preview and the confirmation
+     * list the same days in the same order, so their fingerprints compare. */
+    qsort(kids->elts, (size_t)kids->nelts, sizeof(apr_int64_t), portail_reservations_cmp);
     return 0;
 }
 
