@@ -188,7 +188,12 @@ int pt_db_connection_init(pt_db *db)
     if (db->dialect == PT_DIALECT_SQLITE) {
         int rv = pt_db_pragma(db, db->pool, "PRAGMA foreign_keys = ON");
         if (rv == PT_DB_OK) {
-            rv = pt_db_pragma(db, db->pool, "PRAGMA busy_timeout = 5000");
+            /* Short on purpose: apr_dbd's SQLite driver holds one mutex for the whole
+             * process around each sqlite3_step, so a thread waiting out a long busy
+             * timeout there stops every other thread of the process — the one holding
+             * the write lock included, until the timeout.  The driver then retries with
+             * its mutex released, and pt_db's callers retry whole transactions. */
+            rv = pt_db_pragma(db, db->pool, "PRAGMA busy_timeout = 20");
         }
         if (rv == PT_DB_OK) {
             /* WAL is persistent once set by portail-ctl; synchronous=NORMAL is safe in WAL. */
