@@ -132,3 +132,50 @@ int portail_admin_request_accept(pt_req *rq, portail_admin_accept_fn accept, con
     }
     return pt_req_redirect(rq, back, PT_FLASH_SUCCES, done_message);
 }
+
+int portail_admin_queue_page(pt_req *rq, pt_node *screen, const char *label,
+                             const char **statut, pt_rows **rows)
+{
+    int page;
+    *statut = pt_form_get(rq->query, "statut");
+    *statut = **statut ? *statut : "en_attente";
+    if (strcmp(*statut, "en_attente") && strcmp(*statut, "acceptee")
+        && strcmp(*statut, "refusee") && strcmp(*statut, "annulee")) {
+        return pt_req_error(rq, 400, "Ce statut de demande n'existe pas.");
+    }
+    if (!pt_req_query_int(rq, "page", 1, 1, 100000, &page)) {
+        return pt_req_error(rq, 400, "Ce numéro de page n'existe pas.");
+    }
+    pt_xml_attr(screen, "statut", *statut);
+    if (pt_db_select(rq->db, rq->pool, label,
+                     PT_ARGS(*statut, pt_db_int(rq->pool, PORTAIL_ADMIN_PAGE_SIZE + 1),
+                             portail_admin_offset(rq, page)), rows) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    portail_admin_list_more(rq, screen, page, *rows,
+                            (const char *const[]){ "statut", *statut, NULL });
+    return 0;
+}
+
+int portail_admin_queue_get(pt_req *rq, const char *name, const char *label, const char *details,
+                            const char *detail)
+{
+    pt_node *screen = pt_req_screen(rq, name);
+    const char *statut;
+    pt_rows *r = NULL;
+    int i, rv = portail_admin_queue_page(rq, screen, label, &statut, &r);
+    if (rv) {
+        return rv;
+    }
+    for (i = 0; i < r->n; i++) {
+        pt_node *d = pt_xml_row(screen, "demande", r, i, NULL);
+        pt_rows *e = NULL;
+        /* A page holds 50 requests: one query each stays bounded. */
+        if (pt_db_select(rq->db, rq->pool, details, PT_ARGS(pt_rows_get(r, i, "id")), &e)
+            != PT_DB_OK) {
+            return pt_req_error(rq, 503, NULL);
+        }
+        pt_xml_rows(d, detail, e, NULL);
+    }
+    return 200;
+}

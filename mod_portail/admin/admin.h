@@ -22,6 +22,17 @@ void portail_admin_list_more(pt_req *rq, pt_node *screen, int page, pt_rows *row
 /* The row offset of a page. */
 const char *portail_admin_offset(pt_req *rq, int page);
 
+/* The page of a queue of requests: ?statut= (« en_attente » by default, 400 if unknown)
+ * and ?page=; the rows of the statement `label` (statut, limit, offset), the screen marked
+ * as by portail_admin_list_more.  0, or the error's status. */
+int portail_admin_queue_page(pt_req *rq, pt_node *screen, const char *label,
+                             const char **statut, pt_rows **rows);
+
+/* The screen `name` of a queue: its page of requests (<demande>), each with the rows of
+ * the statement `details` (the request's id) as <detail> elements. */
+int portail_admin_queue_get(pt_req *rq, const char *name, const char *label, const char *details,
+                            const char *detail);
+
 /* Accepting one request of a queue, in its own transaction: *conflicts names what
  * prevented it (nothing applied), *done is 0 when it was no longer pending. */
 typedef int (*portail_admin_accept_fn)(pt_req *rq, apr_int64_t id, const char **conflicts,

@@ -19,28 +19,17 @@
 int portail_admin_dossiers_get(pt_req *rq)
 {
     pt_node *screen = pt_req_screen(rq, "admin-dossiers");
-    const char *statut = pt_form_get(rq->query, "statut");
+    const char *statut;
     pt_rows *r = NULL, *changes = NULL;
-    int page, i;
+    int i, rv = portail_admin_queue_page(rq, screen, "portail_admin_dossiers_queue", &statut, &r);
 
-    statut = *statut ? statut : "en_attente";
-    if (strcmp(statut, "en_attente") && strcmp(statut, "acceptee") && strcmp(statut, "refusee")
-        && strcmp(statut, "annulee")) {
-        return pt_req_error(rq, 400, "Ce statut de demande n'existe pas.");
+    if (rv) {
+        return rv;
     }
-    if (!pt_req_query_int(rq, "page", 1, 1, 100000, &page)) {
-        return pt_req_error(rq, 400, "Ce numéro de page n'existe pas.");
-    }
-    pt_xml_attr(screen, "statut", statut);
-    if (pt_db_select(rq->db, rq->pool, "portail_admin_dossiers_queue",
-                     PT_ARGS(statut, pt_db_int(rq->pool, PORTAIL_ADMIN_PAGE_SIZE + 1),
-                             portail_admin_offset(rq, page)), &r) != PT_DB_OK
-        || pt_db_select(rq->db, rq->pool, "portail_admin_dossiers_changes", PT_ARGS(statut),
-                        &changes) != PT_DB_OK) {
+    if (pt_db_select(rq->db, rq->pool, "portail_admin_dossiers_changes", PT_ARGS(statut),
+                     &changes) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
-    portail_admin_list_more(rq, screen, page, r,
-                            (const char *const[]){ "statut", statut, NULL });
     for (i = 0; i < r->n; i++) {
         pt_node *d = pt_xml_elem(screen, "demande", NULL);
         int c;

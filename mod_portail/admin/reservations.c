@@ -16,36 +16,8 @@
 
 int portail_admin_reservations_get(pt_req *rq)
 {
-    pt_node *screen = pt_req_screen(rq, "admin-reservations");
-    const char *statut = pt_form_get(rq->query, "statut");
-    pt_rows *r = NULL;
-    int page, i;
-    statut = *statut ? statut : "en_attente";
-    if (strcmp(statut, "en_attente") && strcmp(statut, "acceptee") && strcmp(statut, "refusee")
-        && strcmp(statut, "annulee")) {
-        return pt_req_error(rq, 400, "Ce statut de demande n'existe pas.");
-    }
-    if (!pt_req_query_int(rq, "page", 1, 1, 100000, &page)) {
-        return pt_req_error(rq, 400, "Ce numéro de page n'existe pas.");
-    }
-    pt_xml_attr(screen, "statut", statut);
-    if (pt_db_select(rq->db, rq->pool, "portail_admin_reservations_queue",
-                     PT_ARGS(statut, pt_db_int(rq->pool, PORTAIL_ADMIN_PAGE_SIZE + 1),
-                             portail_admin_offset(rq, page)), &r) != PT_DB_OK) {
-        return pt_req_error(rq, 503, NULL);
-    }
-    portail_admin_list_more(rq, screen, page, r, (const char *const[]){ "statut", statut, NULL });
-    for (i = 0; i < r->n; i++) {
-        pt_node *d = pt_xml_row(screen, "demande", r, i, NULL);
-        pt_rows *days = NULL;
-        /* A page holds 50 requests: one query each stays bounded. */
-        if (pt_db_select(rq->db, rq->pool, "portail_resa_request_days",
-                         PT_ARGS(pt_rows_get(r, i, "id")), &days) != PT_DB_OK) {
-            return pt_req_error(rq, 503, NULL);
-        }
-        pt_xml_rows(d, "jour", days, NULL);
-    }
-    return 200;
+    return portail_admin_queue_get(rq, "admin-reservations", "portail_admin_reservations_queue",
+                                   "portail_resa_request_days", "jour");
 }
 
 static int portail_admin_reservation_accept(pt_req *rq, apr_int64_t id, const char **conflicts,

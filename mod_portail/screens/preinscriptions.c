@@ -7,6 +7,7 @@
  * once.  Only the children whose age fits the activity are offered.  The request joins
  * « Mes demandes », where the family can cancel it while it is pending.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <apr_strings.h>
 #include "screens/screens.h"
@@ -111,6 +112,55 @@ int portail_preinscription_nouvelle_get(pt_req *rq)
     return portail_preinscription_form(rq, activity, NULL, NULL, 200);
 }
 
+static int portail_children_cmp(const void *a, const void *b)
+{
+    apr_int64_t x = *(const apr_int64_t *)a, y = *(const apr_int64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+int portail_children_ticked(pt_req *rq, apr_table_t *in, apr_array_header_t *kids,
+                            apr_int64_t *family, const char **names, apr_array_header_t *rows,
+                            const char **error)
+{
+    const apr_array_header_t *fields = apr_table_elts(in);
+    int i;
+    *names = NULL;
+    for (i = 0; i < fields->nelts; i++) {
+        const apr_table_entry_t *e = &APR_ARRAY_IDX(fields, i, apr_table_entry_t);
+        apr_int64_t child;
+        pt_rows *kid = NULL;
+        if (strncmp(e->key, "enfant_", 7) != 0 || strcmp(e->val, "1") != 0) {
+            continue;
+        }
+        child = apr_atoi64(e->key + 7);
+        if (child <= 0 || pt_db_select(rq->db, rq->pool, "portail_preinscriptions_child",
+                                       PT_ARGS(pt_db_int(rq->pool, child),
+                                               pt_db_int(rq->pool, rq->user->id)), &kid)
+                          != PT_DB_OK || kid->n != 1) {
+            return kid ? 404 : 503;
+        }
+        if (*family && *family != pt_rows_int(kid, 0, "family_id", 0)) {
+            *error = "Une demande concerne les enfants d'une seule famille.";
+            return 400;
+        }
+        *family = pt_rows_int(kid, 0, "family_id", 0);
+        *(apr_int64_t *)apr_array_push(kids) = child;
+        if (rows) {
+            *(pt_rows **)apr_array_push(rows) = kid;
+        }
+        *names = *names ? apr_pstrcat(rq->pool, *names, ", ", pt_rows_get(kid, 0, "prenom"), NULL)
+                        : pt_rows_get(kid, 0, "prenom");
+    }
+    if (!kids->nelts) {
+        *error = "Cochez au moins un enfant.";
+        return 400;
+    }
+    /* In id order, whatever the order of the fields: a preview and its confirmation
+     * list the same days in the same order, so their fingerprints compare. */
+    qsort(kids->elts, (size_t)kids->nelts, sizeof(apr_int64_t), portail_children_cmp);
+    return 0;
+}
+
 int portail_preinscription_nouvelle_post(pt_req *rq)
 {
     const char *debut = pt_form_get(rq->form, "date_debut"), *fin = pt_form_get(rq->form, "date_fin");
@@ -119,9 +169,9 @@ int portail_preinscription_nouvelle_post(pt_req *rq)
     const char *reserve = pt_form_weekdays(rq->pool, rq->form, "r");
     const char *names = NULL, *title, *error = NULL;
     apr_int64_t activity = apr_atoi64(pt_form_get(rq->form, "activite")), family = 0, request = 0;
-    const apr_array_header_t *fields = apr_table_elts(rq->form);
     apr_array_header_t *kids = apr_array_make(rq->pool, 4, sizeof(apr_int64_t));
-    pt_rows *act = NULL, *kid = NULL;
+    apr_array_header_t *rows = apr_array_make(rq->pool, 4, sizeof(pt_rows *));
+    pt_rows *act = NULL;
     pt_date d1, d2;
     int i, rv;
 
@@ -141,38 +191,22 @@ int portail_preinscription_nouvelle_post(pt_req *rq)
     else if (!occasional && !strcmp(weekdays, "0000000")) {
         error = "Pour une inscription régulière, cochez au moins un jour de la semaine.";
     }
-    /* The children ticked: each one of the account's families, all of the same family,
-     * each of the activity's age at the start of the period. */
-    for (i = 0; !error && i < fields->nelts; i++) {
-        const apr_table_entry_t *e = &APR_ARRAY_IDX(fields, i, apr_table_entry_t);
-        apr_int64_t child;
+    /* The children ticked, each of the activity's age at the start of the period. */
+    if (!error) {
+        rv = portail_children_ticked(rq, rq->form, kids, &family, &names, rows, &error);
+        if (rv && rv != 400) {
+            return pt_req_error(rq, rv, NULL);
+        }
+    }
+    for (i = 0; !error && i < rows->nelts; i++) {
+        pt_rows *kid = APR_ARRAY_IDX(rows, i, pt_rows *);
         pt_date birth;
-        if (strncmp(e->key, "enfant_", 7) != 0 || strcmp(e->val, "1") != 0) {
-            continue;
-        }
-        child = apr_atoi64(e->key + 7);
-        if (child <= 0 || pt_db_select(rq->db, rq->pool, "portail_preinscriptions_child",
-                                       PT_ARGS(pt_db_int(rq->pool, child),
-                                               pt_db_int(rq->pool, rq->user->id)), &kid)
-                          != PT_DB_OK || kid->n != 1) {
-            return kid ? pt_req_error(rq, 404, NULL) : pt_req_error(rq, 503, NULL);
-        }
-        if (family && family != pt_rows_int(kid, 0, "family_id", 0)) {
-            error = "Une demande concerne les enfants d'une seule famille.";
-        }
-        else if (!pt_date_parse(pt_rows_get(kid, 0, "date_naissance"), &birth)
-                 || !pt_calendar_age_in_range(birth, d1, (int)pt_rows_int(act, 0, "age_min", -1),
-                                              (int)pt_rows_int(act, 0, "age_max", -1))) {
+        if (!pt_date_parse(pt_rows_get(kid, 0, "date_naissance"), &birth)
+            || !pt_calendar_age_in_range(birth, d1, (int)pt_rows_int(act, 0, "age_min", -1),
+                                         (int)pt_rows_int(act, 0, "age_max", -1))) {
             error = apr_psprintf(rq->pool, "%s n'a pas l'âge de cette activité.",
                                  pt_rows_get(kid, 0, "prenom"));
         }
-        family = pt_rows_int(kid, 0, "family_id", 0);
-        *(apr_int64_t *)apr_array_push(kids) = child;
-        names = names ? apr_pstrcat(rq->pool, names, ", ", pt_rows_get(kid, 0, "prenom"), NULL)
-                      : pt_rows_get(kid, 0, "prenom");
-    }
-    if (!error && kids->nelts == 0) {
-        error = "Cochez au moins un enfant.";
     }
     if (error) {
         return portail_preinscription_form(rq, activity, rq->form, error, 400);

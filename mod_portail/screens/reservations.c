@@ -7,7 +7,6 @@
  * carries a fingerprint of its outcomes; confirming plans again in the transaction and
  * applies only when the fingerprint is the same, else shows the new preview (409).
  */
-#include <stdlib.h>
 #include <string.h>
 #include <apr_strings.h>
 #include "screens/screens.h"
@@ -31,21 +30,13 @@ static int portail_reservations_known(const char *const *list, const char *v)
     return 0;
 }
 
-static int portail_reservations_cmp(const void *a, const void *b)
-{
-    apr_int64_t x = *(const apr_int64_t *)a, y = *(const apr_int64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 int portail_reservations_ask(pt_req *rq, apr_table_t *in, pt_resa_ask *ask, const char **names,
                              const char **error)
 {
     static const char *const actions[] = { "reservation", "absence", "annulation", NULL };
     const char *debut = pt_form_get(in, "date_debut"), *fin = pt_form_get(in, "date_fin");
-    const apr_array_header_t *fields = apr_table_elts(in);
     apr_array_header_t *kids = apr_array_make(rq->pool, 4, sizeof(apr_int64_t));
     pt_date d1, d2;
-    int i;
 
     memset(ask, 0, sizeof(*ask));
     *error = NULL;
@@ -81,38 +72,7 @@ int portail_reservations_ask(pt_req *rq, apr_table_t *in, pt_resa_ask *ask, cons
     }
     ask->first = pt_date_days(d1);
     ask->last = pt_date_days(d2);
-    /* The children ticked: each one of the account's families, all of the same family. */
-    for (i = 0; i < fields->nelts; i++) {
-        const apr_table_entry_t *e = &APR_ARRAY_IDX(fields, i, apr_table_entry_t);
-        apr_int64_t child;
-        pt_rows *kid = NULL;
-        if (strncmp(e->key, "enfant_", 7) != 0 || strcmp(e->val, "1") != 0) {
-            continue;
-        }
-        child = apr_atoi64(e->key + 7);
-        if (child <= 0 || pt_db_select(rq->db, rq->pool, "portail_preinscriptions_child",
-                                       PT_ARGS(pt_db_int(rq->pool, child),
-                                               pt_db_int(rq->pool, rq->user->id)), &kid)
-                          != PT_DB_OK || kid->n != 1) {
-            return kid ? 404 : 503;
-        }
-        if (ask->family && ask->family != pt_rows_int(kid, 0, "family_id", 0)) {
-            *error = "Une demande concerne les enfants d'une seule famille.";
-            return 400;
-        }
-        ask->family = pt_rows_int(kid, 0, "family_id", 0);
-        *(apr_int64_t *)apr_array_push(kids) = child;
-        *names = *names ? apr_pstrcat(rq->pool, *names, ", ", pt_rows_get(kid, 0, "prenom"), NULL)
-                        : pt_rows_get(kid, 0, "prenom");
-    }
-    if (!kids->nelts) {
-        *error = "Cochez au moins un enfant.";
-        return 400;
-    }
-    /* In id order, whatever the order of the fields: the preview and the confirmation
-     * list the same days in the same order, so their fingerprints compare. */
-    qsort(kids->elts, (size_t)kids->nelts, sizeof(apr_int64_t), portail_reservations_cmp);
-    return 0;
+    return portail_children_ticked(rq, in, kids, &ask->family, names, NULL, error);
 }
 
 void portail_reservations_plan_xml(pt_req *rq, pt_node *parent, const pt_resa *plan)

@@ -87,6 +87,13 @@ int portail_preinscription_nouvelle_post(pt_req *rq);
 /* screens/planning.c — /portail/famille/planning and its list mode */
 int portail_planning_get(pt_req *rq);
 int portail_planning_liste_get(pt_req *rq);
+/* The children ticked in a form (fields enfant_<id> = 1), each one of the account's and
+ * all of one family: their ids appended to kids in id order, *family, *names (first names,
+ * comma-separated), their rows (id, family_id, prenom, date_naissance) appended to rows
+ * (may be NULL).  0, or 400 with *error, 404 (not the account's child), 503. */
+int portail_children_ticked(pt_req *rq, apr_table_t *in, apr_array_header_t *kids,
+                            apr_int64_t *family, const char **names, apr_array_header_t *rows,
+                            const char **error);
 /* screens/reservations.c — /portail/famille/reservations: requests over a period, and
  * the one path applying every reservation, absence and cancellation */
 int portail_reservations_get(pt_req *rq);
