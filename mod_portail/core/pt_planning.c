@@ -42,6 +42,8 @@ int pt_planning_load(pt_db *db, apr_pool_t *p, const char *first, const char *la
     if (rv != PT_DB_OK) {
         return rv;
     }
+    cal->rows[0] = periods;
+    cal->rows[1] = closures;
     cal->periods = pt_planning_spans(p, periods, 1);
     cal->closures = pt_planning_spans(p, closures, 0);
     return PT_DB_OK;

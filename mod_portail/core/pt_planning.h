@@ -17,6 +17,7 @@
 typedef struct pt_planning_calendar {
     apr_array_header_t *periods;   /* internal */
     apr_array_header_t *closures;  /* internal */
+    pt_rows *rows[2];              /* the periods and closures read, for a page's cache key */
 } pt_planning_calendar;
 
 /* Read the periods and closures touching [first, last] (ISO dates). */

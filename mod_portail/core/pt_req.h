@@ -26,6 +26,7 @@ typedef struct pt_site {
     const char *mail_from;     /* PortailMailFrom */
     int session_idle;          /* seconds */
     int session_lifetime;      /* seconds */
+    struct pt_pagecache *pages;/* rendered pages of this server, per process; may be NULL */
 } pt_site;
 
 typedef enum { PT_ROLE_ANY = 0, PT_ROLE_PARENT, PT_ROLE_AGENT, PT_ROLE_USER } pt_role;
@@ -82,6 +83,8 @@ struct pt_req {
     const char *body;          /* raw body instead of the rendered page */
     apr_size_t body_len;
     const char *filename;      /* a raw body to save rather than show (CSV exports) */
+    int cacheable;             /* the page may come from site->pages (HTML, no message) */
+    const char *cache_key;     /* set by the screen: keep the rendered page under it */
     apr_table_t *cookies;      /* cookies to set: name -> value ("" deletes) */
     const char *flash;         /* one-shot message for the next page */
     pt_flash_kind flash_kind;

@@ -12,6 +12,10 @@
 #include "mod_dbd.h"
 #include "core/pt_req.h"
 #include "core/pt_render.h"
+#include "core/pt_pagecache.h"
+
+/* Rendered pages kept by each process, per server (core/pt_pagecache.h). */
+#define PORTAIL_PAGECACHE_BYTES (16 * 1024 * 1024)
 
 extern module AP_MODULE_DECLARE_DATA portail_module;
 
@@ -30,6 +34,7 @@ typedef struct portail_server_conf {
     int session_lifetime;
     int cookie_secure;            /* PORTAIL_SECURE_* */
     pt_render_cache *render;      /* compiled stylesheets, per process (child_init) */
+    struct pt_pagecache *pages;   /* rendered pages, per process (child_init) */
 } portail_server_conf;
 
 #define PORTAIL_SECURE_UNSET -1

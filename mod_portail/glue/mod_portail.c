@@ -79,8 +79,12 @@ static void portail_child_init(apr_pool_t *pchild, server_rec *s)
                              "mod_portail: cannot compile %s/erreur.xsl", dir);
             }
         }
-        /* Each process has its own copy of the configuration: setting it here is safe. */
+        /* Each process has its own copy of the configuration: setting it here is safe.
+         * Pages are per server: their keys hold account ids of this server's database. */
         sc->render = cache;
+        if (pt_pagecache_create(pchild, PORTAIL_PAGECACHE_BYTES, &sc->pages) != APR_SUCCESS) {
+            sc->pages = NULL;
+        }
     }
 }
 

@@ -33,6 +33,7 @@ static pt_site *portail_site(request_rec *r)
     s->mail_from = sc->mail_from;
     s->session_idle = portail_conf_session_idle(sc);
     s->session_lifetime = portail_conf_session_lifetime(sc);
+    s->pages = sc->pages;
     return s;
 }
 
@@ -334,6 +335,9 @@ static int portail_render(request_rec *r, pt_req *rq, const char *view)
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, "rendering %s: %s", view, err);
         return portail_send_fallback(r, HTTP_INTERNAL_SERVER_ERROR);
     }
+    if (rq->cache_key && r->status == HTTP_OK) {
+        pt_pagecache_put(sc->pages, rq->cache_key, out, len);
+    }
     return portail_send(r, "text/html; charset=UTF-8", out, len);
 }
 
@@ -465,6 +469,9 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
     portail_page_new(rq, rt->view ? rt->view : "raw");
     if (r->method_number == M_GET) {
         portail_flash_show(r, rq, secret);
+        /* A page with a one-shot message, or asked as XML, is never a cached one. */
+        const char *flash = portail_cookie(r, PORTAIL_FLASH_COOKIE);
+        rq->cacheable = !(flash && *flash) && !portail_wants_xml(r, rq->query);
     }
     status = rt->screen(rq);
     portail_apply_cookies(r, rq);

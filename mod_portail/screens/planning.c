@@ -16,6 +16,7 @@
 #include "screens/screens.h"
 #include "core/pt_form.h"
 #include "core/pt_planning.h"
+#include "core/pt_pagecache.h"
 
 #define PORTAIL_PLANNING_COLOURS 6
 
@@ -213,6 +214,22 @@ int portail_planning_get(pt_req *rq)
            != PT_DB_OK
         || pt_planning_load(rq->db, rq->pool, first, last, &cal) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
+    }
+    /* The page is made of these rows, the query, the day and the session's token: the
+     * same key, the same page, served without building it again. */
+    if (rq->cacheable) {
+        pt_rows *const sets[] = { kids, enr, book, full, feeds, cal.rows[0], cal.rows[1] };
+        const char *const parts[] = {
+            "planning", account, rq->user->prenom, rq->user->nom, rq->csrf,
+            pt_date_iso(rq->pool, pt_date_of_time(rq->now)),
+            portail_planning_query(rq, &v, v.vue, v.date, NULL), NULL
+        };
+        const char *key = pt_pagecache_key(rq->pool, parts, sets, 7);
+        if (key && pt_pagecache_get(rq->site->pages, key, rq->pool, &rq->body, &rq->body_len)) {
+            rq->content_type = "text/html; charset=UTF-8";
+            return 200;
+        }
+        rq->cache_key = key;
     }
     portail_planning_nav(rq, screen, &v);
     portail_planning_statuses_xml(screen, 100);

@@ -171,7 +171,7 @@ static int portail_reservations_ack(void *ctx, apr_int64_t request, const pt_res
 }
 
 static const char *portail_reservations_title(pt_req *rq, const pt_resa_ask *ask,
-                                              const pt_resa *plan, const char *names)
+                                              const char *activite, const char *names)
 {
     const char *what = !strcmp(ask->action, "absence")
                        ? apr_pstrcat(rq->pool, "Absence (", ask->motif, ")", NULL)
@@ -180,7 +180,7 @@ static const char *portail_reservations_title(pt_req *rq, const pt_resa_ask *ask
         ? pt_date_long(rq->pool, pt_date_from_days(ask->first), 1)
         : apr_pstrcat(rq->pool, "du ", pt_date_long(rq->pool, pt_date_from_days(ask->first), 1),
                       " au ", pt_date_long(rq->pool, pt_date_from_days(ask->last), 1), NULL);
-    return apr_psprintf(rq->pool, "%s : %s — %s (%s)", what, plan->activite, when, names);
+    return apr_psprintf(rq->pool, "%s : %s — %s (%s)", what, activite, when, names);
 }
 
 int portail_reservations_post(pt_req *rq)
@@ -189,6 +189,7 @@ int portail_reservations_post(pt_req *rq)
     const char *back = pt_form_get(rq->form, "retour");
     portail_reservations_ack_ctx ctx;
     apr_int64_t request = 0;
+    pt_rows *act = NULL;
     pt_resa_ask ask;
     pt_resa plan;
     int rv = portail_reservations_ask(rq, rq->form, &ask, &names, &error);
@@ -207,12 +208,17 @@ int portail_reservations_post(pt_req *rq)
         return rv != PT_DB_OK ? pt_req_error(rq, 503, NULL)
                               : portail_reservations_form(rq, rq->form, &plan, NULL, 200);
     }
-    if (pt_resa_plan(rq->db, rq->pool, rq->now, &ask, &plan) != PT_DB_OK) {
+    /* The title names the activity: one read, the plan itself is made in the transaction. */
+    if (pt_db_select(rq->db, rq->pool, "portail_resa_activity",
+                     PT_ARGS(pt_db_int(rq->pool, ask.activity)), &act) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    if (act->n != 1) {
         return pt_req_error(rq, 404, NULL);
     }
     ctx.rq = rq;
     seen = *seen ? seen : NULL;   /* without a preview (a script): the rules alone */
-    ctx.title = portail_reservations_title(rq, &ask, &plan, names);
+    ctx.title = portail_reservations_title(rq, &ask, pt_rows_get(act, 0, "name"), names);
     rv = pt_resa_apply(rq->db, rq->pool, rq->now, &ask, seen, ctx.title, &plan, &request,
                        portail_reservations_ack, &ctx);
     if (rv == PT_DB_CONFLICT) {

@@ -41,6 +41,12 @@ my $d2 = open_day($ua, $kid{Lou}, $act, $d1 + 1);
 my $d3 = open_day($ua, $kid{Lou}, $act, $d2 + 1);
 
 my $html;
+# The planning before: the day not booked (and the same page twice, as a parent reloads).
+my $dayview = '/portail/famille/planning?vue=jour&date=' . day($d1);
+$html = $ua->get(url($dayview))->decoded_content;
+like($html, qr/Inscrit, non réservé/, 'the planning shows the day not booked yet');
+is($ua->get(url($dayview))->decoded_content, $html, 'the same page when nothing changed');
+
 # --- a single slot, from the planning ------------------------------------------------------
 my $r = $ua->get(url("/portail/famille/planning/creneau?enfant=$kid{Lou}&activite=$act&date=" . day($d1)));
 is($r->code, 200, 'the slot page answers');

@@ -25,5 +25,6 @@ Suite *unit_multipart_suite(void);
 Suite *unit_calendar_suite(void);
 Suite *unit_ics_suite(void);
 Suite *unit_booking_suite(void);
+Suite *unit_pagecache_suite(void);
 
 #endif
