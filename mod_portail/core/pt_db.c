@@ -147,13 +147,36 @@ int pt_db_pragma(pt_db *db, apr_pool_t *p, const char *sql)
     return PT_DB_OK;
 }
 
+void pt_db_set_writers_lock(pt_db *db, int (*lock)(void *ctx, int take), void *ctx)
+{
+    if (db->dialect == PT_DIALECT_SQLITE) {
+        db->lock = lock;
+        db->lock_ctx = ctx;
+    }
+}
+
+static void pt_db_unlock(pt_db *db)
+{
+    if (db->locked) {
+        db->locked = 0;
+        db->lock(db->lock_ctx, 0);
+    }
+}
+
 int pt_db_begin(pt_db *db, apr_pool_t *p)
 {
     int rv;
     db->txn = NULL;
+    if (db->lock && !db->locked) {
+        if (db->lock(db->lock_ctx, 1) != 0) {
+            return PT_DB_BUSY;
+        }
+        db->locked = 1;
+    }
     rv = apr_dbd_transaction_start(db->driver, p, db->handle, &db->txn);
     if (rv != 0) {
         db->txn = NULL;
+        pt_db_unlock(db);
         return pt_db_status(db, rv);
     }
     /* Any error inside the transaction rolls it all back at the end. */
@@ -165,11 +188,13 @@ static int pt_db_end(pt_db *db, int mode)
 {
     int rv;
     if (!db->txn) {
+        pt_db_unlock(db);
         return PT_DB_OK;
     }
     apr_dbd_transaction_mode_set(db->driver, db->txn, mode);
     rv = apr_dbd_transaction_end(db->driver, db->pool, db->txn);
     db->txn = NULL;
+    pt_db_unlock(db);
     return pt_db_status(db, rv);
 }
 

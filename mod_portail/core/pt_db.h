@@ -21,6 +21,11 @@ typedef struct pt_db {
     apr_hash_t *prepared;             /* label -> apr_dbd_prepared_t* */
     pt_dialect dialect;
     apr_dbd_transaction_t *txn;       /* the open transaction, or NULL */
+    /* SQLite: a lock between all processes taken for the time of a transaction, so that
+     * writers queue rather than poll SQLite's (see pt_db_set_writers_lock); NULL: none. */
+    int (*lock)(void *ctx, int take);
+    void *lock_ctx;
+    int locked;
     const char *error;                /* last error, for the log */
 } pt_db;
 
@@ -77,6 +82,13 @@ int pt_db_exec_raw(pt_db *db, apr_pool_t *p, const char *sql);
 
 /* A PRAGMA or other fixed statement whose rows are ignored (SQLite settings). */
 int pt_db_pragma(pt_db *db, apr_pool_t *p, const char *sql);
+
+/* SQLite has one writer at a time, and apr_dbd's driver waits for it while holding a
+ * mutex of the whole process: transactions (all of the portal's write) take `lock`
+ * first — lock(ctx, 1) takes it, lock(ctx, 0) gives it back, each returning 0 on success
+ * — and give it back at commit or rollback.  Ignored for PostgreSQL, whose row locks
+ * queue writers already. */
+void pt_db_set_writers_lock(pt_db *db, int (*lock)(void *ctx, int take), void *ctx);
 
 int pt_db_begin(pt_db *db, apr_pool_t *p);
 int pt_db_commit(pt_db *db);

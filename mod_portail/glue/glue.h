@@ -7,12 +7,18 @@
 #define PORTAIL_GLUE_H
 
 #include <apr_dbd.h>
+#include <apr_global_mutex.h>
 #include "httpd.h"
 #include "http_config.h"
 #include "mod_dbd.h"
 #include "core/pt_req.h"
 #include "core/pt_render.h"
 #include "core/pt_pagecache.h"
+
+/* SQLite's writers queue on this mutex, between all processes (pt_db_set_writers_lock);
+ * NULL when it could not be made. */
+#define PORTAIL_WRITERS_MUTEX "portail-sqlite"
+extern apr_global_mutex_t *portail_writers;
 
 /* Rendered pages kept by each process, per server (core/pt_pagecache.h). */
 #define PORTAIL_PAGECACHE_BYTES (16 * 1024 * 1024)

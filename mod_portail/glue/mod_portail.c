@@ -1,7 +1,8 @@
 /* mod_portail.c — the module record and its hooks.
  *
+ *   pre_config   register the SQLite writers' mutex (directive Mutex portail-sqlite);
  *   post_config  register every prepared statement with mod_dbd (before mod_dbd groups
- *                them), check the stylesheet directory;
+ *                them), check the stylesheet directory, create the writers' mutex;
  *   child_init   compile the stylesheets, once per process, shared by its threads;
  *   handler      "portail": route the request to its screen (router.c).
  * Authentication and authorization providers are in auth.c.
@@ -13,11 +14,19 @@
 #include "http_config.h"
 #include "http_log.h"
 #include "http_protocol.h"
+#include "util_mutex.h"
 #include "glue/glue.h"
 #include "glue/respond.h"
 #include "core/pt_sql.h"
 
 ap_dbd_t *(*portail_dbd_acquire)(request_rec *) = NULL;
+apr_global_mutex_t *portail_writers = NULL;
+
+static int portail_pre_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *ptemp)
+{
+    return ap_mutex_register(pconf, PORTAIL_WRITERS_MUTEX, NULL, APR_LOCK_DEFAULT, 0)
+           == APR_SUCCESS ? OK : HTTP_INTERNAL_SERVER_ERROR;
+}
 
 static int portail_post_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *ptemp,
                                server_rec *s)
@@ -33,6 +42,10 @@ static int portail_post_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *
         return HTTP_INTERNAL_SERVER_ERROR;
     }
     pt_render_global_init();
+    if (ap_global_mutex_create(&portail_writers, NULL, PORTAIL_WRITERS_MUTEX, NULL, s, pconf, 0)
+        != APR_SUCCESS) {
+        return HTTP_INTERNAL_SERVER_ERROR;   /* logged by ap_global_mutex_create */
+    }
     for (sp = s; sp; sp = sp->next) {
         portail_server_conf *sc = ap_get_module_config(sp->module_config, &portail_module);
         apr_finfo_t fi;
@@ -56,6 +69,13 @@ static void portail_child_init(apr_pool_t *pchild, server_rec *s)
     server_rec *sp;
 
     portail_request_child_init(pchild);
+    if (portail_writers
+        && apr_global_mutex_child_init(&portail_writers, apr_global_mutex_lockfile(portail_writers),
+                                       pchild) != APR_SUCCESS) {
+        ap_log_error(APLOG_MARK, APLOG_CRIT, 0, s, "mod_portail: no writers' mutex in this "
+                     "process; SQLite writers will poll");
+        portail_writers = NULL;
+    }
     for (sp = s; sp; sp = sp->next) {
         portail_server_conf *sc = ap_get_module_config(sp->module_config, &portail_module);
         const char *dir = portail_conf_stylesheet_dir(sc);
@@ -121,6 +141,7 @@ static void portail_register_hooks(apr_pool_t *p)
 {
     /* Our statements must reach mod_dbd before its post_config groups them. */
     static const char *const before_dbd[] = { "mod_dbd.c", NULL };
+    ap_hook_pre_config(portail_pre_config, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_post_config(portail_post_config, NULL, before_dbd, APR_HOOK_MIDDLE);
     ap_hook_child_init(portail_child_init, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_handler(portail_handler, NULL, NULL, APR_HOOK_MIDDLE);

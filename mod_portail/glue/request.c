@@ -32,6 +32,23 @@ portail_rctx *portail_rctx_get(request_rec *r)
     return c;
 }
 
+static int portail_writers_lock(void *ctx, int take)
+{
+    apr_status_t rv = take ? apr_global_mutex_lock(portail_writers)
+                           : apr_global_mutex_unlock(portail_writers);
+    return rv == APR_SUCCESS ? 0 : 1;
+}
+
+/* A transaction left open by a screen ends with its request: never a lock kept. */
+static apr_status_t portail_writers_release(void *data)
+{
+    pt_db *db = data;
+    if (db->locked) {
+        pt_db_rollback(db);
+    }
+    return APR_SUCCESS;
+}
+
 pt_db *portail_db(request_rec *r)
 {
     portail_rctx *c = portail_rctx_get(r);
@@ -47,6 +64,11 @@ pt_db *portail_db(request_rec *r)
         return NULL;
     }
     c->db = pt_db_wrap(r->pool, dbd->driver, dbd->handle, dbd->prepared);
+    if (portail_writers) {
+        pt_db_set_writers_lock(c->db, portail_writers_lock, NULL);
+        apr_pool_cleanup_register(r->pool, c->db, portail_writers_release,
+                                  apr_pool_cleanup_null);
+    }
     return c->db;
 }
 
