@@ -2,6 +2,10 @@
 #include <string.h>
 #include <apr_strings.h>
 #include <apr_tables.h>
+#include <stdlib.h>
+#include <apr_lib.h>
+#include <sqlite3.h>
+#include <libpq-fe.h>
 #include "core/pt_db.h"
 #include "core/pt_sql.h"
 
@@ -22,37 +26,191 @@ pt_db *pt_db_wrap(apr_pool_t *p, const apr_dbd_driver_t *driver, apr_dbd_t *hand
     return db;
 }
 
-/* Classify a driver error: busy / serialization failures can be retried, constraint
- * violations are the caller's business (409), the rest is an error for the log. */
+/* The SQLSTATE in libpq's verbose message: « SEVERITY:  CODE: text » on its first line,
+ * the severity possibly translated (« ERREUR »), the code never. */
+static const char *pt_db_pg_sqlstate(apr_pool_t *p, const char *m)
+{
+    const char *s;
+    for (s = m; s && *s && *s != '\n'; s++) {
+        if (s[0] == ':' && s[1] == ' ' && s[2] == ' ') {
+            const char *c = s + 3;
+            int i = 0;
+            while (i < 5 && (apr_isdigit(c[i]) || apr_isupper(c[i]))) {
+                i++;
+            }
+            if (i == 5 && c[5] == ':') {
+                return apr_pstrmemdup(p, c, 5);
+            }
+        }
+    }
+    return NULL;
+}
+
+int pt_db_classify(pt_dialect dialect, int rv, int sqlite_code, const char *message,
+                   apr_pool_t *p, const char **sqlstate)
+{
+    const char *code;
+    if (sqlstate) {
+        *sqlstate = "";
+    }
+    if (rv == 0) {
+        return PT_DB_OK;
+    }
+    if (dialect == PT_DIALECT_SQLITE) {
+        /* The driver returns SQLITE_ERROR for most failures of its legacy interface; the
+         * connection's result code tells which.  Primary codes only (& 0xff). */
+        int c = (sqlite_code > 0 ? sqlite_code : rv) & 0xff;
+        if (sqlstate) {
+            *sqlstate = apr_psprintf(p, "SQLITE_%d", c);
+        }
+        if (c == SQLITE_BUSY || c == SQLITE_LOCKED) {
+            return PT_DB_BUSY;
+        }
+        return c == SQLITE_CONSTRAINT ? PT_DB_CONFLICT : PT_DB_ERROR;
+    }
+    code = message ? pt_db_pg_sqlstate(p, message) : NULL;
+    if (!code) {
+        return PT_DB_ERROR;
+    }
+    if (sqlstate) {
+        *sqlstate = code;
+    }
+    if (strncmp(code, "23", 2) == 0) {
+        return PT_DB_CONFLICT;      /* 23505 unique, 23503 foreign key, 23514 check … */
+    }
+    if (!strcmp(code, "40001") || !strcmp(code, "40P01") || !strcmp(code, "55P03")) {
+        return PT_DB_BUSY;          /* serialization failure, deadlock, lock not available */
+    }
+    return PT_DB_ERROR;             /* 08xxx / 57P0x (connection lost) and the rest */
+}
+
+/* Classify a driver failure (see pt_db_classify), keep its message and code for the log,
+ * and mark the open transaction failed. */
 static int pt_db_status(pt_db *db, int rv)
 {
     const char *msg;
+    int status, sqlite_code = -1;
     if (rv == 0) {
         return PT_DB_OK;
     }
     msg = apr_dbd_error(db->driver, db->handle, rv);
     db->error = msg ? apr_pstrdup(db->pool, msg) : "unknown database error";
     if (db->dialect == PT_DIALECT_SQLITE) {
-        /* SQLITE_BUSY = 5, SQLITE_LOCKED = 6, SQLITE_CONSTRAINT = 19 */
-        if (rv == 5 || rv == 6) {
-            return PT_DB_BUSY;
+        sqlite3 *h = apr_dbd_native_handle(db->driver, db->handle);
+        sqlite_code = h ? sqlite3_errcode(h) : -1;
+    }
+    status = pt_db_classify(db->dialect, rv, sqlite_code, db->error, db->pool, &db->sqlstate);
+    if (db->dialect == PT_DIALECT_PGSQL && !*db->sqlstate) {
+        /* libpq's own failures (server gone, socket closed) carry no SQLSTATE. */
+        PGconn *c = apr_dbd_native_handle(db->driver, db->handle);
+        if (!c || PQstatus(c) != CONNECTION_OK) {
+            db->sqlstate = "08006";
         }
-        if (rv == 19) {
-            return PT_DB_CONFLICT;
+    }
+    if (db->txn && !db->txn_status) {
+        db->txn_status = status;
+    }
+    return status;
+}
+
+/* Fault injection (tests).  See pt_db.h. */
+#define PT_DB_FAULTS_MAX 8
+typedef struct pt_db_fault_item {
+    const char *target;               /* label, "#N", "begin", "commit", "rollback" */
+    int kind;                         /* PT_DB_BUSY, PT_DB_CONFLICT, PT_DB_ERROR, or 0: skip */
+    int left;                         /* times left, -1 always */
+} pt_db_fault_item;
+
+struct pt_db_faults {
+    pt_db_fault_item f[PT_DB_FAULTS_MAX];
+    int n, fired;
+};
+
+int pt_db_fault_fired(const pt_db *db)
+{
+    return db->faults ? db->faults->fired : 0;
+}
+
+#ifdef PT_FAULT_INJECTION
+int pt_db_fault_set(pt_db *db, const char *spec)
+{
+    char *copy = apr_pstrdup(db->pool, spec), *state = NULL, *item;
+    struct pt_db_faults *fs = apr_pcalloc(db->pool, sizeof(*fs));
+    for (item = apr_strtok(copy, ",;", &state); item; item = apr_strtok(NULL, ",;", &state)) {
+        char *eq = strchr(item, '='), *star, *kind;
+        pt_db_fault_item *f;
+        while (*item == ' ') {
+            item++;
         }
+        if (!eq || fs->n == PT_DB_FAULTS_MAX) {
+            return PT_DB_ERROR;
+        }
+        *eq = '\0';
+        kind = eq + 1;
+        f = &fs->f[fs->n];
+        f->target = item;
+        f->left = 1;
+        if ((star = strchr(kind, '*')) != NULL) {
+            *star = '\0';
+            f->left = star[1] ? atoi(star + 1) : -1;
+        }
+        f->kind = !strcmp(kind, "busy") ? PT_DB_BUSY : !strcmp(kind, "constraint")
+                  ? PT_DB_CONFLICT : !strcmp(kind, "lost") ? PT_DB_ERROR
+                  : !strcmp(kind, "skip") ? 0 : -1;
+        if (f->kind < 0 || (f->kind == 0 && strcmp(item, "rollback"))) {
+            return PT_DB_ERROR;
+        }
+        fs->n++;
     }
-    if (db->error && (strstr(db->error, "UNIQUE") || strstr(db->error, "unique")
-                      || strstr(db->error, "duplicate key")
-                      || strstr(db->error, "FOREIGN KEY")
-                      || strstr(db->error, "foreign key"))) {
-        return PT_DB_CONFLICT;
-    }
-    if (db->error && (strstr(db->error, "could not serialize")
-                      || strstr(db->error, "deadlock")
-                      || strstr(db->error, "database is locked"))) {
-        return PT_DB_BUSY;
-    }
+    db->faults = fs->n ? fs : NULL;
+    return PT_DB_OK;
+}
+#else
+int pt_db_fault_set(pt_db *db, const char *spec)
+{
+    db->error = "built without --enable-fault-injection";
     return PT_DB_ERROR;
+}
+#endif
+
+/* An injected failure for `target` (a label or begin / commit / rollback): -1 for none,
+ * else its status (0: skip). */
+static int pt_db_fault(pt_db *db, const char *target, int counted)
+{
+    int i;
+    if (!db->faults) {
+        return -1;
+    }
+    for (i = 0; i < db->faults->n; i++) {
+        pt_db_fault_item *f = &db->faults->f[i];
+        int hit = !strcmp(f->target, target)
+                  || (counted && f->target[0] == '#' && atoi(f->target + 1) == db->statements);
+        if (!hit || f->left == 0) {
+            continue;
+        }
+        if (f->left > 0) {
+            f->left--;
+        }
+        db->faults->fired++;
+        db->error = apr_psprintf(db->pool, "fault injected: %s on %s",
+                                 f->kind == PT_DB_BUSY ? "busy" : f->kind == PT_DB_CONFLICT
+                                 ? "constraint" : f->kind == PT_DB_ERROR ? "connection lost"
+                                 : "skip", target);
+        db->sqlstate = f->kind == PT_DB_BUSY ? "40001" : f->kind == PT_DB_CONFLICT ? "23505"
+                       : "08006";
+        if (db->txn && f->kind && !db->txn_status) {
+            db->txn_status = f->kind;
+        }
+        return f->kind;
+    }
+    return -1;
+}
+
+/* Before each statement: count it, and maybe fail it on purpose. */
+static int pt_db_before(pt_db *db, const char *label)
+{
+    db->statements++;
+    return pt_db_fault(db, label, 1);
 }
 
 static apr_dbd_prepared_t *pt_db_statement(pt_db *db, const char *label)
@@ -77,6 +235,9 @@ int pt_db_select(pt_db *db, apr_pool_t *p, const char *label, int nargs,
 
     if (!st) {
         return PT_DB_ERROR;
+    }
+    if ((rv = pt_db_before(db, label)) >= 0) {
+        return rv;
     }
     /* random access: fetched at once (the PostgreSQL driver loses values in its
      * asynchronous, row-by-row mode) */
@@ -116,8 +277,14 @@ int pt_db_exec(pt_db *db, apr_pool_t *p, const char *label, int nargs,
 {
     apr_dbd_prepared_t *st = pt_db_statement(db, label);
     int n = 0, rv;
+    if (affected) {
+        *affected = 0;
+    }
     if (!st) {
         return PT_DB_ERROR;
+    }
+    if ((rv = pt_db_before(db, label)) >= 0) {
+        return rv;
     }
     rv = apr_dbd_pquery(db->driver, p, db->handle, &n, st, nargs, (const char **)args);
     if (affected) {
@@ -163,48 +330,116 @@ static void pt_db_unlock(pt_db *db)
     }
 }
 
+/* End the open transaction on the pool that began it (apr_dbd_transaction_end removes
+ * the cleanup apr_dbd_transaction_start registered there), then give the lock back. */
+static int pt_db_txn_close(pt_db *db, int mode)
+{
+    int rv;
+    apr_dbd_transaction_mode_set(db->driver, db->txn, mode);
+    rv = apr_dbd_transaction_end(db->driver, db->txn_pool, db->txn);
+    db->txn = NULL;
+    db->txn_pool = NULL;
+    pt_db_unlock(db);
+    return rv;
+}
+
+/* The owner pool goes with the transaction still open: roll back. */
+static apr_status_t pt_db_txn_cleanup(void *data)
+{
+    pt_db *db = data;
+    if (db->txn) {
+        pt_db_txn_close(db, APR_DBD_TRANSACTION_ROLLBACK);
+    }
+    pt_db_unlock(db);
+    return APR_SUCCESS;
+}
+
 int pt_db_begin(pt_db *db, apr_pool_t *p)
 {
     int rv;
+    if (db->txn) {
+        /* Never two at once on one connection: the first is abandoned, rolled back. */
+        apr_pool_cleanup_kill(db->txn_pool, db, pt_db_txn_cleanup);
+        pt_db_txn_close(db, APR_DBD_TRANSACTION_ROLLBACK);
+    }
     db->txn = NULL;
+    db->txn_status = PT_DB_OK;
+    if ((rv = pt_db_fault(db, "begin", 0)) > 0) {
+        return rv;
+    }
     if (db->lock && !db->locked) {
         if (db->lock(db->lock_ctx, 1) != 0) {
             return PT_DB_BUSY;
         }
         db->locked = 1;
     }
+    if (db->dialect == PT_DIALECT_PGSQL) {
+        PGconn *c = apr_dbd_native_handle(db->driver, db->handle);
+        if (!c || PQstatus(c) != CONNECTION_OK) {
+            db->error = "connection to PostgreSQL lost";
+            db->sqlstate = "08006";
+            return PT_DB_ERROR;
+        }
+        /* apr-util 1.6's PostgreSQL driver dereferences the transaction when BEGIN fails
+         * and none was given: give it one, zeroed (its struct is three words). */
+        db->txn = apr_pcalloc(p, 64);
+    }
     rv = apr_dbd_transaction_start(db->driver, p, db->handle, &db->txn);
+    db->txn_pool = p;
     if (rv != 0) {
+        int status = pt_db_status(db, rv);
+        if (db->txn) {
+            /* The driver recorded a transaction on the connection anyway: clear it. */
+            pt_db_txn_close(db, APR_DBD_TRANSACTION_ROLLBACK);
+        }
         db->txn = NULL;
         pt_db_unlock(db);
-        return pt_db_status(db, rv);
+        return status;
     }
-    /* Any error inside the transaction rolls it all back at the end. */
-    apr_dbd_transaction_mode_set(db->driver, db->txn, APR_DBD_TRANSACTION_COMMIT);
+    /* While it is open the transaction's mode is ROLLBACK: whoever ends it without
+     * pt_db_commit — apr_dbd's own cleanup included — rolls it back. */
+    apr_dbd_transaction_mode_set(db->driver, db->txn, APR_DBD_TRANSACTION_ROLLBACK);
+    apr_pool_cleanup_register(p, db, pt_db_txn_cleanup, apr_pool_cleanup_null);
     return PT_DB_OK;
 }
 
 static int pt_db_end(pt_db *db, int mode)
 {
-    int rv;
+    int rv, failed = db->txn_status;
     if (!db->txn) {
         pt_db_unlock(db);
         return PT_DB_OK;
     }
-    apr_dbd_transaction_mode_set(db->driver, db->txn, mode);
-    rv = apr_dbd_transaction_end(db->driver, db->pool, db->txn);
-    db->txn = NULL;
-    pt_db_unlock(db);
-    return pt_db_status(db, rv);
+    if (failed) {
+        mode = APR_DBD_TRANSACTION_ROLLBACK;
+    }
+    apr_pool_cleanup_kill(db->txn_pool, db, pt_db_txn_cleanup);
+    rv = pt_db_txn_close(db, mode);
+    db->txn_status = PT_DB_OK;
+    rv = pt_db_status(db, rv);
+    /* A commit of a transaction where a statement failed rolled back: say so. */
+    return failed && mode == APR_DBD_TRANSACTION_ROLLBACK && rv == PT_DB_OK ? failed : rv;
 }
 
 int pt_db_commit(pt_db *db)
 {
+    int rv = pt_db_fault(db, "commit", 0);
+    if (rv > 0) {
+        if (db->txn && !db->txn_status) {
+            db->txn_status = rv;
+        }
+        pt_db_end(db, APR_DBD_TRANSACTION_ROLLBACK);
+        return rv;
+    }
     return pt_db_end(db, APR_DBD_TRANSACTION_COMMIT);
 }
 
 int pt_db_rollback(pt_db *db)
 {
+    if (pt_db_fault(db, "rollback", 0) == 0) {
+        return PT_DB_OK;           /* injected: the caller « forgot » its rollback */
+    }
+    db->txn_status = PT_DB_OK;
     return pt_db_end(db, APR_DBD_TRANSACTION_ROLLBACK);
 }
 
@@ -226,6 +461,9 @@ int pt_db_connection_init(pt_db *db)
         }
         return rv;
     }
+    /* PostgreSQL: libpq's verbose errors put the SQLSTATE in the message, the only text
+     * apr_dbd hands on (it clears the result, and the code with it). */
+    PQsetErrorVerbosity(apr_dbd_native_handle(db->driver, db->handle), PQERRORS_VERBOSE);
     return PT_DB_OK;
 }
 

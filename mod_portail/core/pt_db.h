@@ -21,12 +21,21 @@ typedef struct pt_db {
     apr_hash_t *prepared;             /* label -> apr_dbd_prepared_t* */
     pt_dialect dialect;
     apr_dbd_transaction_t *txn;       /* the open transaction, or NULL */
+    apr_pool_t *txn_pool;             /* the pool given to pt_db_begin: it owns the
+                                       * transaction, which it rolls back if it is
+                                       * destroyed with the transaction still open */
+    int txn_status;                   /* first failure inside the transaction: a commit
+                                       * then rolls back and returns it */
     /* SQLite: a lock between all processes taken for the time of a transaction, so that
      * writers queue rather than poll SQLite's (see pt_db_set_writers_lock); NULL: none. */
     int (*lock)(void *ctx, int take);
     void *lock_ctx;
     int locked;
     const char *error;                /* last error, for the log */
+    const char *sqlstate;             /* its SQLSTATE (PostgreSQL), SQLite's result code
+                                       * as "SQLITE_<n>", or "" */
+    struct pt_db_faults *faults;      /* fault injection (tests), or NULL */
+    int statements;                   /* statements run through this pt_db */
 } pt_db;
 
 /* Rows fully fetched: small result sets are the rule (pages, not reports). */
@@ -43,6 +52,16 @@ typedef struct pt_rows {
 #define PT_DB_ERROR 1
 #define PT_DB_BUSY 2
 #define PT_DB_CONFLICT 3             /* unique / foreign-key violation */
+
+/* How a driver's failure is classified: by SQLite's result code (SQLITE_BUSY / LOCKED:
+ * busy, SQLITE_CONSTRAINT: conflict), or by PostgreSQL's SQLSTATE (23xxx: conflict,
+ * 40001 / 40P01 / 55P03: busy; 08xxx, 57P0x: connection lost, an error) — never by the
+ * text of the message, which the server may write in French.  `sqlite_code` is the
+ * connection's last result code (or -1), `message` PostgreSQL's error text, which carries
+ * the SQLSTATE since pt_db_connection_init sets libpq's verbose errors; *sqlstate (if
+ * not NULL) receives the code found, or "".  Exposed for the unit tests. */
+int pt_db_classify(pt_dialect dialect, int rv, int sqlite_code, const char *message,
+                   apr_pool_t *p, const char **sqlstate);
 
 /* Build a pt_db around a connection someone else opened. */
 pt_db *pt_db_wrap(apr_pool_t *p, const apr_dbd_driver_t *driver, apr_dbd_t *handle,
@@ -90,9 +109,25 @@ int pt_db_pragma(pt_db *db, apr_pool_t *p, const char *sql);
  * queue writers already. */
 void pt_db_set_writers_lock(pt_db *db, int (*lock)(void *ctx, int take), void *ctx);
 
+/* Transactions.  The pool given to pt_db_begin owns the transaction: commit and rollback
+ * end it on that same pool, and if the pool is destroyed first (the request ends after an
+ * error path forgot its rollback) the transaction is ROLLED BACK and the writers' lock
+ * given back — never committed, on SQLite as on PostgreSQL.  A statement that fails inside
+ * the transaction marks it: pt_db_commit then rolls back and returns that failure. */
 int pt_db_begin(pt_db *db, apr_pool_t *p);
 int pt_db_commit(pt_db *db);
 int pt_db_rollback(pt_db *db);
+
+/* Fault injection, for tests (built with --enable-fault-injection; otherwise a spec is
+ * refused with PT_DB_ERROR).  `spec`: items separated by « , » or « ; », each
+ * TARGET=KIND[*COUNT] — TARGET a statement label, « #N » (the N-th statement run through
+ * this pt_db), or « begin » / « commit » / « rollback »; KIND « busy », « constraint »,
+ * « lost » (connection lost), or for rollback « skip » (the rollback is not done: a
+ * screen that forgets it); COUNT how many times (default 1, « * » always).  An injected
+ * failure looks to the caller like the real one; nothing is sent to the database. */
+int pt_db_fault_set(pt_db *db, const char *spec);
+/* How many injected faults fired on this pt_db. */
+int pt_db_fault_fired(const pt_db *db);
 
 /* Access to fetched rows. */
 const char *pt_rows_get(const pt_rows *r, int row, const char *col);

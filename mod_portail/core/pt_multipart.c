@@ -39,8 +39,9 @@ struct pt_multipart {
     const char *name, *filename, *type;
     int is_file, skip, headers;
     apr_off_t file_len;
-    char *field;                   /* an ordinary field's value, max_field_len + 1 */
-    apr_size_t flen;
+    char *field;                   /* an ordinary field's value (malloc'ed, grown as needed
+                                    * up to max_field_len: never the limit up front) */
+    apr_size_t flen, fcap;
 
     apr_table_t *fields;
 };
@@ -60,6 +61,8 @@ static apr_status_t pt_mp_cleanup(void *data)
     pt_multipart *mp = data;
     free(mp->work);
     mp->work = NULL;
+    free(mp->field);
+    mp->field = NULL;
     return APR_SUCCESS;
 }
 
@@ -115,7 +118,6 @@ pt_multipart *pt_multipart_new(apr_pool_t *p, const char *boundary,
     if (files) {
         mp->files = *files;
     }
-    mp->field = apr_palloc(p, limits->max_field_len + 1);
     mp->fields = apr_table_make(p, 8);
     mp->state = PT_MP_PREAMBLE;
     apr_pool_cleanup_register(p, mp, pt_mp_cleanup, apr_pool_cleanup_null);
@@ -161,6 +163,21 @@ static int pt_mp_data(pt_multipart *mp, const char *buf, apr_size_t n)
     if (mp->flen + n > mp->lim.max_field_len) {
         return pt_mp_fail(mp, PT_MP_TOO_LARGE, "Un champ du formulaire est trop long.");
     }
+    if (mp->flen + n > mp->fcap) {
+        apr_size_t cap = mp->fcap ? mp->fcap : 256;
+        char *bigger;
+        while (cap < mp->flen + n) {
+            cap *= 2;
+        }
+        if (cap > mp->lim.max_field_len) {
+            cap = mp->lim.max_field_len;
+        }
+        if (!(bigger = realloc(mp->field, cap))) {
+            return pt_mp_fail(mp, PT_MP_TOO_LARGE, "Un champ du formulaire est trop long.");
+        }
+        mp->field = bigger;
+        mp->fcap = cap;
+    }
     memcpy(mp->field + mp->flen, buf, n);
     mp->flen += n;
     return PT_MP_OK;
@@ -177,27 +194,38 @@ static int pt_mp_part_end(pt_multipart *mp)
         }
         return PT_MP_OK;
     }
-    if (!pt_xml_text_ok(mp->field, mp->flen) || memchr(mp->field, '\0', mp->flen)) {
+    if (mp->flen && (!pt_xml_text_ok(mp->field, mp->flen)
+                     || memchr(mp->field, '\0', mp->flen))) {
         return pt_mp_fail(mp, PT_MP_BAD, "Le formulaire contient des caractères non valides.");
     }
-    apr_table_add(mp->fields, mp->name, apr_pstrmemdup(mp->pool, mp->field, mp->flen));
+    apr_table_add(mp->fields, mp->name,
+                  mp->flen ? apr_pstrmemdup(mp->pool, mp->field, mp->flen) : "");
     return PT_MP_OK;
 }
 
-/* A parameter value of a header: quoted-string (backslash escapes) or token. */
+/* A parameter value of a header: quoted-string (backslash escapes) or token.  The copy
+ * is the size of the value itself, never of the rest of the line: a line of many quoted
+ * parameters costs its own length, not its length times the number of parameters. */
 static const char *pt_mp_param_value(apr_pool_t *p, const char **s)
 {
-    const char *v = *s;
+    const char *v = *s, *q;
     char *out, *o;
+    apr_size_t n;
     if (*v != '"') {
-        apr_size_t n = strcspn(v, ";");
+        n = strcspn(v, ";");
         *s = v + n;
         while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t')) {
             n--;
         }
         return apr_pstrmemdup(p, v, n);
     }
-    out = o = apr_palloc(p, strlen(v) + 1);
+    for (q = v + 1; *q && *q != '"'; q++) {
+        if (*q == '\\' && q[1]) {
+            q++;
+        }
+    }
+    n = (apr_size_t)(q - (v + 1));
+    out = o = apr_palloc(p, n + 1);
     for (v++; *v && *v != '"'; v++) {
         if (*v == '\\' && v[1]) {
             v++;
@@ -282,6 +310,10 @@ static int pt_mp_part_begin(pt_multipart *mp)
 {
     if (!mp->name || !*mp->name) {
         return pt_mp_fail(mp, PT_MP_BAD, "Le formulaire envoyé est mal formé.");
+    }
+    /* Names reach the screens and the XML of the page as values do: valid UTF-8 text. */
+    if (!pt_xml_text_ok(mp->name, strlen(mp->name))) {
+        return pt_mp_fail(mp, PT_MP_BAD, "Le formulaire contient des caractères non valides.");
     }
     mp->is_file = mp->filename != NULL;
     /* A file input left empty sends a part with an empty file name: no file chosen. */

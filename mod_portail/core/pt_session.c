@@ -28,10 +28,16 @@ int pt_session_lookup(pt_db *db, apr_pool_t *p, const char *token, apr_time_t no
         return rv;
     }
     if (t - pt_rows_int(r, 0, "last_seen_at", 0) >= PT_SESSION_TOUCH_EVERY) {
-        rv = pt_db_exec(db, p, "portail_session_touch",
-                        PT_ARGS(pt_db_int(p, t), pt_rows_get(r, 0, "id")), NULL);
-        if (rv != PT_DB_OK) {
-            return rv;
+        /* A write like any other: in the SQLite writers' queue (pt_db_begin).  Best
+         * effort: a busy database must not turn a page that only reads into a 503 — the
+         * next click touches the session again. */
+        int own = db->txn == NULL, trv = own ? pt_db_begin(db, p) : PT_DB_OK;
+        if (trv == PT_DB_OK) {
+            trv = pt_db_exec(db, p, "portail_session_touch",
+                             PT_ARGS(pt_db_int(p, t), pt_rows_get(r, 0, "id")), NULL);
+            if (own) {
+                trv = trv == PT_DB_OK ? pt_db_commit(db) : pt_db_rollback(db);
+            }
         }
     }
     u = apr_pcalloc(p, sizeof(*u));

@@ -9,7 +9,10 @@
 #include <apr_lib.h>
 #include "httpd.h"
 #include "http_config.h"
+#include "http_log.h"
 #include "glue/glue.h"
+
+APLOG_USE_MODULE(portail);
 
 #define PORTAIL_DEFAULT_IDLE 1800          /* 30 minutes */
 #define PORTAIL_DEFAULT_LIFETIME 43200     /* 12 hours */
@@ -350,6 +353,23 @@ static const char *portail_set_smtp_password_file(cmd_parms *cmd, void *dc, cons
     return NULL;
 }
 
+/* PortailFaultInjection: tests only; a no-op (with a warning) in a production build. */
+int portail_fault_injection = 0;
+
+static const char *portail_set_fault_injection(cmd_parms *cmd, void *dc, int on)
+{
+#ifndef PT_FAULT_INJECTION
+    if (on) {
+        ap_log_error(APLOG_MARK, APLOG_WARNING, 0, cmd->server, PTLOGNO(00030)
+                     "PortailFaultInjection On ignored: mod_portail was built without "
+                     "--enable-fault-injection");
+        on = 0;
+    }
+#endif
+    portail_fault_injection = on;
+    return NULL;
+}
+
 const command_rec portail_cmds[] = {
     AP_INIT_TAKE1("PortailTown", portail_set_town, NULL, RSRC_CONF,
                   "The name of the town, shown in every page and mail"),
@@ -388,5 +408,8 @@ const command_rec portail_cmds[] = {
                   "Largest accepted number of fields in a form"),
     AP_INIT_TAKE1("PortailMaxUploadSize", portail_set_max_upload, NULL, OR_ALL,
                   "Largest accepted file upload (a photo), in bytes"),
+    AP_INIT_FLAG("PortailFaultInjection", portail_set_fault_injection, NULL, RSRC_CONF,
+                 "Tests only: let the X-Portail-Fault request header make database "
+                 "statements fail (needs a build with --enable-fault-injection)"),
     { NULL }
 };

@@ -25,6 +25,13 @@ extern apr_global_mutex_t *portail_writers;
 
 extern module AP_MODULE_DECLARE_DATA portail_module;
 
+/* Every log line of the module starts with its own number, « PT00012: », as httpd's
+ * modules do with APLOGNO (whose AH numbers are httpd's: AH10000 and up are taken).
+ * Numbers are given once, never reused: request.c 00001-00009, respond.c 00010-00019,
+ * mod_portail.c 00020-00029, config.c 00030-00039, auth.c / router.c 00040-00049, next
+ * free 00050 (docs/webmaster.md lists them). */
+#define PTLOGNO(n) "PT" #n ": "
+
 /* Per virtual host. */
 typedef struct portail_server_conf {
     const char *town;
@@ -64,6 +71,8 @@ void *portail_create_server_conf(apr_pool_t *p, server_rec *s);
 void *portail_merge_server_conf(apr_pool_t *p, void *base, void *add);
 void *portail_create_dir_conf(apr_pool_t *p, char *dir);
 void *portail_merge_dir_conf(apr_pool_t *p, void *base, void *add);
+/* PortailFaultInjection (tests): X-Portail-Fault is obeyed (core/pt_db.h). */
+extern int portail_fault_injection;
 /* Effective values, defaults applied. */
 int portail_conf_session_idle(const portail_server_conf *sc);
 int portail_conf_session_lifetime(const portail_server_conf *sc);
@@ -82,6 +91,9 @@ typedef struct portail_rctx {
     int db_status;                /* PT_DB_* of the session lookup */
 } portail_rctx;
 
+/* The request whose pool holds the per-request state: the main request of a sub-request,
+ * the first of internal redirects (they share its pool). */
+request_rec *portail_main_request(request_rec *r);
 portail_rctx *portail_rctx_get(request_rec *r);
 /* The database connection of this request (mod_dbd), or NULL. */
 pt_db *portail_db(request_rec *r);

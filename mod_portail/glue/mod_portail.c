@@ -37,7 +37,7 @@ static int portail_post_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *
 
     portail_dbd_acquire = APR_RETRIEVE_OPTIONAL_FN(ap_dbd_acquire);
     if (!prepare || !portail_dbd_acquire) {
-        ap_log_error(APLOG_MARK, APLOG_CRIT, 0, s,
+        ap_log_error(APLOG_MARK, APLOG_CRIT, 0, s, PTLOGNO(00020)
                      "mod_portail needs mod_dbd: add LoadModule dbd_module");
         return HTTP_INTERNAL_SERVER_ERROR;
     }
@@ -55,7 +55,7 @@ static int portail_post_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *
             prepare(sp, st->sql, st->label);
         }
         if (apr_stat(&fi, layout, APR_FINFO_TYPE, ptemp) != APR_SUCCESS) {
-            ap_log_error(APLOG_MARK, APLOG_CRIT, 0, sp,
+            ap_log_error(APLOG_MARK, APLOG_CRIT, 0, sp, PTLOGNO(00021)
                          "mod_portail: %s not found; set PortailStylesheetDir", layout);
             return HTTP_INTERNAL_SERVER_ERROR;
         }
@@ -72,8 +72,8 @@ static void portail_child_init(apr_pool_t *pchild, server_rec *s)
     if (portail_writers
         && apr_global_mutex_child_init(&portail_writers, apr_global_mutex_lockfile(portail_writers),
                                        pchild) != APR_SUCCESS) {
-        ap_log_error(APLOG_MARK, APLOG_CRIT, 0, s, "mod_portail: no writers' mutex in this "
-                     "process; SQLite writers will poll");
+        ap_log_error(APLOG_MARK, APLOG_CRIT, 0, s, PTLOGNO(00022)
+                     "mod_portail: no writers' mutex in this process; SQLite writers will poll");
         portail_writers = NULL;
     }
     for (sp = s; sp; sp = sp->next) {
@@ -83,7 +83,8 @@ static void portail_child_init(apr_pool_t *pchild, server_rec *s)
         const portail_route *rt;
         if (!cache) {
             if (pt_render_cache_create(pchild, dir, &cache) != APR_SUCCESS) {
-                ap_log_error(APLOG_MARK, APLOG_CRIT, 0, sp, "mod_portail: no stylesheet cache");
+                ap_log_error(APLOG_MARK, APLOG_CRIT, 0, sp, PTLOGNO(00023)
+                             "mod_portail: no stylesheet cache");
                 continue;
             }
             apr_hash_set(by_dir, dir, APR_HASH_KEY_STRING, cache);
@@ -91,11 +92,12 @@ static void portail_child_init(apr_pool_t *pchild, server_rec *s)
             for (rt = portail_routes_table(); rt->method; rt++) {
                 const char *err = rt->view ? pt_render_preload(cache, rt->view) : NULL;
                 if (err) {
-                    ap_log_error(APLOG_MARK, APLOG_ERR, 0, sp, "mod_portail: %s", err);
+                    ap_log_error(APLOG_MARK, APLOG_ERR, 0, sp, PTLOGNO(00024)
+                                 "mod_portail: %s", err);
                 }
             }
             if (pt_render_preload(cache, "erreur")) {
-                ap_log_error(APLOG_MARK, APLOG_ERR, 0, sp,
+                ap_log_error(APLOG_MARK, APLOG_ERR, 0, sp, PTLOGNO(00025)
                              "mod_portail: cannot compile %s/erreur.xsl", dir);
             }
         }
@@ -116,11 +118,12 @@ static apr_status_t portail_dbd_post_connect(apr_pool_t *pool, dbd_cfg_t *cfg, a
     pt_db *db = pt_db_wrap(pool, dbd->driver, dbd->handle, dbd->prepared);
     int missing = 0;
     if (db->dialect != PT_DIALECT_SQLITE) {
-        return APR_SUCCESS;
+        /* PostgreSQL: errors carry their SQLSTATE (nothing to prepare again). */
+        return pt_db_connection_init(db) == PT_DB_OK ? APR_SUCCESS : APR_EGENERAL;
     }
     if (pt_db_connection_init(db) != PT_DB_OK
         || pt_db_prepare_all(db, &missing) != PT_DB_OK) {
-        ap_log_error(APLOG_MARK, APLOG_ERR, 0, NULL,
+        ap_log_error(APLOG_MARK, APLOG_ERR, 0, NULL, PTLOGNO(00026)
                      "mod_portail: cannot set up a database connection (%d statements "
                      "missing; was portail-ctl init run?): %s", missing,
                      db->error ? db->error : "?");

@@ -13,18 +13,28 @@
 
 APLOG_USE_MODULE(portail);
 
+request_rec *portail_main_request(request_rec *r)
+{
+    request_rec *main = r;
+    for (;;) {
+        if (main->main) {
+            main = main->main;
+        }
+        else if (main->prev) {
+            main = main->prev;
+        }
+        else {
+            return main;
+        }
+    }
+}
+
 portail_rctx *portail_rctx_get(request_rec *r)
 {
-    /* Internal redirects (error documents) share the main request's state. */
-    request_rec *main = r;
-    portail_rctx *c;
-    while (main->prev) {
-        main = main->prev;
-    }
-    while (main->main) {
-        main = main->main;
-    }
-    c = ap_get_module_config(main->request_config, &portail_module);
+    /* Internal redirects (error documents) and sub-requests share the main request's
+     * state, allocated from its pool: a sub-request's pool ends before the request. */
+    request_rec *main = portail_main_request(r);
+    portail_rctx *c = ap_get_module_config(main->request_config, &portail_module);
     if (!c) {
         c = apr_pcalloc(main->pool, sizeof(*c));
         ap_set_module_config(main->request_config, &portail_module, c);
@@ -39,35 +49,35 @@ static int portail_writers_lock(void *ctx, int take)
     return rv == APR_SUCCESS ? 0 : 1;
 }
 
-/* A transaction left open by a screen ends with its request: never a lock kept. */
-static apr_status_t portail_writers_release(void *data)
-{
-    pt_db *db = data;
-    if (db->locked) {
-        pt_db_rollback(db);
-    }
-    return APR_SUCCESS;
-}
-
 pt_db *portail_db(request_rec *r)
 {
     portail_rctx *c = portail_rctx_get(r);
+    request_rec *main;
     ap_dbd_t *dbd;
     if (c->db_tried) {
         return c->db;
     }
     c->db_tried = 1;
-    dbd = portail_dbd_acquire ? portail_dbd_acquire(r) : NULL;
+    main = portail_main_request(r);
+    dbd = portail_dbd_acquire ? portail_dbd_acquire(main) : NULL;
     if (!dbd) {
-        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r,
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, PTLOGNO(00001)
                       "no database connection from mod_dbd (check DBDriver / DBDParams)");
         return NULL;
     }
-    c->db = pt_db_wrap(r->pool, dbd->driver, dbd->handle, dbd->prepared);
+    /* A transaction left open by a screen is rolled back when the pool given to
+     * pt_db_begin (the request's) goes: pt_db registers that on the pool itself, and
+     * gives the writers' lock back with it. */
+    c->db = pt_db_wrap(main->pool, dbd->driver, dbd->handle, dbd->prepared);
     if (portail_writers) {
         pt_db_set_writers_lock(c->db, portail_writers_lock, NULL);
-        apr_pool_cleanup_register(r->pool, c->db, portail_writers_release,
-                                  apr_pool_cleanup_null);
+    }
+    if (portail_fault_injection) {
+        const char *spec = apr_table_get(main->headers_in, "X-Portail-Fault");
+        if (spec && pt_db_fault_set(c->db, spec) != PT_DB_OK) {
+            ap_log_rerror(APLOG_MARK, APLOG_WARNING, 0, r, PTLOGNO(00002)
+                          "X-Portail-Fault not understood: %s", spec);
+        }
     }
     return c->db;
 }
@@ -158,10 +168,11 @@ const pt_user *portail_user(request_rec *r, int *unavailable)
         return NULL;
     }
     sc = ap_get_module_config(r->server->module_config, &portail_module);
-    c->db_status = pt_session_lookup(db, r->pool, token, r->request_time,
-                                     portail_conf_session_idle(sc), &u);
+    /* The user is kept for the whole request: from the main request's pool. */
+    c->db_status = pt_session_lookup(db, portail_main_request(r)->pool, token,
+                                     r->request_time, portail_conf_session_idle(sc), &u);
     if (c->db_status != PT_DB_OK) {
-        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r,
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, PTLOGNO(00003)
                       "session lookup failed: %s", db->error);
         if (unavailable) {
             *unavailable = 1;
@@ -200,7 +211,7 @@ const char *portail_secret(request_rec *r)
             s = portail_secret_value = apr_pstrdup(portail_secret_pool, rows->values[0][0]);
         }
         else {
-            ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r,
+            ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, PTLOGNO(00004)
                           "the portal's secret is missing from the database: run "
                           "portail-ctl init");
         }

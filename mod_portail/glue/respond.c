@@ -170,7 +170,8 @@ static int portail_upload_begin(void *vctx, const char *name, const char *filena
                          | APR_FOPEN_EXCL | APR_FOPEN_BINARY | APR_FOPEN_BUFFERED,
                          ctx->r->pool);
     if (st != APR_SUCCESS) {
-        ap_log_rerror(APLOG_MARK, APLOG_ERR, st, ctx->r, "upload: cannot create %s", path);
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, st, ctx->r, PTLOGNO(00010) "upload: cannot create %s",
+                      path);
         return HTTP_SERVICE_UNAVAILABLE;
     }
     apr_pool_cleanup_register(ctx->r->pool, path, portail_upload_remove,
@@ -189,7 +190,7 @@ static int portail_upload_data(void *vctx, const char *buf, apr_size_t len)
     portail_upload_ctx *ctx = vctx;
     apr_status_t st = apr_file_write_full(ctx->file, buf, len, NULL);
     if (st != APR_SUCCESS) {
-        ap_log_rerror(APLOG_MARK, APLOG_ERR, st, ctx->r, "upload: cannot write %s",
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, st, ctx->r, PTLOGNO(00011) "upload: cannot write %s",
                       ctx->current->path);
         return HTTP_SERVICE_UNAVAILABLE;
     }
@@ -232,7 +233,8 @@ static int portail_read_multipart(request_rec *r, pt_req *rq, const portail_dir_
         return HTTP_REQUEST_ENTITY_TOO_LARGE;
     }
     if (!rq->site->data_dir) {
-        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, "upload refused: PortailDataDir is not set");
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, PTLOGNO(00012)
+                      "upload refused: PortailDataDir is not set");
         return HTTP_SERVICE_UNAVAILABLE;
     }
     memset(&ctx, 0, sizeof(ctx));
@@ -332,7 +334,7 @@ static int portail_render(request_rec *r, pt_req *rq, const char *view)
     err = sc->render ? pt_render_html(sc->render, r->pool, rq->doc, view, &out, &len)
                      : "no stylesheet cache";
     if (err) {
-        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, "rendering %s: %s", view, err);
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, PTLOGNO(00013) "rendering %s: %s", view, err);
         return portail_send_fallback(r, HTTP_INTERNAL_SERVER_ERROR);
     }
     if (rq->cache_key && r->status == HTTP_OK) {
