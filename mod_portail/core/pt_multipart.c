@@ -185,6 +185,7 @@ static int pt_mp_data(pt_multipart *mp, const char *buf, apr_size_t n)
 
 static int pt_mp_part_end(pt_multipart *mp)
 {
+    const char *value;
     if (mp->is_file) {
         if (!mp->skip && mp->files.end) {
             int rv = mp->files.end(mp->files.ctx);
@@ -198,8 +199,14 @@ static int pt_mp_part_end(pt_multipart *mp)
                      || memchr(mp->field, '\0', mp->flen))) {
         return pt_mp_fail(mp, PT_MP_BAD, "Le formulaire contient des caractères non valides.");
     }
-    apr_table_add(mp->fields, mp->name,
-                  mp->flen ? apr_pstrmemdup(mp->pool, mp->field, mp->flen) : "");
+    value = mp->flen ? apr_pstrmemdup(mp->pool, mp->field, mp->flen) : "";
+    if (mp->files.field) {
+        int rv = mp->files.field(mp->files.ctx, mp->name, value, mp->parts == 1);
+        if (rv != PT_MP_OK) {
+            return pt_mp_fail(mp, rv, "Le formulaire a expiré ou ne vient pas du portail.");
+        }
+    }
+    apr_table_add(mp->fields, mp->name, value);
     return PT_MP_OK;
 }
 

@@ -34,6 +34,10 @@ typedef struct pt_multipart_files {
     int (*data)(void *ctx, const char *buf, apr_size_t len);
     int (*end)(void *ctx);
     void *ctx;
+    /* Optional: an ordinary field is complete (value NUL-terminated, valid UTF-8).  `first`
+     * is 1 for the body's first part.  Lets the caller check a CSRF token sent first
+     * before any file is written or more of the body read. */
+    int (*field)(void *ctx, const char *name, const char *value, int first);
 } pt_multipart_files;
 
 typedef struct pt_multipart pt_multipart;

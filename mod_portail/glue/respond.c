@@ -104,16 +104,19 @@ static void portail_flash_show(request_rec *r, pt_req *rq, const char *secret)
     }
 }
 
-/* Read the body of a form under the size limit.  Returns OK or an HTTP status. */
+/* Read the body of a form under the size limit, into a buffer the size of what comes
+ * (Content-Length when given, else grown as bytes arrive): never the limit up front.
+ * Returns OK or an HTTP status. */
 static int portail_read_form(request_rec *r, apr_off_t max, const char **data, apr_size_t *len)
 {
     const char *cl = apr_table_get(r->headers_in, "Content-Length");
+    apr_off_t announced = cl ? apr_atoi64(cl) : -1;
+    apr_size_t got = 0, cap;
     char *buf;
-    apr_size_t got = 0;
     long n;
     int rv;
 
-    if (cl && apr_atoi64(cl) > max) {
+    if (announced > max) {
         /* Refuse at once, without reading megabytes: close the connection after. */
         r->connection->keepalive = AP_CONN_CLOSE;
         return HTTP_REQUEST_ENTITY_TOO_LARGE;
@@ -121,9 +124,30 @@ static int portail_read_form(request_rec *r, apr_off_t max, const char **data, a
     if ((rv = ap_setup_client_block(r, REQUEST_CHUNKED_DECHUNK)) != OK) {
         return rv;
     }
-    buf = apr_palloc(r->pool, (apr_size_t)max + 1);
+    cap = announced >= 0 ? (apr_size_t)announced + 1 : 8192;
+    if (cap > (apr_size_t)max + 1) {
+        cap = (apr_size_t)max + 1;
+    }
+    buf = apr_palloc(r->pool, cap + 1);
     if (ap_should_client_block(r)) {
-        while ((n = ap_get_client_block(r, buf + got, (apr_size_t)max + 1 - got)) > 0) {
+        for (;;) {
+            if (got == cap) {
+                /* More than announced (chunked, or a lying length): grow, up to max + 1
+                 * so that one byte too many is seen. */
+                apr_size_t bigger = cap * 2 > (apr_size_t)max + 1 ? (apr_size_t)max + 1 : cap * 2;
+                char *nb;
+                if (bigger <= cap) {
+                    r->connection->keepalive = AP_CONN_CLOSE;
+                    return HTTP_REQUEST_ENTITY_TOO_LARGE;
+                }
+                nb = apr_palloc(r->pool, bigger + 1);
+                memcpy(nb, buf, got);
+                buf = nb;
+                cap = bigger;
+            }
+            if ((n = ap_get_client_block(r, buf + got, cap - got)) <= 0) {
+                break;
+            }
             got += (apr_size_t)n;
             if (got > (apr_size_t)max) {
                 r->connection->keepalive = AP_CONN_CLOSE;
@@ -149,7 +173,29 @@ typedef struct portail_upload_ctx {
     const char *dir;
     apr_file_t *file;
     pt_upload *current;
+    int csrf_ok;                  /* the first part was the form's CSRF token */
 } portail_upload_ctx;
+
+#define PORTAIL_CSRF_REFUSED "Le formulaire a expiré ou ne vient pas du portail. Rechargez " \
+                             "la page et recommencez."
+
+/* The CSRF token of a multipart form is its FIRST part (layout.xsl writes it first in
+ * every form, and browsers send fields in document order): checked as soon as that part
+ * ends, so a forged or anonymous body is refused after at most one field — no file is
+ * written and the rest of the body is not read.  (Not in the query string: URLs end up
+ * in logs and Referer headers.) */
+static int portail_upload_field(void *vctx, const char *name, const char *value, int first)
+{
+    portail_upload_ctx *ctx = vctx;
+    if (ctx->csrf_ok) {
+        return PT_MP_OK;
+    }
+    if (first && strcmp(name, "csrf") == 0 && pt_token_equal(value, ctx->rq->csrf)) {
+        ctx->csrf_ok = 1;
+        return PT_MP_OK;
+    }
+    return HTTP_FORBIDDEN;
+}
 
 static apr_status_t portail_upload_remove(void *path)
 {
@@ -161,8 +207,12 @@ static int portail_upload_begin(void *vctx, const char *name, const char *filena
                                 const char *type)
 {
     portail_upload_ctx *ctx = vctx;
-    char *path = apr_pstrcat(ctx->r->pool, ctx->dir, "/envoi-XXXXXX", NULL);
+    char *path;
     apr_status_t st;
+    if (!ctx->csrf_ok) {
+        return HTTP_FORBIDDEN;    /* a file before the token: nothing is written */
+    }
+    path = apr_pstrcat(ctx->r->pool, ctx->dir, "/envoi-XXXXXX", NULL);
     if (!ctx->rq->uploads) {
         ctx->rq->uploads = apr_array_make(ctx->r->pool, 1, sizeof(pt_upload));
     }
@@ -216,13 +266,20 @@ static int portail_read_multipart(request_rec *r, pt_req *rq, const portail_dir_
     pt_multipart_limits lim;
     portail_upload_ctx ctx;
     pt_multipart_files files = { portail_upload_begin, portail_upload_data,
-                                 portail_upload_end, &ctx };
+                                 portail_upload_end, &ctx, portail_upload_field };
     pt_multipart *mp;
     char buf[HUGE_STRING_LEN];
     long n;
     int rv;
 
     *why = "Le formulaire n'a pas été envoyé sous la forme attendue.";
+    if (!rq->user) {
+        /* Only the family's and the agents' forms send files: an anonymous request never
+         * reaches the upload path, whatever its body. */
+        r->connection->keepalive = AP_CONN_CLOSE;
+        *why = PORTAIL_CSRF_REFUSED;
+        return HTTP_FORBIDDEN;
+    }
     if (pt_multipart_boundary(r->pool, type, &boundary) != PT_MP_OK) {
         return HTTP_BAD_REQUEST;
     }
@@ -267,9 +324,12 @@ static int portail_read_multipart(request_rec *r, pt_req *rq, const portail_dir_
     if (rv == PT_MP_OK) {
         rv = pt_multipart_finish(mp, &rq->form);
     }
+    if (rv == PT_MP_OK && !ctx.csrf_ok) {
+        rv = HTTP_FORBIDDEN;      /* no part at all, or only the token's absence */
+    }
     if (rv != PT_MP_OK) {
-        *why = pt_multipart_error(mp);
-        if (rv == HTTP_REQUEST_ENTITY_TOO_LARGE) {
+        *why = rv == HTTP_FORBIDDEN ? PORTAIL_CSRF_REFUSED : pt_multipart_error(mp);
+        if (rv == HTTP_REQUEST_ENTITY_TOO_LARGE || rv == HTTP_FORBIDDEN) {
             r->connection->keepalive = AP_CONN_CLOSE;
         }
         return rv;

@@ -48,7 +48,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
     static const pt_multipart_limits lim = { 8, 128, 256, 2048, 65536 };
     unsigned sum = 0;
-    pt_multipart_files files = { fuzz_begin, fuzz_data, fuzz_end, &sum };
+    pt_multipart_files files = { fuzz_begin, fuzz_data, fuzz_end, &sum, NULL };
     apr_pool_t *p;
     pt_multipart *mp;
     apr_table_t *fields = NULL;

@@ -1,5 +1,7 @@
 /* check_core.c — runs every unit suite of core/ and domain/. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <apr_general.h>
 #include "unit.h"
 
@@ -14,6 +16,22 @@ void unit_teardown(void)
 {
     apr_pool_destroy(unit_pool);
     unit_pool = NULL;
+}
+
+long unit_rss_kb(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long kb = -1;
+    while (f && fgets(line, sizeof(line), f)) {
+        if (strncmp(line, "VmRSS:", 6) == 0) {
+            kb = atol(line + 6);
+        }
+    }
+    if (f) {
+        fclose(f);
+    }
+    return kb;
 }
 
 int main(void)
@@ -37,6 +55,7 @@ int main(void)
     srunner_add_suite(sr, unit_ics_suite());
     srunner_add_suite(sr, unit_booking_suite());
     srunner_add_suite(sr, unit_pagecache_suite());
+    srunner_add_suite(sr, unit_db_suite());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -64,7 +64,7 @@ static const char body[] =
 static int parse(const char *b, apr_size_t len, apr_size_t cut, int step, sink *s,
                  apr_table_t **fields, const pt_multipart_limits *lim)
 {
-    pt_multipart_files files = { sink_begin, sink_data, sink_end, s };
+    pt_multipart_files files = { sink_begin, sink_data, sink_end, s, NULL };
     pt_multipart *mp;
     apr_size_t i;
     int rv = PT_MP_OK;
@@ -190,6 +190,112 @@ START_TEST(boundaries_and_file_names)
 }
 END_TEST
 
+/* The reviewer's body: parts whose header lines are full of quoted parameters.  Each
+ * parameter used to copy the rest of its line: 5 MB of body took 480 MB. */
+START_TEST(memory_is_linear_in_the_input)
+{
+    static const pt_multipart_limits real = { 500, 1024, 65536, 5 * 1024 * 1024,
+                                              5 * 1024 * 1024 + 65536 };
+    apr_array_header_t *b = apr_array_make(unit_pool, 6 * 1024 * 1024, 1);
+    pt_multipart *mp;
+    apr_size_t off, chunk = 8192;
+    long before, after;
+    int part, line, k, rv = PT_MP_OK;
+
+    for (part = 0; part < 320; part++) {
+        const char *d = "--" B "\r\n";
+        for (; *d; d++) {
+            *(char *)apr_array_push(b) = *d;
+        }
+        for (line = 0; line < 16; line++) {
+            const char *h = "Content-Disposition: form-data; name=\"a\"";
+            for (; *h; h++) {
+                *(char *)apr_array_push(b) = *h;
+            }
+            for (k = 0; k < 160; k++) {
+                const char *q = "; x=\"\"";
+                for (; *q; q++) {
+                    *(char *)apr_array_push(b) = *q;
+                }
+            }
+            *(char *)apr_array_push(b) = '\r';
+            *(char *)apr_array_push(b) = '\n';
+        }
+        *(char *)apr_array_push(b) = '\r';
+        *(char *)apr_array_push(b) = '\n';
+        *(char *)apr_array_push(b) = 'v';
+        *(char *)apr_array_push(b) = '\r';
+        *(char *)apr_array_push(b) = '\n';
+    }
+    ck_assert_int_gt(b->nelts, 5 * 1000 * 1000);
+    before = unit_rss_kb();
+    mp = pt_multipart_new(unit_pool, B, &real, NULL);
+    for (off = 0; rv == PT_MP_OK && off < (apr_size_t)b->nelts; off += chunk) {
+        apr_size_t n = (apr_size_t)b->nelts - off < chunk ? (apr_size_t)b->nelts - off : chunk;
+        rv = pt_multipart_feed(mp, b->elts + off, n);
+    }
+    after = unit_rss_kb();
+    ck_assert_int_eq(rv, PT_MP_OK);
+    /* Bounded by the input (5 MB) and a small constant: less than 20 MB. */
+    ck_assert_msg(after - before < 20 * 1024, "%ld kB for a %d byte body", after - before,
+                  b->nelts);
+}
+END_TEST
+
+START_TEST(field_names_are_utf8_text)
+{
+    static const char *const bad[] = {
+        "--" B "\r\nContent-Disposition: form-data; name=\"\xC3\x28\"\r\n\r\nx\r\n--" B "--",
+        "--" B "\r\nContent-Disposition: form-data; name=\"a\x01" "b\"\r\n\r\nx\r\n--" B "--",
+        "--" B "\r\nContent-Disposition: form-data; name=\"\xFF\"; filename=\"a\"\r\n\r\nx\r\n--" B "--",
+    };
+    const char *good = "--" B "\r\nContent-Disposition: form-data; name=\"pr\xC3\xA9nom\"\r\n\r\n"
+                       "L\xC3\xA9o\r\n--" B "--";
+    apr_table_t *fields = NULL;
+    sink s;
+    size_t i;
+    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        ck_assert_msg(parse(bad[i], strlen(bad[i]), 3, 0, &s, &fields, NULL) == PT_MP_BAD,
+                      "case %u", (unsigned)i);
+    }
+    ck_assert_int_eq(parse(good, strlen(good), 3, 0, &s, &fields, NULL), PT_MP_OK);
+    ck_assert_str_eq(apr_table_get(fields, "pr\xC3\xA9nom"), "L\xC3\xA9o");
+}
+END_TEST
+
+/* The glue checks the CSRF token when the first part ends: a refusal stops the parse
+ * there, before any file part begins. */
+typedef struct {
+    int calls, files;
+} first_sink;
+
+static int first_field(void *ctx, const char *name, const char *value, int first)
+{
+    first_sink *f = ctx;
+    f->calls++;
+    return first && !strcmp(name, "csrf") && !strcmp(value, "abc") ? PT_MP_OK : 403;
+}
+
+static int first_begin(void *ctx, const char *name, const char *filename, const char *type)
+{
+    ((first_sink *)ctx)->files++;
+    return PT_MP_OK;
+}
+
+START_TEST(first_field_can_stop_the_parse)
+{
+    const char *forged = "--" B "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nxyz\r\n"
+                         "--" B "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a\"\r\n\r\n"
+                         "data\r\n--" B "--";
+    first_sink f = { 0, 0 };
+    pt_multipart_files cb = { first_begin, NULL, NULL, &f, first_field };
+    pt_multipart *mp = pt_multipart_new(unit_pool, B, &limits, &cb);
+    ck_assert_int_eq(pt_multipart_feed(mp, forged, strlen(forged)), 403);
+    ck_assert_int_eq(f.calls, 1);
+    ck_assert_int_eq(f.files, 0);
+}
+END_TEST
+
 Suite *unit_multipart_suite(void)
 {
     Suite *s = suite_create("multipart");
@@ -200,6 +306,10 @@ Suite *unit_multipart_suite(void)
     tcase_add_test(tc, limits_are_enforced);
     tcase_add_test(tc, malformed_parts);
     tcase_add_test(tc, boundaries_and_file_names);
+    tcase_add_test(tc, memory_is_linear_in_the_input);
+    tcase_add_test(tc, field_names_are_utf8_text);
+    tcase_add_test(tc, first_field_can_stop_the_parse);
+    tcase_set_timeout(tc, 30);
     suite_add_tcase(s, tc);
     return s;
 }

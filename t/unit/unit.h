@@ -26,5 +26,10 @@ Suite *unit_calendar_suite(void);
 Suite *unit_ics_suite(void);
 Suite *unit_booking_suite(void);
 Suite *unit_pagecache_suite(void);
+Suite *unit_db_suite(void);
+
+/* The resident memory of this process (kB, /proc/self/status), for tests that bound the
+ * memory of a parser by its input. */
+long unit_rss_kb(void);
 
 #endif
