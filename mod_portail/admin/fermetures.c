@@ -13,6 +13,9 @@
 #include "core/pt_form.h"
 #include "domain/pt_fr.h"
 
+/* Errors shown by line on the page; the others are counted (« et N autres erreurs »). */
+#define PORTAIL_FERMETURES_MAX_ERRORS 20
+
 int portail_admin_fermetures_get(pt_req *rq)
 {
     pt_node *screen = pt_req_screen(rq, "admin-fermetures");
@@ -76,7 +79,8 @@ int portail_admin_fermetures_import_post(pt_req *rq)
 {
     const pt_upload *u = pt_req_upload(rq, "fichier");
     apr_array_header_t *recs = NULL;
-    const char *why = NULL, *errors = NULL;
+    const char *why = NULL;
+    pt_csv_errors *errors;
     apr_file_t *f;
     char *data;
     apr_size_t len = 0;
@@ -95,6 +99,8 @@ int portail_admin_fermetures_import_post(pt_req *rq)
         return pt_req_error(rq, 400, apr_psprintf(rq->pool, "Rien n'est importé : ligne %d : %s",
                                                   line, why));
     }
+    /* One report for every import: the first errors by line, the others counted. */
+    errors = pt_csv_errors_new(rq->pool, PORTAIL_FERMETURES_MAX_ERRORS);
     for (i = 0; i < recs->nelts; i++) {
         const pt_csv_record *r = &APR_ARRAY_IDX(recs, i, pt_csv_record);
         const char *bad = r->n != 3 ? "3 champs attendus (date_debut;date_fin;libelle)"
@@ -103,13 +109,13 @@ int portail_admin_fermetures_import_post(pt_req *rq)
             continue;                                       /* the header line */
         }
         if (bad) {
-            errors = apr_psprintf(rq->pool, "%s%sligne %d : %s", errors ? errors : "",
-                                  errors ? " ; " : "", r->line, bad);
+            pt_csv_error(errors, r->line, NULL, bad);
         }
     }
-    if (errors) {
-        return pt_req_error(rq, 400, apr_pstrcat(rq->pool, "Rien n'est importé : ", errors, ".",
-                                                 NULL));
+    if (errors->count) {
+        return pt_req_error(rq, 400, apr_pstrcat(rq->pool, "Rien n'est importé : ",
+                                                 pt_csv_errors_text(errors, rq->pool, " ; "),
+                                                 ".", NULL));
     }
     if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);

@@ -136,3 +136,42 @@ const char *pt_csv_text(apr_array_header_t *out, apr_size_t *len)
     out->nelts--;
     return out->elts;
 }
+
+pt_csv_errors *pt_csv_errors_new(apr_pool_t *p, int max)
+{
+    pt_csv_errors *e = apr_pcalloc(p, sizeof(*e));
+    e->pool = p;
+    e->max = max;
+    e->kept = apr_array_make(p, max < 64 ? max + 1 : 64, sizeof(const char *));
+    return e;
+}
+
+void pt_csv_error(pt_csv_errors *e, int line, const char *column, const char *msg)
+{
+    if (++e->count > e->max) {
+        return;                /* counted only: nothing built for it */
+    }
+    *(const char **)apr_array_push(e->kept) =
+        column ? apr_psprintf(e->pool, "ligne %d, colonne %s : %s", line, column, msg)
+               : line > 0 ? apr_psprintf(e->pool, "ligne %d : %s", line, msg)
+                          : apr_pstrdup(e->pool, msg);
+}
+
+const char *pt_csv_errors_text(const pt_csv_errors *e, apr_pool_t *p, const char *sep)
+{
+    int more = e->count - e->kept->nelts;
+    apr_array_header_t *parts = apr_array_make(p, 2 * e->kept->nelts + 1, sizeof(const char *));
+    int i;
+    for (i = 0; i < e->kept->nelts; i++) {
+        *(const char **)apr_array_push(parts) = APR_ARRAY_IDX(e->kept, i, const char *);
+        if (i + 1 < e->kept->nelts || more > 0) {
+            *(const char **)apr_array_push(parts) = sep;
+        }
+    }
+    if (more > 0) {
+        *(const char **)apr_array_push(parts) =
+            apr_psprintf(p, "et %d autre%s erreur%s", more, more > 1 ? "s" : "",
+                         more > 1 ? "s" : "");
+    }
+    return apr_array_pstrcat(p, parts, '\0');
+}

@@ -24,6 +24,24 @@ typedef struct pt_csv_record {
 int pt_csv_parse(apr_pool_t *p, const char *data, apr_size_t len, char sep,
                  apr_array_header_t **records, int *err_line, const char **why);
 
+/* The errors of an import, reported one way by the agents' screens and by portail-ctl:
+ * every error counted, the first `max` kept as « ligne N[, colonne C] : message », the
+ * rest summed up (« … et 480 autres erreurs »).  Memory and time stay linear whatever
+ * the number of bad lines. */
+typedef struct pt_csv_errors {
+    apr_pool_t *pool;
+    int max;                   /* errors kept in full */
+    int count;                 /* every error */
+    apr_array_header_t *kept;  /* const char *, the first max */
+} pt_csv_errors;
+
+pt_csv_errors *pt_csv_errors_new(apr_pool_t *p, int max);
+/* Count one error of `line` (0: the whole file), `column` may be NULL. */
+void pt_csv_error(pt_csv_errors *e, int line, const char *column, const char *msg);
+/* The kept errors joined by `sep`, then « sep et N autre(s) erreur(s) » if some were not
+ * kept; "" when there is none. */
+const char *pt_csv_errors_text(const pt_csv_errors *e, apr_pool_t *p, const char *sep);
+
 /* The byte order mark a CSV export starts with. */
 #define PT_CSV_BOM "\xEF\xBB\xBF"
 

@@ -27,12 +27,20 @@ struct pt_render_cache {
     apr_thread_mutex_t *lock;
 };
 
+/* What the extension functions of one transform see (its _private): the cache and the
+ * pool of the request, so that they allocate nothing that outlives it. */
+typedef struct pt_render_call {
+    pt_render_cache *cache;
+    apr_pool_t *pool;
+} pt_render_call;
+
 /* pt:t('key') — the text of a key of i18n/fr.xml.  A hash lookup in C, where a lookup in
  * XSLT would copy and index the whole file in every transform. */
 static void pt_render_text_fn(xmlXPathParserContextPtr ctxt, int nargs)
 {
     xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
-    pt_render_cache *c = tctxt ? tctxt->_private : NULL;
+    pt_render_call *call = tctxt ? tctxt->_private : NULL;
+    pt_render_cache *c = call ? call->cache : NULL;
     xmlChar *key;
     const char *text;
 
@@ -51,10 +59,12 @@ static void pt_render_text_fn(xmlXPathParserContextPtr ctxt, int nargs)
  * time, as every screen writes a moment; "" for an empty or bad value. */
 static void pt_render_when_fn(xmlXPathParserContextPtr ctxt, int nargs)
 {
+    xsltTransformContextPtr tctxt = xsltXPathGetTransformContext(ctxt);
+    pt_render_call *call = tctxt ? tctxt->_private : NULL;
+    const char *text = "";
     xmlChar *v;
-    char buf[128] = "", *end;
+    char *end;
     long long t;
-    apr_pool_t *p;
 
     if (nargs != 1) {
         xmlXPathSetArityError(ctxt);
@@ -62,11 +72,11 @@ static void pt_render_when_fn(xmlXPathParserContextPtr ctxt, int nargs)
     }
     v = xmlXPathPopString(ctxt);
     t = v ? strtoll((const char *)v, &end, 10) : 0;
-    if (v && *v && !*end && t > 0 && apr_pool_create(&p, NULL) == APR_SUCCESS) {
-        apr_cpystrn(buf, pt_fr_datetime(p, t), sizeof(buf));
-        apr_pool_destroy(p);
+    /* In the request's pool: a root pool per call (a mutex, a block) is gone. */
+    if (v && *v && !*end && t > 0 && call) {
+        text = pt_fr_datetime(call->pool, t);
     }
-    valuePush(ctxt, xmlXPathNewString(BAD_CAST buf));
+    valuePush(ctxt, xmlXPathNewString(BAD_CAST text));
     xmlFree(v);
 }
 
@@ -172,7 +182,11 @@ static int pt_render_name_ok(const char *name)
     return 1;
 }
 
-static xsltStylesheetPtr pt_render_get(pt_render_cache *c, const char *name, const char **err)
+/* The compiled stylesheet `name`.  The cache's pool lives as long as the process: only a
+ * stylesheet compiled for the first time adds to it (its name); a path, or the error of a
+ * stylesheet that does not compile (tried again on each request), goes to `p`. */
+static xsltStylesheetPtr pt_render_get(pt_render_cache *c, apr_pool_t *p, const char *name,
+                                       const char **err)
 {
     xsltStylesheetPtr style;
     if (!pt_render_name_ok(name)) {
@@ -182,13 +196,13 @@ static xsltStylesheetPtr pt_render_get(pt_render_cache *c, const char *name, con
     apr_thread_mutex_lock(c->lock);
     style = apr_hash_get(c->sheets, name, APR_HASH_KEY_STRING);
     if (!style) {
-        const char *path = apr_pstrcat(c->pool, c->dir, "/", name, ".xsl", NULL);
+        const char *path = apr_pstrcat(p, c->dir, "/", name, ".xsl", NULL);
         style = xsltParseStylesheetFile(BAD_CAST path);
         if (style) {
             apr_hash_set(c->sheets, apr_pstrdup(c->pool, name), APR_HASH_KEY_STRING, style);
         }
         else {
-            *err = apr_psprintf(c->pool, "cannot compile stylesheet %s", path);
+            *err = apr_psprintf(p, "cannot compile stylesheet %s", path);
         }
     }
     apr_thread_mutex_unlock(c->lock);
@@ -198,7 +212,7 @@ static xsltStylesheetPtr pt_render_get(pt_render_cache *c, const char *name, con
 const char *pt_render_preload(pt_render_cache *cache, const char *name)
 {
     const char *err = NULL;
-    pt_render_get(cache, name, &err);
+    pt_render_get(cache, cache->pool, name, &err);
     return err;
 }
 
@@ -231,10 +245,11 @@ static const char *pt_render_apply(pt_render_cache *cache, apr_pool_t *p, pt_doc
                                    xmlDocPtr *resultp)
 {
     const char *err = NULL;
-    xsltStylesheetPtr style = pt_render_get(cache, name, &err);
+    xsltStylesheetPtr style = pt_render_get(cache, p, name, &err);
     xsltTransformContextPtr ctxt;
     xmlDocPtr result;
     pt_render_errors errors = { p, NULL };
+    pt_render_call call = { cache, p };
 
     if (!style) {
         return err;
@@ -244,7 +259,7 @@ static const char *pt_render_apply(pt_render_cache *cache, apr_pool_t *p, pt_doc
         return "cannot create transform context";
     }
     xsltSetTransformErrorFunc(ctxt, &errors, pt_render_on_error);
-    ctxt->_private = cache;         /* for pt:t() */
+    ctxt->_private = &call;         /* for pt:t() and pt:quand() */
     result = xsltApplyStylesheetUser(style, doc, NULL, NULL, NULL, ctxt);
     if (!result || ctxt->state != XSLT_STATE_OK) {
         if (result) {

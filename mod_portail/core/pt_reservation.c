@@ -5,6 +5,8 @@
 #include "core/pt_reservation.h"
 #include "core/pt_planning.h"
 #include "core/pt_request.h"
+#include "core/pt_token.h"
+#include <openssl/evp.h>
 #include "domain/pt_calendar.h"
 #include "domain/pt_fr.h"
 
@@ -199,14 +201,28 @@ int pt_resa_plan(pt_db *db, apr_pool_t *p, apr_time_t now, const pt_resa_ask *as
 
 const char *pt_resa_fingerprint(apr_pool_t *p, const pt_resa *plan)
 {
-    const char *s = "";
+    /* One SHA-256 over the days' outcomes, each written once into a small buffer: linear
+     * in the days (the string used to be rebuilt for every day — 40 MB for 4 children
+     * over a year), and the form carries 43 characters instead of the whole list. */
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
     int i;
+    if (!md || EVP_DigestInit_ex(md, EVP_sha256(), NULL) != 1) {
+        EVP_MD_CTX_free(md);
+        return "";
+    }
     for (i = 0; i < plan->days->nelts; i++) {
         const pt_resa_day *d = &APR_ARRAY_IDX(plan->days, i, pt_resa_day);
-        s = apr_psprintf(p, "%s%ld.%" APR_INT64_T_FMT ".%s%s;", s, d->day, d->child,
-                         d->out.status ? d->out.status : d->out.why, d->out.surcharge ? "+" : "");
+        char buf[160];
+        int len = apr_snprintf(buf, sizeof(buf), "%ld.%" APR_INT64_T_FMT ".%s%s;", d->day,
+                               d->child, d->out.status ? d->out.status : d->out.why,
+                               d->out.surcharge ? "+" : "");
+        EVP_DigestUpdate(md, buf, (size_t)len);
     }
-    return s;
+    EVP_DigestFinal_ex(md, digest, &n);
+    EVP_MD_CTX_free(md);
+    return pt_token_b64url(p, digest, n);
 }
 
 /* Take one place of the day: *got is 1 when there was one. */
@@ -395,7 +411,13 @@ int pt_resa_promote(pt_db *db, apr_pool_t *p, apr_time_t now, apr_int64_t actor,
                             pt_db_int(p, apr_time_sec(now)), pt_rows_get(w, 0, "id"),
                             "liste_attente"), &n);
     request = pt_rows_int(w, 0, "request_id", 0);
-    if (rv != PT_DB_OK || !n || !request) {
+    if (rv == PT_DB_OK && !n) {
+        /* The booking left the waiting list meanwhile (PostgreSQL: another transaction
+         * promoted or cancelled it): the place is not its, give it back. */
+        *promoted = 0;
+        return pt_db_exec(db, p, "portail_day_count_release", PT_ARGS(act, iso), NULL);
+    }
+    if (rv != PT_DB_OK || !request) {
         return rv;
     }
     pt_date_parse(iso, &d);
@@ -453,6 +475,10 @@ int pt_resa_settle(pt_db *db, apr_pool_t *p, apr_time_t now, apr_int64_t actor,
         }
         rv = pt_db_exec(db, p, "portail_resa_set_status",
                         PT_ARGS(to, NULL, pt_db_int(p, request), at, id, was), &n);
+        if (rv == PT_DB_OK && !n && !strcmp(was, "liste_attente") && accept && got) {
+            /* Changed meanwhile: the place taken for it goes back. */
+            rv = pt_db_exec(db, p, "portail_day_count_release", PT_ARGS(act, iso), NULL);
+        }
         done += n;
         if (rv == PT_DB_OK && n && !strcmp(was, "en_attente") && !accept) {
             rv = pt_resa_release(db, p, now, actor, apr_atoi64(act), iso);

@@ -45,20 +45,13 @@ typedef struct ctl_import_family {
 
 typedef struct ctl_import {
     ctl *c;
-    int errors;
+    pt_csv_errors *errors;         /* the one report of CSV imports (core/pt_csv.h) */
     int col[sizeof(ctl_import_columns) / sizeof(ctl_import_columns[0])];  /* -1: absent */
 } ctl_import;
 
 static void ctl_import_error(ctl_import *im, int line, const char *column, const char *msg)
 {
-    if (++im->errors <= CTL_IMPORT_MAX_ERRORS) {
-        if (column) {
-            fprintf(stderr, "ligne %d, colonne %s : %s\n", line, column, msg);
-        }
-        else {
-            fprintf(stderr, "ligne %d : %s\n", line, msg);
-        }
-    }
+    pt_csv_error(im->errors, line, column, msg);
 }
 
 /* The cell of a column on a line, without the spaces around it; "" when absent. */
@@ -122,7 +115,7 @@ static int ctl_import_header(ctl_import *im, const pt_csv_record *h)
                                           ctl_import_columns[k]));
         }
     }
-    return im->errors;
+    return im->errors->count;
 }
 
 /* One person line: checked, and added to its family. */
@@ -273,6 +266,7 @@ static int ctl_import_read(ctl *c, const char *path, char **data, apr_size_t *le
         return ctl_fail("impossible de lire %s", path);
     }
     apr_file_close(f);
+    (*data)[*len] = '\0';         /* a file without a final newline is still a string */
     return 0;
 }
 
@@ -292,13 +286,18 @@ int ctl_import_families(ctl *c, const char *path)
 
     memset(&im, 0, sizeof(im));
     im.c = c;
+    im.errors = pt_csv_errors_new(c->pool, CTL_IMPORT_MAX_ERRORS);
     if ((rv = ctl_import_read(c, path, &data, &len)) != 0) {
         return rv;
     }
     /* « ; » from a French spreadsheet, « , » from elsewhere: the header line tells. */
-    sep = memchr(data, ';', strcspn(data, "\n")) ? ';' : ',';
+    {
+        const char *nl = memchr(data, '\n', len);
+        sep = memchr(data, ';', nl ? (apr_size_t)(nl - data) : len) ? ';' : ',';
+    }
     if (pt_csv_parse(c->pool, data, len, sep, &records, &err_line, &why) != 0) {
-        fprintf(stderr, "ligne %d : %s\n", err_line, why);
+        pt_csv_error(im.errors, err_line, NULL, why);
+        fprintf(stderr, "%s\n", pt_csv_errors_text(im.errors, c->pool, "\n"));
         return ctl_fail("%s", "aucune famille importée : corrigez le fichier et relancez");
     }
     if (records->nelts < 2) {
@@ -314,7 +313,7 @@ int ctl_import_families(ctl *c, const char *path)
             ctl_import_family_check(&im, &APR_ARRAY_IDX(families, i, ctl_import_family), codes);
         }
     }
-    if (im.errors == 0) {
+    if (im.errors->count == 0) {
         if (pt_db_begin(c->db, c->pool) != PT_DB_OK) {
             return ctl_fail("base indisponible : %s", c->db->error);
         }
@@ -340,19 +339,17 @@ int ctl_import_families(ctl *c, const char *path)
             }
             fam->in.code = code;
         }
-        if (im.errors == 0 && pt_db_commit(c->db) != PT_DB_OK) {
+        if (im.errors->count == 0 && pt_db_commit(c->db) != PT_DB_OK) {
             return ctl_fail("import impossible : %s", c->db->error);
         }
-        if (im.errors > 0) {
+        if (im.errors->count > 0) {
             pt_db_rollback(c->db);
         }
     }
-    if (im.errors > 0) {
-        if (im.errors > CTL_IMPORT_MAX_ERRORS) {
-            fprintf(stderr, "… et %d autres erreurs.\n", im.errors - CTL_IMPORT_MAX_ERRORS);
-        }
+    if (im.errors->count > 0) {
+        fprintf(stderr, "%s\n", pt_csv_errors_text(im.errors, c->pool, "\n"));
         return ctl_fail("aucune famille importée (%d erreur%s) : corrigez le fichier et "
-                        "relancez", im.errors, im.errors > 1 ? "s" : "");
+                        "relancez", im.errors->count, im.errors->count > 1 ? "s" : "");
     }
     /* The codes to print on the letters, as CSV on standard output. */
     out = apr_array_make(c->pool, 4096, 1);

@@ -111,7 +111,7 @@ int ctl_mail(ctl *c)
     apr_int64_t now = apr_time_sec(apr_time_now());
     const char *run = pt_token_new(c->pool);
     pt_render_cache *cache = NULL;
-    int sent = 0, later = 0, failed = 0, rv, i;
+    int sent = 0, later = 0, failed = 0, stop = 0, rv, i;
     CURL *curl;
 
     if ((rv = ctl_mail_check_settings(c)) != 0) {
@@ -160,9 +160,31 @@ int ctl_mail(ctl *c)
                 delay = err ? pt_mail_retry_delay((int)pt_rows_int(r, i, "attempts", 1)) : 0;
             }
             if (!err) {
-                pt_db_exec(c->db, batch, "portail_mail_sent",
-                           PT_ARGS(pt_db_int(batch, apr_time_sec(apr_time_now())), id, run), NULL);
+                int marked = 0, attempt;
                 sent++;
+                /* The mail is gone: it must be marked so, or a later run would send it
+                 * again.  A busy database is waited for a little; if it still fails, stop
+                 * here — the row stays claimed by this run (« en_cours ») and the error
+                 * says which mail to check — rather than go on sending. */
+                for (attempt = 0; attempt < 5; attempt++) {
+                    if (attempt) {
+                        apr_sleep(apr_time_from_msec(200 * attempt));
+                    }
+                    rv = pt_db_exec(c->db, batch, "portail_mail_sent",
+                                    PT_ARGS(pt_db_int(batch, apr_time_sec(apr_time_now())),
+                                            id, run), &marked);
+                    if (rv != PT_DB_BUSY) {
+                        break;
+                    }
+                }
+                if (rv != PT_DB_OK || marked != 1) {
+                    fprintf(stderr, "portail-ctl : courriel %s pour %s envoyé mais non marqué "
+                            "envoyé (%s) : arrêt, pour ne pas l'envoyer deux fois ; vérifiez "
+                            "la base avant de relancer\n", id, to,
+                            rv != PT_DB_OK ? c->db->error : "réclamé par un autre envoi");
+                    stop = 1;
+                    break;
+                }
             }
             else {
                 pt_db_exec(c->db, batch, "portail_mail_failed",
@@ -173,11 +195,14 @@ int ctl_mail(ctl *c)
             }
         }
         apr_pool_destroy(batch);
+        if (stop) {
+            break;
+        }
     }
     curl_easy_cleanup(curl);
     curl_global_cleanup();
     printf("%d courriel(s) envoyé(s), %d reporté(s), %d en échec\n", sent, later, failed);
-    return failed || later ? 1 : 0;
+    return stop ? 2 : failed || later ? 1 : 0;
 }
 
 int ctl_mail_test(ctl *c, const char *to)

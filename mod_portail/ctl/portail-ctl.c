@@ -138,6 +138,12 @@ static int ctl_open(ctl *c)
     if (pt_db_open(c->pool, c->driver, c->params, &c->db, &err) != PT_DB_OK) {
         return ctl_fail("%s", err ? err : c->db->error);
     }
+#ifdef PT_FAULT_INJECTION
+    /* Tests: PORTAIL_FAULT as the module's X-Portail-Fault (core/pt_db.h). */
+    if (getenv("PORTAIL_FAULT") && pt_db_fault_set(c->db, getenv("PORTAIL_FAULT")) != PT_DB_OK) {
+        return ctl_fail("PORTAIL_FAULT incompris : %s", getenv("PORTAIL_FAULT"));
+    }
+#endif
     return 0;
 }
 

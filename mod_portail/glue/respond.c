@@ -359,6 +359,14 @@ static const char *portail_csrf(request_rec *r, pt_req *rq, const char *secret)
 
 static int portail_send(request_rec *r, const char *type, const char *body, apr_size_t len)
 {
+    if (portail_fault_injection) {
+        /* Tests: how many injected faults fired, so that a test knows it tested them. */
+        portail_rctx *c = portail_rctx_get(r);
+        if (c->db && pt_db_fault_fired(c->db)) {
+            apr_table_setn(r->err_headers_out, "X-Portail-Fault-Injected",
+                           apr_itoa(r->pool, pt_db_fault_fired(c->db)));
+        }
+    }
     ap_set_content_type(r, type);
     ap_set_content_length(r, (apr_off_t)len);
     if (!r->header_only) {

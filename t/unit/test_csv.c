@@ -1,5 +1,6 @@
 /* CSV as French spreadsheets write and read it. */
 #include <string.h>
+#include <apr_strings.h>
 #include "unit.h"
 #include "core/pt_csv.h"
 
@@ -79,6 +80,57 @@ START_TEST(what_is_written_reads_back)
 }
 END_TEST
 
+/* The reviewer's file: 320 kB of closures written with « , » instead of « ; » — every
+ * line an error.  The report used to be rebuilt for each line (3.1 GB). */
+START_TEST(error_report_is_capped_and_linear)
+{
+    apr_array_header_t *out = apr_array_make(unit_pool, 400 * 1024, 1);
+    apr_array_header_t *recs = NULL;
+    pt_csv_errors *e;
+    const char *data, *text, *why = NULL;
+    apr_size_t len;
+    long before;
+    int i, line = 0;
+
+    while (out->nelts < 320 * 1024) {
+        const char *l = "2027-02-06,2027-02-21,Vacances d'hiver de la zone B\n";
+        for (; *l; l++) {
+            *(char *)apr_array_push(out) = *l;
+        }
+    }
+    data = pt_csv_text(out, &len);
+    before = unit_rss_kb();
+    ck_assert_int_eq(pt_csv_parse(unit_pool, data, len, ';', &recs, &line, &why), 0);
+    e = pt_csv_errors_new(unit_pool, 20);
+    for (i = 0; i < recs->nelts; i++) {
+        const pt_csv_record *r = &APR_ARRAY_IDX(recs, i, pt_csv_record);
+        pt_csv_error(e, r->line, NULL, "3 champs attendus (date_debut;date_fin;libelle)");
+    }
+    text = pt_csv_errors_text(e, unit_pool, " ; ");
+    ck_assert_int_gt(e->count, 6000);
+    ck_assert_msg(unit_rss_kb() - before < 50 * 1024, "%ld kB", unit_rss_kb() - before);
+    ck_assert_ptr_nonnull(strstr(text, "ligne 1 : 3 champs attendus"));
+    ck_assert_ptr_nonnull(strstr(text, "ligne 20 : "));
+    ck_assert_ptr_null(strstr(text, "ligne 21 : "));
+    ck_assert_ptr_nonnull(strstr(text, apr_psprintf(unit_pool, " ; et %d autres erreurs",
+                                                    e->count - 20)));
+    ck_assert_uint_lt(strlen(text), 2000);
+}
+END_TEST
+
+START_TEST(error_report_forms)
+{
+    pt_csv_errors *e = pt_csv_errors_new(unit_pool, 2);
+    ck_assert_str_eq(pt_csv_errors_text(e, unit_pool, "\n"), "");
+    pt_csv_error(e, 3, "email", "adresse invalide.");
+    ck_assert_str_eq(pt_csv_errors_text(e, unit_pool, "\n"), "ligne 3, colonne email : adresse invalide.");
+    pt_csv_error(e, 0, NULL, "pas de l'UTF-8");
+    pt_csv_error(e, 9, NULL, "x");
+    ck_assert_str_eq(pt_csv_errors_text(e, unit_pool, "\n"),
+                     "ligne 3, colonne email : adresse invalide.\npas de l'UTF-8\net 1 autre erreur");
+}
+END_TEST
+
 Suite *unit_csv_suite(void)
 {
     Suite *s = suite_create("csv");
@@ -88,6 +140,8 @@ Suite *unit_csv_suite(void)
     tcase_add_test(tc, broken_files_say_where);
     tcase_add_test(tc, written_cells_are_quoted_and_inert);
     tcase_add_test(tc, what_is_written_reads_back);
+    tcase_add_test(tc, error_report_is_capped_and_linear);
+    tcase_add_test(tc, error_report_forms);
     suite_add_tcase(s, tc);
     return s;
 }
