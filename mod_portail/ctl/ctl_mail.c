@@ -146,9 +146,16 @@ int ctl_mail(ctl *c)
         for (i = 0; i < r->n; i++) {
             const char *id = pt_rows_get(r, i, "id"), *to = pt_rows_get(r, i, "to_addr");
             pt_mail_parts parts;
-            const char *err = pt_mail_render(cache, batch, pt_rows_get(r, i, "template"),
-                                             pt_rows_get(r, i, "data"), &parts);
+            const char *err;
             int delay = 0;
+            if (stop) {
+                /* Claimed by this run but not sent: back to the queue for the next run. */
+                pt_db_exec(c->db, batch, "portail_mail_failed",
+                           PT_ARGS("a_envoyer", pt_db_int(batch, now), NULL, id, run), NULL);
+                continue;
+            }
+            err = pt_mail_render(cache, batch, pt_rows_get(r, i, "template"),
+                                 pt_rows_get(r, i, "data"), &parts);
             if (!err) {
                 apr_size_t len;
                 const char *msg = pt_mail_compose(batch, c->mail_from, to, &parts,
@@ -183,7 +190,6 @@ int ctl_mail(ctl *c)
                             "la base avant de relancer\n", id, to,
                             rv != PT_DB_OK ? c->db->error : "réclamé par un autre envoi");
                     stop = 1;
-                    break;
                 }
             }
             else {
