@@ -8,7 +8,7 @@ PORTAIL_PACKAGES="apache2 apache2-dev apache2-utils libapr1-dev libaprutil1-dev
  libaprutil1-dbd-sqlite3 libaprutil1-dbd-pgsql libxml2-dev libxslt1-dev libssl-dev
  sqlite3 libsqlite3-dev postgresql libapache2-mod-perl2 libwww-perl libxml-libxml-perl
  autoconf automake libtool pkg-config make gcc check libcurl4-openssl-dev
- python3-aiosmtpd python3-icalendar wrk xsltproc libxml2-utils curl"
+ python3-aiosmtpd python3-icalendar wrk xsltproc libxml2-utils curl libpq-dev locales"
 
 # Install the Debian packages that are missing (as root; once per machine).
 portail_install_packages() {
@@ -25,6 +25,14 @@ portail_install_packages() {
     DEBIAN_FRONTEND=noninteractive apt-get update -q
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
     # The postgresql package starts Debian's own cluster; the tests use a private one.
+}
+
+# The test PostgreSQL server speaks French, as a French town's would (dev/pg): its error
+# messages must not change what the portal does (core/pt_db.c classifies by SQLSTATE).
+portail_french_locale() {
+    locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$' && return 0
+    [ "$(id -u)" -eq 0 ] || return 1
+    localedef -i fr_FR -f UTF-8 fr_FR.UTF-8 2>/dev/null
 }
 
 # Configure (once) and build in the source tree.  $1: extra configure options.

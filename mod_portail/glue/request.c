@@ -173,7 +173,8 @@ const pt_user *portail_user(request_rec *r, int *unavailable)
                                      r->request_time, portail_conf_session_idle(sc), &u);
     if (c->db_status != PT_DB_OK) {
         ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, PTLOGNO(00003)
-                      "session lookup failed: %s", db->error);
+                      "session lookup failed (%s): %s", db->sqlstate ? db->sqlstate : "",
+                      db->error);
         if (unavailable) {
             *unavailable = 1;
         }
