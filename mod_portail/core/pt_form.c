@@ -136,3 +136,18 @@ const char *pt_form_weekdays(apr_pool_t *p, apr_table_t *fields, const char *pre
     }
     return w;
 }
+
+apr_int64_t pt_form_id(const char *v)
+{
+    apr_int64_t id = 0;
+    if (!v || !*v || strlen(v) > 18) {
+        return -1;
+    }
+    for (; *v; v++) {
+        if (*v < '0' || *v > '9') {
+            return -1;
+        }
+        id = id * 10 + (*v - '0');
+    }
+    return id > 0 ? id : -1;
+}

@@ -32,4 +32,8 @@ const char *pt_form_get(apr_table_t *fields, const char *name);
  * the way weekdays are stored. */
 const char *pt_form_weekdays(apr_pool_t *p, apr_table_t *fields, const char *prefix);
 
+/* An id typed in a URL or a form (« 42 »): its value, or -1 when it is not a positive
+ * decimal integer (« abc », « 12x », « -3 », empty) — a 404 or 400, never a query. */
+apr_int64_t pt_form_id(const char *v);
+
 #endif

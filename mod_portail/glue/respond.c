@@ -494,10 +494,9 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
     }
     r->status = status;
     if (rq->body) {
-        /* A family's file (a photo) is nobody else's: no shared cache keeps it. */
-        if (rq->user) {
-            apr_table_setn(r->headers_out, "Cache-Control", "private, no-store");
-        }
+        /* A family's file (a photo, a calendar feed, an export) is nobody else's: no
+         * cache keeps it, whether the request was logged in or carried a secret URL. */
+        apr_table_setn(r->headers_out, "Cache-Control", "private, no-store");
         if (rq->filename) {
             /* Names are built by the screens from ids and dates: no quoting needed. */
             apr_table_setn(r->headers_out, "Content-Disposition",
