@@ -14,7 +14,7 @@ use XML::LibXML;
 use Encode ();
 
 our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server open_day
-                    new_account new_family parallel);
+                    new_account new_family parallel mailed_link ask_reset);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -153,6 +153,23 @@ sub parallel {
         push @out, scalar <$fh>;
     }
     return @out;
+}
+
+# The path of the link in the last mail queued for $email with $template (activation,
+# reinitialisation…), read from the outbox without sending it.
+sub mailed_link {
+    my ($email, $template) = @_;
+    my $data = join ' ', sql_query("SELECT data FROM outbox WHERE to_addr = '$email' "
+                                   . "AND template = '$template' ORDER BY id DESC LIMIT 1");
+    return $data && $data =~ m{lien="https?://[^/"]+(/[^"]+)"} ? $1 : undef;
+}
+
+# « Mot de passe oublié » for $email, as a visitor; returns the response.
+sub ask_reset {
+    my ($email) = @_;
+    my $ua = client();
+    my $csrf = csrf_of($ua->get(url('/portail/mot-de-passe-oublie'))->decoded_content);
+    return $ua->post(url('/portail/mot-de-passe-oublie'), { email => $email, csrf => $csrf });
 }
 
 # portail-ctl on the test database; returns (exit status, output).
