@@ -5,6 +5,7 @@
 #include "core/pt_audit.h"
 #include "core/pt_form.h"
 #include "core/pt_request.h"
+#include "screens/screens.h"
 
 int portail_admin_get(pt_req *rq)
 {
@@ -118,6 +119,7 @@ int portail_admin_request_refuse(pt_req *rq, const char *queue, const char *back
     if (!done) {
         return portail_admin_request_not_done(rq, queue, id);
     }
+    portail_photo_discard(rq, id);                /* a refused photo is not kept */
     return pt_req_redirect(rq, back, PT_FLASH_SUCCES,
                            "La demande est refusée ; la famille voit votre message.");
 }

@@ -150,7 +150,11 @@ static int portail_admin_dossier_accept(pt_req *rq, apr_int64_t id, const char *
         pt_db_rollback(rq->db);
         return rv;
     }
-    return pt_db_commit(rq->db);
+    rv = pt_db_commit(rq->db);
+    if (rv == PT_DB_OK) {
+        portail_photo_discard(rq, id);            /* the photo it replaced */
+    }
+    return rv;
 }
 
 int portail_admin_dossier_accepter_post(pt_req *rq)

@@ -205,6 +205,21 @@ const pt_sql_stmt pt_sql_statements[] = {
       "SELECT family_id FROM children WHERE photo = %s UNION "
       "SELECT r.family_id FROM request_changes rc JOIN requests r ON r.id = rc.request_id "
       "WHERE rc.field = 'photo' AND rc.new_value = %s" },
+    /* Photo storage (screens/photo.c, portail-ctl purge). */
+    { "portail_photo_pending",
+      "SELECT count(*) AS n FROM request_changes rc JOIN requests r ON r.id = rc.request_id "
+      "WHERE r.family_id = %lld AND r.status = 'en_attente' AND rc.field = 'photo'" },
+    { "portail_photo_of_request",
+      "SELECT old_value, new_value FROM request_changes "
+      "WHERE request_id = %lld AND field = 'photo'" },
+    { "portail_photo_used",
+      "SELECT 1 FROM children WHERE photo = %s UNION ALL "
+      "SELECT 1 FROM request_changes rc JOIN requests r ON r.id = rc.request_id "
+      "WHERE rc.field = 'photo' AND rc.new_value = %s AND r.status = 'en_attente'" },
+    { "portail_photo_all_used",
+      "SELECT photo AS name FROM children WHERE photo IS NOT NULL UNION "
+      "SELECT rc.new_value FROM request_changes rc JOIN requests r ON r.id = rc.request_id "
+      "WHERE rc.field = 'photo' AND r.status = 'en_attente' AND rc.new_value IS NOT NULL" },
     { "portail_famille_subscribed",
       "SELECT family_id FROM account_families WHERE account_id = %lld AND family_id = %lld" },
 

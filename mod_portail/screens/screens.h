@@ -124,5 +124,10 @@ int portail_photo_get(pt_req *rq);
 /* Check an uploaded photo by its content and move it into the photos directory: its new
  * name, or NULL with *why. */
 const char *portail_photo_store(pt_req *rq, const pt_upload *u, const char **why);
+/* 0 when the family may send one more photo (PortailPhotosPending), 400 with *why, 503. */
+int portail_photo_room(pt_req *rq, apr_int64_t family, const char **why);
+/* After request `request` closed (committed): delete the files of its photo changes that
+ * nothing references any more (refused or cancelled photo, photo replaced). */
+void portail_photo_discard(pt_req *rq, apr_int64_t request);
 
 #endif
