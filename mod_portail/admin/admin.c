@@ -5,6 +5,7 @@
 #include "core/pt_audit.h"
 #include "core/pt_form.h"
 #include "core/pt_request.h"
+#include "screens/screens.h"
 
 int portail_admin_get(pt_req *rq)
 {
@@ -79,7 +80,22 @@ int portail_admin_requests_accept(pt_req *rq, portail_admin_accept_fn accept, co
                 : apr_psprintf(rq->pool, "%d demande(s) acceptée(s) et appliquée(s).", accepted));
 }
 
-int portail_admin_request_refuse(pt_req *rq, const char *back)
+/* Nothing was closed: 404 when the request is not one of this queue (or does not
+ * exist), 409 when it was answered first. */
+static int portail_admin_request_not_done(pt_req *rq, const char *queue, apr_int64_t id)
+{
+    int found = 0;
+    if (pt_request_in_queue(rq->db, rq->pool, queue, id, &found) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    if (!found) {
+        return pt_req_error(rq, 404, NULL);
+    }
+    return pt_req_error(rq, 409, "Cette demande a déjà reçu une réponse (ou a été annulée "
+                                 "par la famille).");
+}
+
+int portail_admin_request_refuse(pt_req *rq, const char *queue, const char *back)
 {
     apr_int64_t id = pt_req_param_id(rq, "demande");
     const char *message = pt_form_get(rq->form, "message");
@@ -92,8 +108,8 @@ int portail_admin_request_refuse(pt_req *rq, const char *back)
                                      "(2 000 caractères au plus).");
     }
     if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK
-        || pt_request_close(rq->db, rq->pool, id, "refusee", rq->user->id, message, 1, rq->now,
-                            &done) != PT_DB_OK
+        || pt_request_answer(rq->db, rq->pool, queue, id, "refusee", rq->user->id, message,
+                             rq->now, &done) != PT_DB_OK
         || (done && pt_audit(rq->db, rq->pool, rq->now, rq->user->id, "refus", "demande", id,
                              NULL, message) != PT_DB_OK)
         || pt_db_commit(rq->db) != PT_DB_OK) {
@@ -101,15 +117,15 @@ int portail_admin_request_refuse(pt_req *rq, const char *back)
         return pt_req_error(rq, 503, NULL);
     }
     if (!done) {
-        return pt_req_error(rq, 409, "Cette demande a déjà reçu une réponse (ou a été annulée "
-                                     "par la famille).");
+        return portail_admin_request_not_done(rq, queue, id);
     }
+    portail_photo_discard(rq, id);                /* a refused photo is not kept */
     return pt_req_redirect(rq, back, PT_FLASH_SUCCES,
                            "La demande est refusée ; la famille voit votre message.");
 }
 
-int portail_admin_request_accept(pt_req *rq, portail_admin_accept_fn accept, const char *back,
-                                 const char *done_message)
+int portail_admin_request_accept(pt_req *rq, const char *queue, portail_admin_accept_fn accept,
+                                 const char *back, const char *done_message)
 {
     apr_int64_t id = pt_req_param_id(rq, "demande");
     const char *conflicts;
@@ -127,8 +143,7 @@ int portail_admin_request_accept(pt_req *rq, portail_admin_accept_fn accept, con
                             "dossier directement.", conflicts));
     }
     if (!done) {
-        return pt_req_error(rq, 409, "Cette demande a déjà reçu une réponse (ou a été annulée "
-                                     "par la famille).");
+        return portail_admin_request_not_done(rq, queue, id);
     }
     return pt_req_redirect(rq, back, PT_FLASH_SUCCES, done_message);
 }

@@ -37,14 +37,16 @@ int portail_admin_queue_get(pt_req *rq, const char *name, const char *label, con
  * prevented it (nothing applied), *done is 0 when it was no longer pending. */
 typedef int (*portail_admin_accept_fn)(pt_req *rq, apr_int64_t id, const char **conflicts,
                                        int *done);
-/* Accept the request {demande} of the URL: 409 naming the conflicts, or when it was
- * answered already; else back to `back` with done_message. */
-int portail_admin_request_accept(pt_req *rq, portail_admin_accept_fn accept, const char *back,
-                                 const char *done_message);
+/* Accept the request {demande} of the URL from `queue` (pt_request_answer): 404 when it
+ * is not a request of that queue, 409 naming the conflicts, or when it was answered
+ * already; else back to `back` with done_message. */
+int portail_admin_request_accept(pt_req *rq, const char *queue, portail_admin_accept_fn accept,
+                                 const char *back, const char *done_message);
 /* Bulk acceptance of the requests ticked (form fields « demande »), back to `back`. */
 int portail_admin_requests_accept(pt_req *rq, portail_admin_accept_fn accept, const char *back);
-/* Refuse the request {demande} of the URL with the agent's message (required). */
-int portail_admin_request_refuse(pt_req *rq, const char *back);
+/* Refuse the request {demande} of the URL with the agent's message (required); 404 when
+ * it is not a request of `queue`. */
+int portail_admin_request_refuse(pt_req *rq, const char *queue, const char *back);
 
 /* admin/familles.c — /portail/admin/familles… */
 int portail_admin_familles_get(pt_req *rq);

@@ -110,8 +110,8 @@ static int portail_admin_dossier_accept(pt_req *rq, apr_int64_t id, const char *
     if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK) {
         return PT_DB_ERROR;
     }
-    rv = pt_request_close(rq->db, rq->pool, id, "acceptee", rq->user->id, NULL, 1, rq->now,
-                          done);
+    rv = pt_request_answer(rq->db, rq->pool, "dossier", id, "acceptee", rq->user->id, NULL,
+                           rq->now, done);
     if (rv == PT_DB_OK && *done) {
         rv = pt_db_select(rq->db, rq->pool, "portail_request_changes", PT_ARGS(rid), &changes);
     }
@@ -150,12 +150,17 @@ static int portail_admin_dossier_accept(pt_req *rq, apr_int64_t id, const char *
         pt_db_rollback(rq->db);
         return rv;
     }
-    return pt_db_commit(rq->db);
+    rv = pt_db_commit(rq->db);
+    if (rv == PT_DB_OK) {
+        portail_photo_discard(rq, id);            /* the photo it replaced */
+    }
+    return rv;
 }
 
 int portail_admin_dossier_accepter_post(pt_req *rq)
 {
-    return portail_admin_request_accept(rq, portail_admin_dossier_accept, "/admin/dossiers",
+    return portail_admin_request_accept(rq, "dossier", portail_admin_dossier_accept,
+                                        "/admin/dossiers",
                                         "La modification est acceptée et appliquée au dossier.");
 }
 
@@ -166,5 +171,5 @@ int portail_admin_dossiers_accepter_post(pt_req *rq)
 
 int portail_admin_dossier_refuser_post(pt_req *rq)
 {
-    return portail_admin_request_refuse(rq, "/admin/dossiers");
+    return portail_admin_request_refuse(rq, "dossier", "/admin/dossiers");
 }

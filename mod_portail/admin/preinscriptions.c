@@ -78,7 +78,8 @@ static int portail_admin_preinscription_accept(pt_req *rq, apr_int64_t id,
     if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK) {
         return PT_DB_ERROR;
     }
-    rv = pt_request_close(rq->db, rq->pool, id, "acceptee", rq->user->id, NULL, 1, rq->now, done);
+    rv = pt_request_answer(rq->db, rq->pool, "preinscription", id, "acceptee", rq->user->id, NULL,
+                           rq->now, done);
     if (rv == PT_DB_OK && *done) {
         rv = pt_db_select(rq->db, rq->pool, "portail_enrolments_of_request",
                           PT_ARGS(pt_db_int(rq->pool, id)), &e);
@@ -101,7 +102,7 @@ static int portail_admin_preinscription_accept(pt_req *rq, apr_int64_t id,
 
 int portail_admin_preinscription_accepter_post(pt_req *rq)
 {
-    return portail_admin_request_accept(rq, portail_admin_preinscription_accept,
+    return portail_admin_request_accept(rq, "preinscription", portail_admin_preinscription_accept,
                                         "/admin/preinscriptions",
                                         "La pré-inscription est acceptée : l'activité apparaît "
                                         "sur le planning de la famille.");
@@ -115,5 +116,5 @@ int portail_admin_preinscriptions_accepter_post(pt_req *rq)
 
 int portail_admin_preinscription_refuser_post(pt_req *rq)
 {
-    return portail_admin_request_refuse(rq, "/admin/preinscriptions");
+    return portail_admin_request_refuse(rq, "preinscription", "/admin/preinscriptions");
 }

@@ -29,7 +29,8 @@ static int portail_admin_reservation_accept(pt_req *rq, apr_int64_t id, const ch
     if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK) {
         return PT_DB_ERROR;
     }
-    rv = pt_request_close(rq->db, rq->pool, id, "acceptee", rq->user->id, NULL, 1, rq->now, done);
+    rv = pt_request_answer(rq->db, rq->pool, "reservation", id, "acceptee", rq->user->id, NULL,
+                           rq->now, done);
     if (rv == PT_DB_OK && *done) {
         rv = pt_audit(rq->db, rq->pool, rq->now, rq->user->id, "acceptation reservation",
                       "demande", id, NULL, NULL);
@@ -43,7 +44,7 @@ static int portail_admin_reservation_accept(pt_req *rq, apr_int64_t id, const ch
 
 int portail_admin_reservation_accepter_post(pt_req *rq)
 {
-    return portail_admin_request_accept(rq, portail_admin_reservation_accept,
+    return portail_admin_request_accept(rq, "reservation", portail_admin_reservation_accept,
                                         "/admin/reservations",
                                         "La demande est acceptée ; la famille le voit sur son "
                                         "planning.");
@@ -57,5 +58,5 @@ int portail_admin_reservations_accepter_post(pt_req *rq)
 
 int portail_admin_reservation_refuser_post(pt_req *rq)
 {
-    return portail_admin_request_refuse(rq, "/admin/reservations");
+    return portail_admin_request_refuse(rq, "reservation", "/admin/reservations");
 }

@@ -6,6 +6,7 @@
 #include <apr_general.h>
 #include "core/pt_account.h"
 #include "core/pt_token.h"
+#include "core/pt_session.h"
 
 const char *pt_account_hash_password(apr_pool_t *p, const char *password)
 {
@@ -155,4 +156,16 @@ int pt_account_link_use(pt_db *db, apr_pool_t *p, const char *token, const char 
     const char *t = pt_db_int(p, apr_time_sec(now));
     return pt_db_exec(db, p, "portail_token_use",
                       PT_ARGS(t, pt_token_hash(p, token), purpose, t), used);
+}
+
+int pt_account_set_password(pt_db *db, apr_pool_t *p, apr_int64_t account_id, const char *hash,
+                            apr_time_t now)
+{
+    const char *id = pt_db_int(p, account_id);
+    int rv = pt_db_exec(db, p, "portail_account_set_password", PT_ARGS(hash, id), NULL);
+    if (rv == PT_DB_OK) {
+        rv = pt_db_exec(db, p, "portail_token_revoke",
+                        PT_ARGS(pt_db_int(p, apr_time_sec(now)), id), NULL);
+    }
+    return rv == PT_DB_OK ? pt_session_destroy_all(db, p, account_id) : rv;
 }

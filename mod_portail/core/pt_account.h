@@ -47,6 +47,13 @@ int pt_account_link_find(pt_db *db, apr_pool_t *p, const char *token, const char
 int pt_account_link_use(pt_db *db, apr_pool_t *p, const char *token, const char *purpose,
                         apr_time_t now, int *used);
 
+/* The one way to give an account a new password (reset link, « Mon compte », activation):
+ * the new bcrypt hash, every outstanding reset or activation link of the account revoked
+ * (an older link must not choose another password afterwards), every session ended.  In
+ * the caller's transaction. */
+int pt_account_set_password(pt_db *db, apr_pool_t *p, apr_int64_t account_id, const char *hash,
+                            apr_time_t now);
+
 /* Lowercase and trim an e-mail; NULL when it does not look like one. */
 const char *pt_account_normalize_email(apr_pool_t *p, const char *email);
 

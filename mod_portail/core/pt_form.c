@@ -1,6 +1,7 @@
 /* pt_form — urlencoded bodies and query strings.  See pt_form.h. */
 #include <string.h>
 #include <apr_strings.h>
+#include <apr_hash.h>
 #include <apr_lib.h>
 #include "core/pt_form.h"
 #include "core/pt_xml.h"
@@ -47,6 +48,7 @@ int pt_form_parse(apr_pool_t *p, const char *data, apr_size_t len, int max_field
                   apr_table_t **fields)
 {
     apr_table_t *t = apr_table_make(p, 16);
+    apr_hash_t *repeats = NULL;
     apr_size_t pos = 0;
     int count = 0;
 
@@ -73,6 +75,24 @@ int pt_form_parse(apr_pool_t *p, const char *data, apr_size_t len, int max_field
             if (!pt_xml_text_ok(name, strlen(name)) || !pt_xml_text_ok(value, strlen(value))
                 || memchr(data + pos, '\0', end - pos)) {
                 return PT_FORM_BAD_UTF8;
+            }
+            /* A name repeated beyond any real form (checkbox lists are shorter) only
+             * multiplies the work of the screens that read each one. */
+            if (apr_table_get(t, name)) {
+                apr_size_t nlen = strlen(name);
+                int *seen;
+                if (!repeats) {
+                    repeats = apr_hash_make(p);
+                }
+                seen = apr_hash_get(repeats, name, (apr_ssize_t)nlen);
+                if (!seen) {
+                    seen = apr_pcalloc(p, sizeof(*seen));
+                    *seen = 1;
+                    apr_hash_set(repeats, name, (apr_ssize_t)nlen, seen);
+                }
+                if (++*seen > PT_FORM_MAX_REPEAT) {
+                    return PT_FORM_REPEATED;
+                }
             }
             apr_table_addn(t, name, value);
         }
@@ -135,4 +155,19 @@ const char *pt_form_weekdays(apr_pool_t *p, apr_table_t *fields, const char *pre
         }
     }
     return w;
+}
+
+apr_int64_t pt_form_id(const char *v)
+{
+    apr_int64_t id = 0;
+    if (!v || !*v || strlen(v) > 18) {
+        return -1;
+    }
+    for (; *v; v++) {
+        if (*v < '0' || *v > '9') {
+            return -1;
+        }
+        id = id * 10 + (*v - '0');
+    }
+    return id > 0 ? id : -1;
 }

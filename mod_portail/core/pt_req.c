@@ -5,6 +5,7 @@
 #include <apr_lib.h>
 #include <libxml/tree.h>
 #include "core/pt_req.h"
+#include "core/pt_form.h"
 
 int pt_req_redirect(pt_req *rq, const char *path, pt_flash_kind kind, const char *message)
 {
@@ -125,18 +126,7 @@ pt_node *pt_form_view_node(const pt_form_view *fv)
 
 apr_int64_t pt_req_param_id(pt_req *rq, const char *name)
 {
-    const char *v = apr_table_get(rq->params, name);
-    apr_int64_t id = 0;
-    if (!v || !*v || strlen(v) > 18) {
-        return -1;
-    }
-    for (; *v; v++) {
-        if (*v < '0' || *v > '9') {
-            return -1;
-        }
-        id = id * 10 + (*v - '0');
-    }
-    return id > 0 ? id : -1;
+    return pt_form_id(apr_table_get(rq->params, name));
 }
 
 int pt_req_query_int(pt_req *rq, const char *name, int dflt, int min, int max, int *out)

@@ -27,6 +27,7 @@ typedef struct pt_site {
     int session_idle;          /* seconds */
     int session_lifetime;      /* seconds */
     struct pt_pagecache *pages;/* rendered pages of this server, per process; may be NULL */
+    int photos_pending;        /* PortailPhotosPending */
 } pt_site;
 
 typedef enum { PT_ROLE_ANY = 0, PT_ROLE_PARENT, PT_ROLE_AGENT, PT_ROLE_USER } pt_role;

@@ -27,9 +27,15 @@ int pt_request_event(pt_db *db, apr_pool_t *p, apr_int64_t id, apr_time_t now,
                               message && *message ? message : NULL), NULL);
 }
 
-int pt_request_close(pt_db *db, apr_pool_t *p, apr_int64_t id, const char *status,
-                     apr_int64_t actor, const char *message, int unread, apr_time_t now,
-                     int *closed)
+/* The kinds of a queue ("" = any): reservations and absences share the agents' queue. */
+static const char *pt_request_kind2(const char *queue)
+{
+    return !strcmp(queue, "reservation") ? "absence" : queue;
+}
+
+static int pt_request_close_kind(pt_db *db, apr_pool_t *p, const char *queue, apr_int64_t id,
+                                 const char *status, apr_int64_t actor, const char *message,
+                                 int unread, apr_time_t now, int *closed)
 {
     const char *at = pt_db_int(p, apr_time_sec(now));
     const char *event = !strcmp(status, "acceptee") ? "acceptation"
@@ -37,7 +43,8 @@ int pt_request_close(pt_db *db, apr_pool_t *p, apr_int64_t id, const char *statu
     int rv = pt_db_exec(db, p, "portail_request_close",
                         PT_ARGS(status, at, actor > 0 ? pt_db_int(p, actor) : NULL,
                                 message && *message ? message : NULL, unread ? "1" : "0", at,
-                                pt_db_int(p, id)), closed);
+                                pt_db_int(p, id), queue, queue, pt_request_kind2(queue)),
+                        closed);
     if (rv == PT_DB_OK && *closed) {
         rv = pt_request_event(db, p, id, now, actor, event, message);
     }
@@ -45,5 +52,29 @@ int pt_request_close(pt_db *db, apr_pool_t *p, apr_int64_t id, const char *statu
     if (rv == PT_DB_OK && *closed) {
         rv = pt_resa_settle(db, p, now, actor, id, status, NULL);
     }
+    return rv;
+}
+
+int pt_request_close(pt_db *db, apr_pool_t *p, apr_int64_t id, const char *status,
+                     apr_int64_t actor, const char *message, int unread, apr_time_t now,
+                     int *closed)
+{
+    return pt_request_close_kind(db, p, "", id, status, actor, message, unread, now, closed);
+}
+
+int pt_request_answer(pt_db *db, apr_pool_t *p, const char *queue, apr_int64_t id,
+                      const char *status, apr_int64_t actor, const char *message,
+                      apr_time_t now, int *closed)
+{
+    return pt_request_close_kind(db, p, queue, id, status, actor, message, 1, now, closed);
+}
+
+int pt_request_in_queue(pt_db *db, apr_pool_t *p, const char *queue, apr_int64_t id,
+                        int *found)
+{
+    pt_rows *r = NULL;
+    int rv = pt_db_select(db, p, "portail_request_in_queue",
+                          PT_ARGS(pt_db_int(p, id), queue, pt_request_kind2(queue)), &r);
+    *found = rv == PT_DB_OK && r->n > 0;
     return rv;
 }

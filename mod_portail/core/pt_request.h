@@ -25,4 +25,15 @@ int pt_request_close(pt_db *db, apr_pool_t *p, apr_int64_t id, const char *statu
                      apr_int64_t actor, const char *message, int unread, apr_time_t now,
                      int *closed);
 
+/* An agent's answer from a queue ("dossier", "preinscription", "reservation" — the last
+ * holds reservations and absences): like pt_request_close with `unread`, but the statement
+ * itself only closes a request of the queue's kind, so an accept URL of one queue never
+ * answers a request of another (*closed 0; pt_request_in_queue tells 404 from 409). */
+int pt_request_answer(pt_db *db, apr_pool_t *p, const char *queue, apr_int64_t id,
+                      const char *status, apr_int64_t actor, const char *message,
+                      apr_time_t now, int *closed);
+/* *found: request `id` exists and is of the queue's kind. */
+int pt_request_in_queue(pt_db *db, apr_pool_t *p, const char *queue, apr_int64_t id,
+                        int *found);
+
 #endif

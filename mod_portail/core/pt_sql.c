@@ -35,15 +35,30 @@ const pt_sql_stmt pt_sql_statements[] = {
 
     /* throttling of guesses */
     { "portail_throttle_get", "SELECT failures, blocked_until FROM throttle WHERE key = %s" },
-    { "portail_throttle_fail",
+    /* Attempts reserved before they are evaluated (pt_throttle.h): the row exists and
+     * forgets attempts older than the window, then one conditional update counts this one
+     * and, beyond the free ones, blocks the key for base << (beyond - 1) seconds, capped. */
+    { "portail_throttle_ensure",
       "INSERT INTO throttle (key, failures, first_at, last_at, blocked_until) "
-      "VALUES (%s, 1, %lld, %lld, 0) "
-      "ON CONFLICT (key) DO UPDATE SET "
-      "failures = CASE WHEN throttle.last_at < %lld THEN 1 ELSE throttle.failures + 1 END, "
-      "first_at = CASE WHEN throttle.last_at < %lld THEN excluded.first_at "
-      "ELSE throttle.first_at END, "
-      "last_at = excluded.last_at RETURNING failures" },
-    { "portail_throttle_block", "UPDATE throttle SET blocked_until = %lld WHERE key = %s" },
+      "VALUES (%s, 0, %lld, %lld, 0) "
+      "ON CONFLICT (key) DO UPDATE SET failures = 0, first_at = excluded.first_at "
+      "WHERE throttle.last_at < %lld AND throttle.blocked_until <= %lld" },
+    { "portail_throttle_reserve",
+      "UPDATE throttle SET failures = failures + 1, last_at = %lld, "
+      "blocked_until = CASE WHEN failures + 1 <= CAST(%d AS INTEGER) THEN 0 "
+      "WHEN failures - CAST(%d AS INTEGER) >= 16 THEN CAST(%lld AS BIGINT) "
+      "ELSE CAST(%lld AS BIGINT) + CASE "
+      "WHEN (CAST(%d AS INTEGER) << (failures - CAST(%d AS INTEGER))) > CAST(%d AS INTEGER) "
+      "THEN CAST(%d AS INTEGER) "
+      "ELSE (CAST(%d AS INTEGER) << (failures - CAST(%d AS INTEGER))) END END "
+      "WHERE key = %s AND blocked_until <= %lld" },
+    /* (Parameters reach SQLite as text: CAST where they meet an expression, not a
+     * column.) */
+    { "portail_throttle_refund",
+      "UPDATE throttle SET failures = failures - 1, "
+      "blocked_until = CASE WHEN failures - 1 <= CAST(%d AS INTEGER) THEN 0 "
+      "ELSE blocked_until END "
+      "WHERE key = %s AND failures > 0" },
     { "portail_throttle_clear", "DELETE FROM throttle WHERE key = %s" },
     { "portail_throttle_purge", "DELETE FROM throttle WHERE last_at < %lld AND blocked_until < %lld" },
 
@@ -190,6 +205,21 @@ const pt_sql_stmt pt_sql_statements[] = {
       "SELECT family_id FROM children WHERE photo = %s UNION "
       "SELECT r.family_id FROM request_changes rc JOIN requests r ON r.id = rc.request_id "
       "WHERE rc.field = 'photo' AND rc.new_value = %s" },
+    /* Photo storage (screens/photo.c, portail-ctl purge). */
+    { "portail_photo_pending",
+      "SELECT count(*) AS n FROM request_changes rc JOIN requests r ON r.id = rc.request_id "
+      "WHERE r.family_id = %lld AND r.status = 'en_attente' AND rc.field = 'photo'" },
+    { "portail_photo_of_request",
+      "SELECT old_value, new_value FROM request_changes "
+      "WHERE request_id = %lld AND field = 'photo'" },
+    { "portail_photo_used",
+      "SELECT 1 FROM children WHERE photo = %s UNION ALL "
+      "SELECT 1 FROM request_changes rc JOIN requests r ON r.id = rc.request_id "
+      "WHERE rc.field = 'photo' AND rc.new_value = %s AND r.status = 'en_attente'" },
+    { "portail_photo_all_used",
+      "SELECT photo AS name FROM children WHERE photo IS NOT NULL UNION "
+      "SELECT rc.new_value FROM request_changes rc JOIN requests r ON r.id = rc.request_id "
+      "WHERE rc.field = 'photo' AND r.status = 'en_attente' AND rc.new_value IS NOT NULL" },
     { "portail_famille_subscribed",
       "SELECT family_id FROM account_families WHERE account_id = %lld AND family_id = %lld" },
 
@@ -219,7 +249,9 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_request_close",
       "UPDATE requests SET status = %s, processed_at = %lld, processed_by = %lld, "
       "agent_message = %s, unread = %d, updated_at = %lld "
-      "WHERE id = %lld AND status = 'en_attente'" },
+      "WHERE id = %lld AND status = 'en_attente' AND (%s = '' OR kind = %s OR kind = %s)" },
+    { "portail_request_in_queue",
+      "SELECT id FROM requests WHERE id = %lld AND (kind = %s OR kind = %s)" },
     { "portail_request_read", "UPDATE requests SET unread = 0 WHERE id = %lld AND unread = 1" },
     { "portail_demandes_list",
       "SELECT r.id, r.kind, r.status, r.title, r.created_at, r.updated_at, r.unread "
@@ -484,6 +516,10 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_token_use",
       "UPDATE account_tokens SET used_at = %lld "
       "WHERE token_hash = %s AND purpose = %s AND used_at IS NULL AND expires_at > %lld" },
+    /* A new password revokes the links that could choose another one. */
+    { "portail_token_revoke",
+      "UPDATE account_tokens SET used_at = %lld WHERE account_id = %lld "
+      "AND purpose IN ('reinitialisation', 'activation') AND used_at IS NULL" },
     { "portail_account_activate",
       "UPDATE accounts SET state = 'actif', activated_at = %lld "
       "WHERE id = %lld AND state = 'en_attente'" },

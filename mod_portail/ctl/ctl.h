@@ -19,6 +19,8 @@ typedef struct ctl {
     const char *smtp_user;         /* PortailSMTPUser */
     const char *smtp_password_file;/* PortailSMTPPasswordFile */
     const char *now;               /* --now 'AAAA-MM-JJ HH:MM', Europe/Paris */
+    const char *data_dir;          /* PortailDataDir, --data-dir (purge) */
+    int dry_run;                   /* --dry-run (purge) */
     pt_db *db;
 } ctl;
 
@@ -33,5 +35,8 @@ int ctl_import_families(ctl *c, const char *path);
 
 /* ctl_digest.c */
 int ctl_digest(ctl *c);
+
+/* ctl_purge.c */
+int ctl_purge(ctl *c);
 
 #endif

@@ -38,6 +38,8 @@ static void ctl_usage(FILE *out)
         "      --from ADRESSE    expéditeur, comme PortailMailFrom\n"
         "      --now 'AAAA-MM-JJ HH:MM'\n"
         "                        l'heure (Europe/Paris) à laquelle digest se croit lancé\n"
+        "      --data-dir DOSSIER fichiers du portail, comme PortailDataDir (purge)\n"
+        "      --dry-run         purge : dire ce qui serait supprimé, sans rien supprimer\n"
         "  -h, --help            cette aide\n"
         "\n"
         "Commandes :\n"
@@ -46,8 +48,9 @@ static void ctl_usage(FILE *out)
         "  status                version du schéma\n"
         "  create-agent EMAIL    créer un compte agent ; mot de passe lu sur l'entrée standard\n"
         "  demo                  charger les données de démonstration et les comptes de démo\n"
-        "  purge                 supprimer les sessions expirées et les compteurs d'essais\n"
-        "                        périmés\n"
+        "  purge                 supprimer les sessions expirées, les compteurs d'essais\n"
+        "                        périmés, les photos orphelines et les envois interrompus\n"
+        "                        (tmp/) de plus d'une heure ; chacun est nommé\n"
         "  mail                  envoyer les courriels en attente (cron : chaque minute)\n"
         "  mail-test EMAIL       mettre un courriel d'essai en attente pour EMAIL\n"
         "  import-families FICHIER.csv\n"
@@ -85,6 +88,7 @@ static void ctl_set_from_config(ctl *c, const char *name, const char *v)
         { "PortailSMTPSecurity", offsetof(ctl, smtp_security) },
         { "PortailSMTPUser", offsetof(ctl, smtp_user) },
         { "PortailSMTPPasswordFile", offsetof(ctl, smtp_password_file) },
+        { "PortailDataDir", offsetof(ctl, data_dir) },
     };
     size_t i;
     for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
@@ -282,23 +286,6 @@ static int ctl_demo(ctl *c)
     return 0;
 }
 
-static int ctl_purge(ctl *c)
-{
-    const char *now = pt_db_int(c->pool, apr_time_sec(apr_time_now()));
-    const char *day_ago = pt_db_int(c->pool, apr_time_sec(apr_time_now()) - 86400);
-    int sessions = 0, throttles = 0;
-    /* Idle sessions: the longest idle timeout a site may configure is 31 days. */
-    const char *idle = pt_db_int(c->pool, apr_time_sec(apr_time_now()) - 31 * 86400);
-    if (pt_db_exec(c->db, c->pool, "portail_session_purge", PT_ARGS(now, idle), &sessions)
-            != PT_DB_OK
-        || pt_db_exec(c->db, c->pool, "portail_throttle_purge", PT_ARGS(day_ago, now),
-                      &throttles) != PT_DB_OK) {
-        return ctl_fail("purge : %s", c->db->error);
-    }
-    printf("%d session(s) et %d compteur(s) supprimé(s)\n", sessions, throttles);
-    return 0;
-}
-
 /* The commands: the one table main() dispatches on (the usage text above lists them). */
 static const struct {
     const char *name;
@@ -331,6 +318,8 @@ int main(int argc, const char *const *argv)
         { "smtp-security", 257, 1, "mode" },
         { "from", 258, 1, "adresse" },
         { "now", 259, 1, "date et heure" },
+        { "data-dir", 260, 1, "dossier" },
+        { "dry-run", 261, 0, "simulation" },
         { "help", 'h', 0, "aide" },
         { NULL, 0, 0, NULL }
     };
@@ -358,6 +347,8 @@ int main(int argc, const char *const *argv)
         case 257: c.smtp_security = arg; break;
         case 258: c.mail_from = arg; break;
         case 259: c.now = arg; break;
+        case 260: c.data_dir = arg; break;
+        case 261: c.dry_run = 1; break;
         case 'h': ctl_usage(stdout); return 0;
         }
     }

@@ -26,6 +26,7 @@ void *portail_create_server_conf(apr_pool_t *p, server_rec *s)
     c->session_idle = -1;
     c->session_lifetime = -1;
     c->cookie_secure = PORTAIL_SECURE_UNSET;
+    c->photos_pending = -1;
     return c;
 }
 
@@ -47,6 +48,7 @@ void *portail_merge_server_conf(apr_pool_t *p, void *basev, void *addv)
     c->session_idle = PORTAIL_MERGE(session_idle, -1);
     c->session_lifetime = PORTAIL_MERGE(session_lifetime, -1);
     c->cookie_secure = PORTAIL_MERGE(cookie_secure, PORTAIL_SECURE_UNSET);
+    c->photos_pending = PORTAIL_MERGE(photos_pending, -1);
     return c;
 }
 
@@ -370,6 +372,27 @@ static const char *portail_set_fault_injection(cmd_parms *cmd, void *dc, int on)
     return NULL;
 }
 
+/* Photos a family may have waiting for an agent's answer at once: each is a file kept
+ * until the answer (PortailPhotosPending). */
+#define PORTAIL_DEFAULT_PHOTOS_PENDING 3
+
+int portail_conf_photos_pending(const portail_server_conf *sc)
+{
+    return sc->photos_pending >= 0 ? sc->photos_pending : PORTAIL_DEFAULT_PHOTOS_PENDING;
+}
+
+static const char *portail_set_photos_pending(cmd_parms *cmd, void *dc, const char *arg)
+{
+    char *end = NULL;
+    long n = strtol(arg, &end, 10);
+    if (end == arg || *end || n < 0 || n > 100) {
+        return apr_psprintf(cmd->pool, "PortailPhotosPending: '%s' must be a number between "
+                            "0 and 100", arg);
+    }
+    portail_sconf(cmd)->photos_pending = (int)n;
+    return NULL;
+}
+
 const command_rec portail_cmds[] = {
     AP_INIT_TAKE1("PortailTown", portail_set_town, NULL, RSRC_CONF,
                   "The name of the town, shown in every page and mail"),
@@ -411,5 +434,8 @@ const command_rec portail_cmds[] = {
     AP_INIT_FLAG("PortailFaultInjection", portail_set_fault_injection, NULL, RSRC_CONF,
                  "Tests only: let the X-Portail-Fault request header make database "
                  "statements fail (needs a build with --enable-fault-injection)"),
+    AP_INIT_TAKE1("PortailPhotosPending", portail_set_photos_pending, NULL, RSRC_CONF,
+                  "Photos a family may have waiting for validation at once (default 3; 0 "
+                  "forbids photo changes)"),
     { NULL }
 };

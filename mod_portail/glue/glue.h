@@ -48,6 +48,7 @@ typedef struct portail_server_conf {
     int cookie_secure;            /* PORTAIL_SECURE_* */
     pt_render_cache *render;      /* compiled stylesheets, per process (child_init) */
     struct pt_pagecache *pages;   /* rendered pages, per process (child_init) */
+    int photos_pending;           /* PortailPhotosPending, -1 = unset */
 } portail_server_conf;
 
 #define PORTAIL_SECURE_UNSET -1
@@ -81,6 +82,7 @@ int portail_conf_max_fields(const portail_dir_conf *dc);
 apr_off_t portail_conf_max_upload(const portail_dir_conf *dc);
 const char *portail_conf_stylesheet_dir(const portail_server_conf *sc);
 const char *portail_conf_base_path(const portail_server_conf *sc);
+int portail_conf_photos_pending(const portail_server_conf *sc);
 
 /* request.c: the per-request state the hooks share. */
 typedef struct portail_rctx {

@@ -34,6 +34,7 @@ static pt_site *portail_site(request_rec *r)
     s->session_idle = portail_conf_session_idle(sc);
     s->session_lifetime = portail_conf_session_lifetime(sc);
     s->pages = sc->pages;
+    s->photos_pending = portail_conf_photos_pending(sc);
     return s;
 }
 
@@ -452,8 +453,16 @@ static int portail_error_page(request_rec *r, pt_req *rq, int status, const char
 
 int portail_respond_error(request_rec *r, int status, const char *detail)
 {
+    portail_dir_conf *dc = ap_get_module_config(r->per_dir_config, &portail_module);
     pt_req *rq = portail_req_new(r, r->uri);
     const char *secret = rq->db ? portail_secret(r) : NULL;
+    /* The query of the URL asked (before Apache's internal redirect to /erreur, if any):
+     * ?format=xml gets the error as XML, like every screen. */
+    const char *args = r->prev ? r->prev->args : r->args;
+    if (args && pt_form_parse(r->pool, args, strlen(args), portail_conf_max_fields(dc),
+                              &rq->query) != PT_FORM_OK) {
+        rq->query = NULL;
+    }
     portail_security_headers(r);
     rq->csrf = secret ? portail_csrf(r, rq, secret) : "";
     return portail_error_page(r, rq, status, detail);
@@ -491,7 +500,9 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
     if ((rv = pt_form_parse(r->pool, r->args ? r->args : "", r->args ? strlen(r->args) : 0,
                             portail_conf_max_fields(dc), &rq->query)) != PT_FORM_OK) {
         return portail_error_page(r, rq, portail_form_status(rv),
-                                  "L'adresse de la page contient des caractères invalides.");
+                                  rv == PT_FORM_REPEATED
+                                  ? "L'adresse de la page répète trop de fois un même paramètre."
+                                  : "L'adresse de la page contient des caractères invalides.");
     }
 
     /* Who may see this screen: the <Location> blocks already said so to Apache; the
@@ -527,7 +538,8 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
         }
         else if ((rv = pt_form_parse(r->pool, data, len, portail_conf_max_fields(dc),
                                      &rq->form)) != PT_FORM_OK) {
-            return portail_error_page(r, rq, portail_form_status(rv), NULL);
+            return portail_error_page(r, rq, portail_form_status(rv), rv == PT_FORM_REPEATED
+                                      ? "Le formulaire répète trop de fois un même champ." : NULL);
         }
         if (!pt_token_equal(pt_form_get(rq->form, "csrf"), rq->csrf)) {
             return portail_error_page(r, rq, HTTP_FORBIDDEN,
@@ -564,10 +576,9 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
     }
     r->status = status;
     if (rq->body) {
-        /* A family's file (a photo) is nobody else's: no shared cache keeps it. */
-        if (rq->user) {
-            apr_table_setn(r->headers_out, "Cache-Control", "private, no-store");
-        }
+        /* A family's file (a photo, a calendar feed, an export) is nobody else's: no
+         * cache keeps it, whether the request was logged in or carried a secret URL. */
+        apr_table_setn(r->headers_out, "Cache-Control", "private, no-store");
         if (rq->filename) {
             /* Names are built by the screens from ids and dates: no quoting needed. */
             apr_table_setn(r->headers_out, "Content-Disposition",

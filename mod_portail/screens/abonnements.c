@@ -3,8 +3,8 @@
  * A parent links the account to the family with the code abonné of the town's letter, or
  * with the references of one of the family's invoices.  The link takes effect at once
  * (the family space reads it at every request; no new login needed).  Codes are
- * guessable: wrong tries are counted per account and per address in the database, and
- * slowed down from the sixth in a row.
+ * guessable: every try is reserved per account and per address in the database before
+ * the code is looked up (pt_throttle), and tries are slowed down from the sixth in a row.
  */
 #include <string.h>
 #include <apr_strings.h>
@@ -13,11 +13,11 @@
 #include "core/pt_throttle.h"
 #include "domain/pt_code.h"
 
-/* Per account: four wrong tries free, the fifth blocks 2 s (so the sixth in a row waits),
+/* Per account: four tries free, the fifth blocks 30 s (so the sixth in a row waits),
  * doubling up to an hour.  Per address (families behind one town-hall or school
  * connection): twenty. */
-static const pt_throttle_rule portail_abonnements_per_account = { 4, 2, 3600, 86400 };
-static const pt_throttle_rule portail_abonnements_per_address = { 20, 2, 3600, 86400 };
+static const pt_throttle_rule portail_abonnements_per_account = { 4, 30, 3600, 86400 };
+static const pt_throttle_rule portail_abonnements_per_address = { 20, 30, 3600, 86400 };
 
 static int portail_abonnements_page(pt_req *rq, const char *failed_form, const char *field,
                                     const char *error, int status)
@@ -67,27 +67,27 @@ int portail_abonnements_get(pt_req *rq)
     return portail_abonnements_page(rq, NULL, NULL, NULL, 200);
 }
 
-/* The throttle keys of this try: the account (when logged in) and the client address. */
-static int portail_abonnements_keys(pt_req *rq, const char *keys[2])
+/* The throttle keys of this try: the client address and the account (when logged in). */
+static int portail_abonnements_keys(pt_req *rq, pt_throttle_key keys[2])
 {
     int n = 0;
-    keys[n++] = apr_pstrcat(rq->pool, "abonnement:ip:", rq->client_ip, NULL);
+    keys[n].key = apr_pstrcat(rq->pool, "abonnement:ip:", rq->client_ip, NULL);
+    keys[n++].rule = &portail_abonnements_per_address;
     if (rq->user) {
-        keys[n++] = apr_psprintf(rq->pool, "abonnement:acct:%" APR_INT64_T_FMT, rq->user->id);
+        keys[n].key = apr_psprintf(rq->pool, "abonnement:acct:%" APR_INT64_T_FMT, rq->user->id);
+        keys[n++].rule = &portail_abonnements_per_account;
     }
     return n;
 }
 
-/* 0 when a try is allowed now; 429 with *error when too many wrong tries; 503. */
-static int portail_abonnements_wait(pt_req *rq, const char **error)
+/* Reserve this try before the code is looked up: 0 when it may be, 429 with *error when
+ * too many tries, 503. */
+static int portail_abonnements_reserve(pt_req *rq, const char **error)
 {
-    const char *keys[2];
-    int n = portail_abonnements_keys(rq, keys), wait = 0, w, i;
-    for (i = 0; i < n; i++) {
-        if (pt_throttle_wait(rq->db, rq->pool, keys[i], rq->now, &w) != PT_DB_OK) {
-            return 503;
-        }
-        wait = w > wait ? w : wait;
+    pt_throttle_key keys[2];
+    int n = portail_abonnements_keys(rq, keys), wait = 0;
+    if (pt_throttle_reserve(rq->db, rq->pool, keys, n, rq->now, &wait) != PT_DB_OK) {
+        return 503;
     }
     if (wait > 0) {
         *error = apr_psprintf(rq->pool, "Trop d'essais sans succès. Par sécurité, réessayez "
@@ -97,13 +97,15 @@ static int portail_abonnements_wait(pt_req *rq, const char **error)
     return 0;
 }
 
-static void portail_abonnements_failed(pt_req *rq)
+/* A right code forgives the account's wrong tries, and gives the address (shared) its try
+ * back. */
+static void portail_abonnements_found(pt_req *rq)
 {
-    const char *keys[2];
+    pt_throttle_key keys[2];
     int n = portail_abonnements_keys(rq, keys);
-    pt_throttle_fail(rq->db, rq->pool, keys[0], rq->now, &portail_abonnements_per_address);
+    pt_throttle_refund(rq->db, rq->pool, &keys[0]);
     if (n > 1) {
-        pt_throttle_fail(rq->db, rq->pool, keys[1], rq->now, &portail_abonnements_per_account);
+        pt_throttle_clear(rq->db, rq->pool, keys[1].key);
     }
 }
 
@@ -125,17 +127,16 @@ int portail_abonnements_by_code(pt_req *rq, const char *typed, apr_int64_t *fami
                                 const char **nom, const char **error)
 {
     const char *code = pt_code_normalize(rq->pool, typed);
-    int rv = portail_abonnements_wait(rq, error);
+    int rv = portail_abonnements_reserve(rq, error);
     *family = 0;
-    if (rv) {
+    if (rv || (code && (rv = portail_abonnements_lookup(rq, "portail_famille_by_code",
+                                                        PT_ARGS(code), family, nom)) != 0)) {
         return rv;
     }
-    if (code && (rv = portail_abonnements_lookup(rq, "portail_famille_by_code", PT_ARGS(code),
-                                                 family, nom)) != 0) {
-        return rv;
+    if (*family) {
+        portail_abonnements_found(rq);
     }
-    if (!*family) {
-        portail_abonnements_failed(rq);
+    else {
         *error = code ? "Aucune famille ne correspond à ce code abonné. Vérifiez-le sur le "
                         "courrier de la mairie."
                       : "Ce code n'a pas la forme d'un code abonné : 12 caractères, lettres et "
@@ -149,16 +150,16 @@ static int portail_abonnements_by_invoice(pt_req *rq, const char **field, apr_in
                                           const char **nom, const char **error)
 {
     long long cents = pt_code_amount(pt_form_get(rq->form, "montant"));
-    int rv = portail_abonnements_wait(rq, error);
+    int rv;
     *family = 0;
     *field = "code_emission";
-    if (rv) {
-        return rv;
-    }
     if (cents < 0) {
         *field = "montant";
         *error = "Indiquez le montant de la facture en euros, par exemple 86,40.";
         return 0;
+    }
+    if ((rv = portail_abonnements_reserve(rq, error)) != 0) {
+        return rv;
     }
     rv = portail_abonnements_lookup(rq, "portail_abonnements_by_invoice",
                                     PT_ARGS(pt_form_get(rq->form, "code_emission"),
@@ -166,8 +167,10 @@ static int portail_abonnements_by_invoice(pt_req *rq, const char **field, apr_in
                                             pt_db_int(rq->pool, cents),
                                             pt_form_get(rq->form, "code_personne")),
                                     family, nom);
-    if (rv == 0 && !*family) {
-        portail_abonnements_failed(rq);
+    if (rv == 0 && *family) {
+        portail_abonnements_found(rq);
+    }
+    else if (rv == 0) {
         *error = "Aucune facture ne correspond à ces références. Vérifiez-les sur la facture.";
     }
     return rv;
@@ -176,7 +179,7 @@ static int portail_abonnements_by_invoice(pt_req *rq, const char **field, apr_in
 int portail_abonnements_post(pt_req *rq)
 {
     const char *par = !strcmp(pt_form_get(rq->form, "par"), "facture") ? "facture" : "code";
-    const char *field = "code", *error = NULL, *nom = NULL, *keys[2] = { NULL, NULL };
+    const char *field = "code", *error = NULL, *nom = NULL;
     apr_int64_t family = 0;
     int rv = !strcmp(par, "code")
              ? portail_abonnements_by_code(rq, pt_form_get(rq->form, "code"), &family, &nom,
@@ -193,10 +196,6 @@ int portail_abonnements_post(pt_req *rq)
                    PT_ARGS(pt_db_int(rq->pool, rq->user->id), pt_db_int(rq->pool, family),
                            pt_db_int(rq->pool, apr_time_sec(rq->now))), NULL) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
-    }
-    /* A success forgives the account's wrong tries (not the address's: shared). */
-    if (portail_abonnements_keys(rq, keys) > 1) {
-        pt_throttle_clear(rq->db, rq->pool, keys[1]);
     }
     return pt_req_redirect(rq, "/famille/", PT_FLASH_SUCCES,
         apr_psprintf(rq->pool, "Votre compte est rattaché à la famille %s : votre espace "

@@ -74,9 +74,12 @@ int portail_agenda_get(pt_req *rq)
 int portail_agenda_post(pt_req *rq)
 {
     pt_rows *sub = NULL;
-    apr_int64_t id = apr_atoi64(pt_form_get(rq->form, "famille"));
+    apr_int64_t id = pt_form_id(pt_form_get(rq->form, "famille"));
     const char *family = id > 0 ? pt_db_int(rq->pool, id) : NULL;
-    if (!family || pt_db_select(rq->db, rq->pool, "portail_famille_subscribed",
+    if (!family) {
+        return pt_req_error(rq, 404, NULL);           /* « famille=abc »: no such family */
+    }
+    if (pt_db_select(rq->db, rq->pool, "portail_famille_subscribed",
                                 PT_ARGS(pt_db_int(rq->pool, rq->user->id), family), &sub)
                    != PT_DB_OK || sub->n == 0) {
         return sub ? pt_req_error(rq, 404, NULL) : pt_req_error(rq, 503, NULL);

@@ -62,31 +62,42 @@ int portail_compte_get(pt_req *rq)
     return portail_compte_page(rq, NULL, NULL, NULL, 200);
 }
 
-/* The current password, checked with bcrypt (only here and at login). */
-static int portail_compte_password_ok(pt_req *rq, const char *password, int *ok)
+/* The current password, checked with bcrypt (only here and at login) and throttled like
+ * a login: a stolen session must not become a way to guess the password.  0 when right,
+ * else the status of the form given back with *error. */
+static int portail_compte_password_ok(pt_req *rq, const char *password, const char **error)
 {
     apr_int64_t id = 0;
     const char *state = NULL;
     pt_role role;
-    int rv = pt_account_check_password(rq->db, rq->pool, rq->user->email,
-                                       password ? password : "", &id, &state, &role);
-    *ok = rv == PT_DB_OK && id == rq->user->id;
-    return rv;
+    int wait = 0;
+    if (portail_password_attempt(rq, rq->user->email, password ? password : "", &id, &state,
+                                 &role, &wait) != PT_DB_OK) {
+        return 503;
+    }
+    if (wait > 0) {
+        *error = portail_password_wait_message(rq, wait);
+        return 429;
+    }
+    if (id != rq->user->id) {
+        *error = "Le mot de passe actuel n'est pas le bon.";
+        return 400;
+    }
+    return 0;
 }
 
 int portail_compte_password_post(pt_req *rq)
 {
     const char *password = apr_table_get(rq->form, "password");
     const char *confirmation = apr_table_get(rq->form, "confirmation");
-    const char *why, *hash, *token = NULL;
-    int ok = 0;
+    const char *why, *hash, *token = NULL, *error = NULL;
+    int st = portail_compte_password_ok(rq, apr_table_get(rq->form, "actuel"), &error);
 
-    if (portail_compte_password_ok(rq, apr_table_get(rq->form, "actuel"), &ok) != PT_DB_OK) {
+    if (st == 503) {
         return pt_req_error(rq, 503, NULL);
     }
-    if (!ok) {
-        return portail_compte_page(rq, "mot-de-passe", "actuel",
-                                   "Le mot de passe actuel n'est pas le bon.", 400);
+    if (st) {
+        return portail_compte_page(rq, "mot-de-passe", "actuel", error, st);
     }
     if ((why = pt_password_check(password ? password : "")) != NULL) {
         return portail_compte_page(rq, "mot-de-passe", "password", why, 400);
@@ -97,9 +108,7 @@ int portail_compte_password_post(pt_req *rq)
     }
     hash = pt_account_hash_password(rq->pool, password);
     if (!hash || pt_db_begin(rq->db, rq->pool) != PT_DB_OK
-        || pt_db_exec(rq->db, rq->pool, "portail_account_set_password",
-                      PT_ARGS(hash, pt_db_int(rq->pool, rq->user->id)), NULL) != PT_DB_OK
-        || pt_session_destroy_all(rq->db, rq->pool, rq->user->id) != PT_DB_OK
+        || pt_account_set_password(rq->db, rq->pool, rq->user->id, hash, rq->now) != PT_DB_OK
         || pt_session_create(rq->db, rq->pool, rq->user->id, rq->now,
                              rq->site->session_lifetime, rq->client_ip, &token) != PT_DB_OK
         || pt_db_commit(rq->db) != PT_DB_OK) {
@@ -115,9 +124,9 @@ int portail_compte_email_post(pt_req *rq)
 {
     const char *typed = pt_form_get(rq->form, "email");
     const char *email = pt_account_normalize_email(rq->pool, typed);
-    const char *token = NULL;
+    const char *token = NULL, *error = NULL;
     pt_rows *r = NULL;
-    int ok = 0, rv;
+    int rv;
 
     if (!email) {
         return portail_compte_page(rq, "email", "email", "Indiquez une adresse e-mail valide, "
@@ -127,13 +136,12 @@ int portail_compte_email_post(pt_req *rq)
         return portail_compte_page(rq, "email", "email",
                                    "C'est déjà l'adresse de votre compte.", 400);
     }
-    if (portail_compte_password_ok(rq, apr_table_get(rq->form, "actuel_email"), &ok)
-        != PT_DB_OK) {
+    rv = portail_compte_password_ok(rq, apr_table_get(rq->form, "actuel_email"), &error);
+    if (rv == 503) {
         return pt_req_error(rq, 503, NULL);
     }
-    if (!ok) {
-        return portail_compte_page(rq, "email", "actuel_email",
-                                   "Le mot de passe actuel n'est pas le bon.", 400);
+    if (rv) {
+        return portail_compte_page(rq, "email", "actuel_email", error, rv);
     }
     if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK
         || pt_db_select(rq->db, rq->pool, "portail_account_by_email", PT_ARGS(email), &r)

@@ -12,20 +12,29 @@
 #include "core/pt_session.h"
 #include "core/pt_throttle.h"
 
-/* Per account: 5 free tries, then 2 s doubling up to 15 min.  Per address (a school's or
- * a town hall's shared connection sends many parents): 20 free tries. */
-static const pt_throttle_rule portail_connexion_per_account = { 5, 2, 900, 3600 };
-static const pt_throttle_rule portail_connexion_per_address = { 20, 2, 900, 3600 };
+/* Per account: 5 free tries, the 6th blocks 30 s, doubling up to 15 min — so a burst of
+ * simultaneous guesses gets 6 evaluated, however long the burst lasts under load.  Per
+ * address (a school's or a town hall's shared connection sends many parents): 20 free. */
+static const pt_throttle_rule portail_connexion_per_account = { 5, 30, 900, 3600 };
+static const pt_throttle_rule portail_connexion_per_address = { 20, 30, 900, 3600 };
 
-/* Where to go after login: only a page of the portal, never another site. */
+/* Where to go after login: only a local path of the portal, never another site, and
+ * nothing that could not travel in a Location header as it is (CR, LF, spaces, controls,
+ * non-ASCII: a link of the portal is %-encoded).  Anything else is ignored. */
 static const char *portail_connexion_retour(pt_req *rq, const char *retour)
 {
     apr_size_t blen = strlen(rq->site->base);
-    if (retour && strncmp(retour, rq->site->base, blen) == 0 && retour[blen] == '/'
-        && !strstr(retour, "//") && !strchr(retour, '\\') && !strstr(retour, "/connexion")) {
-        return retour + blen;           /* pt_req_redirect wants a path below the base */
+    const unsigned char *c;
+    if (!retour || strncmp(retour, rq->site->base, blen) != 0 || retour[blen] != '/'
+        || strstr(retour, "//") || strchr(retour, '\\') || strstr(retour, "/connexion")) {
+        return NULL;
     }
-    return NULL;
+    for (c = (const unsigned char *)retour; *c; c++) {
+        if (*c <= ' ' || *c >= 0x7f || *c == '"' || *c == '<' || *c == '>') {
+            return NULL;
+        }
+    }
+    return retour + blen;               /* pt_req_redirect wants a path below the base */
 }
 
 static int portail_connexion_form(pt_req *rq, const char *email, const char *retour,
@@ -64,14 +73,46 @@ int portail_connexion_get(pt_req *rq)
                                   NULL, NULL, NULL, 200);
 }
 
+int portail_password_attempt(pt_req *rq, const char *norm, const char *password,
+                             apr_int64_t *id, const char **state, pt_role *role, int *wait)
+{
+    pt_throttle_key keys[2];
+    int rv;
+    keys[0].key = apr_pstrcat(rq->pool, "login:ip:", rq->client_ip, NULL);
+    keys[0].rule = &portail_connexion_per_address;
+    keys[1].key = apr_pstrcat(rq->pool, "login:acct:", norm, NULL);
+    keys[1].rule = &portail_connexion_per_account;
+    *id = 0;
+    /* Reserved before bcrypt: simultaneous guesses queue on the database's row, and
+     * those beyond the allowance are refused without being evaluated. */
+    if ((rv = pt_throttle_reserve(rq->db, rq->pool, keys, 2, rq->now, wait)) != PT_DB_OK
+        || *wait > 0) {
+        return rv;
+    }
+    rv = pt_account_check_password(rq->db, rq->pool, norm, password, id, state, role);
+    if (rv == PT_DB_OK && *id > 0) {
+        /* The right password is not a guess: the account's count restarts, and the
+         * address (shared by a school or a town hall) gets its attempt back. */
+        pt_throttle_clear(rq->db, rq->pool, keys[1].key);
+        pt_throttle_refund(rq->db, rq->pool, &keys[0]);
+    }
+    return rv;
+}
+
+const char *portail_password_wait_message(pt_req *rq, int wait)
+{
+    return apr_psprintf(rq->pool, "Trop de tentatives de connexion. Par sécurité, "
+                        "réessayez dans %d seconde%s.", wait, wait > 1 ? "s" : "");
+}
+
 int portail_connexion_post(pt_req *rq)
 {
     const char *email = pt_form_get(rq->form, "email");
     const char *password = apr_table_get(rq->form, "password");
     const char *retour = pt_form_get(rq->form, "retour");
     const char *norm = pt_account_normalize_email(rq->pool, email);
-    const char *key_account, *key_address, *state = NULL, *token = NULL, *next;
-    int wait_account = 0, wait_address = 0;
+    const char *state = NULL, *token = NULL, *next;
+    int wait = 0;
     apr_int64_t id = 0;
     pt_role role = PT_ROLE_PARENT;
 
@@ -86,24 +127,14 @@ int portail_connexion_post(pt_req *rq)
                                       !password || !*password ? "Indiquez votre mot de passe."
                                                               : NULL, NULL, 400);
     }
-    key_account = apr_pstrcat(rq->pool, "login:acct:", norm, NULL);
-    key_address = apr_pstrcat(rq->pool, "login:ip:", rq->client_ip, NULL);
-    if (pt_throttle_wait(rq->db, rq->pool, key_account, rq->now, &wait_account) != PT_DB_OK
-        || pt_throttle_wait(rq->db, rq->pool, key_address, rq->now, &wait_address) != PT_DB_OK) {
+    if (portail_password_attempt(rq, norm, password, &id, &state, &role, &wait) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
-    if (wait_account > 0 || wait_address > 0) {
-        int wait = wait_account > wait_address ? wait_account : wait_address;
+    if (wait > 0) {
         return portail_connexion_form(rq, email, retour, NULL, NULL,
-            apr_psprintf(rq->pool, "Trop de tentatives de connexion. Par sécurité, "
-                         "réessayez dans %d seconde%s.", wait, wait > 1 ? "s" : ""), 429);
-    }
-    if (pt_account_check_password(rq->db, rq->pool, norm, password, &id, &state, &role) != PT_DB_OK) {
-        return pt_req_error(rq, 503, NULL);
+                                      portail_password_wait_message(rq, wait), 429);
     }
     if (id == 0) {
-        pt_throttle_fail(rq->db, rq->pool, key_account, rq->now, &portail_connexion_per_account);
-        pt_throttle_fail(rq->db, rq->pool, key_address, rq->now, &portail_connexion_per_address);
         return portail_connexion_form(rq, email, retour, NULL, NULL,
                                       "Adresse e-mail ou mot de passe incorrect.", 400);
     }
@@ -115,7 +146,6 @@ int portail_connexion_post(pt_req *rq)
               "pour l'activer. Lien perdu ou expiré ? « Mot de passe oublié » vous en envoie "
               "un nouveau.", 400);
     }
-    pt_throttle_clear(rq->db, rq->pool, key_account);
     /* A new token at every login: a token planted before login is worth nothing after. */
     if (rq->user) {
         pt_session_destroy(rq->db, rq->pool, rq->user->session_token);

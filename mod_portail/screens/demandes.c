@@ -128,5 +128,6 @@ int portail_demande_annuler_post(pt_req *rq)
         return pt_req_error(rq, 409, "Cette demande a déjà reçu une réponse : elle ne peut "
                                      "plus être annulée.");
     }
+    portail_photo_discard(rq, id);                /* a cancelled photo is not kept */
     return pt_req_redirect(rq, "/famille/demandes", PT_FLASH_SUCCES, "Votre demande est annulée.");
 }

@@ -320,10 +320,13 @@ static apr_array_header_t *portail_dossier_changes(pt_req *rq, const portail_obj
         if (f->type == PT_DT_PHOTO) {
             /* A file chosen, checked by its content and put in place; none: no change. */
             const pt_upload *u = pt_req_upload(rq, f->column);
+            int full;
             if (!u) {
                 continue;
             }
-            v = portail_photo_store(rq, u, &why);
+            /* A family's photos waiting for an answer are bounded (each is a file). */
+            full = agent ? 0 : portail_photo_room(rq, o->family, &why);
+            v = full ? NULL : portail_photo_store(rq, u, &why);
         }
         else {
             v = pt_dossier_check(rq->pool, f, pt_form_get(rq->form, f->column), &why);

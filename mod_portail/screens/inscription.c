@@ -4,8 +4,10 @@
  * with a single-use activation link (48 h; only the token's hash is stored).  Whether the
  * e-mail already has an account or not, the visitor gets the same answer in the same time
  * (a bcrypt either way); the owner of an existing account gets a mail saying so.
- * The link's page only shows a button: a GET never changes anything, and mail scanners
- * that open links do not activate accounts.
+ * The link's page is a form: a GET never changes anything (mail scanners that open links
+ * do not activate accounts), and the password is chosen there, by whoever holds the
+ * mailbox — a sign-up made with someone else's address can never be claimed with the
+ * password its author typed.
  */
 #include <string.h>
 #include <apr_strings.h>
@@ -100,6 +102,21 @@ int portail_activation_send(pt_req *rq, apr_int64_t account, const char *email,
     return rv;
 }
 
+/* A name is stored as clean text: it goes into mails, CSV exports and agents' screens.
+ * No markup characters, no line breaks or other control characters. */
+#define PORTAIL_NAME_CHARS "Un nom ne peut contenir ni les signes < et >, ni de retour à la " \
+                           "ligne ni de tabulation."
+static int portail_inscription_name_ok(const char *name)
+{
+    const unsigned char *s;
+    for (s = (const unsigned char *)name; *s; s++) {
+        if (*s < 0x20 || *s == 0x7f || *s == '<' || *s == '>') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 int portail_inscription_post(pt_req *rq)
 {
     const char *prenom = pt_form_get(rq->form, "prenom");
@@ -116,8 +133,14 @@ int portail_inscription_post(pt_req *rq)
     if (!*prenom || strlen(prenom) > PORTAIL_NAME_MAX) {
         apr_table_setn(errors, "prenom", "Indiquez votre prénom (100 caractères au plus).");
     }
+    else if (!portail_inscription_name_ok(prenom)) {
+        apr_table_setn(errors, "prenom", PORTAIL_NAME_CHARS);
+    }
     if (!*nom || strlen(nom) > PORTAIL_NAME_MAX) {
         apr_table_setn(errors, "nom", "Indiquez votre nom (100 caractères au plus).");
+    }
+    else if (!portail_inscription_name_ok(nom)) {
+        apr_table_setn(errors, "nom", PORTAIL_NAME_CHARS);
     }
     if (!email) {
         apr_table_setn(errors, "email", "Indiquez une adresse e-mail valide, par exemple "
@@ -223,33 +246,61 @@ static int portail_activation_check(pt_req *rq, apr_int64_t *account)
     return portail_link_check(rq, "activation", portail_activation_why, account, NULL);
 }
 
+/* The activation form: the password is chosen (again) here.  Whoever proves the address
+ * sets the password, so a password typed at sign-up by someone else with this address
+ * never works. */
+static int portail_activation_form(pt_req *rq, const char *field, const char *error,
+                                   int status)
+{
+    pt_node *screen = pt_req_screen(rq, "activation");
+    pt_form_view *fv = pt_form_view_new(rq, screen, apr_pstrcat(rq->pool, "/activation/",
+                                        apr_table_get(rq->params, "jeton"), NULL));
+    pt_node *f = pt_form_view_field(fv, "password", "password", "Mot de passe", NULL, 1);
+    pt_xml_attr(f, "autocomplete", "new-password");
+    pt_xml_attr(f, "hint", "Celui choisi à l'inscription, ou un nouveau. Au moins 12 "
+                           "caractères, ou au moins 8 avec une minuscule, une majuscule, un "
+                           "chiffre et un caractère spécial.");
+    pt_xml_attr(pt_form_view_field(fv, "confirmation", "password",
+                                   "Confirmation du mot de passe", NULL, 1),
+                "autocomplete", "new-password");
+    if (error) {
+        pt_form_view_error(fv, field, error);
+    }
+    return status;
+}
+
 int portail_activation_get(pt_req *rq)
 {
     apr_int64_t account;
     int rv = portail_activation_check(rq, &account);
-    pt_node *screen;
-    if (rv) {
-        return rv;
-    }
-    screen = pt_req_screen(rq, "activation");
-    pt_form_view_new(rq, screen, apr_pstrcat(rq->pool, "/activation/",
-                                             apr_table_get(rq->params, "jeton"), NULL));
-    return 200;
+    return rv ? rv : portail_activation_form(rq, NULL, NULL, 200);
 }
 
 int portail_activation_post(pt_req *rq)
 {
+    const char *password = apr_table_get(rq->form, "password");
+    const char *confirmation = apr_table_get(rq->form, "confirmation");
+    const char *now = pt_db_int(rq->pool, apr_time_sec(rq->now)), *why, *hash;
     apr_int64_t account;
     int used = 0, rv = portail_activation_check(rq, &account);
-    const char *now = pt_db_int(rq->pool, apr_time_sec(rq->now));
     if (rv) {
         return rv;
     }
-    if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK
+    if ((why = pt_password_check(password ? password : "")) != NULL) {
+        return portail_activation_form(rq, "password", why, 400);
+    }
+    if (!confirmation || strcmp(password, confirmation) != 0) {
+        return portail_activation_form(rq, "confirmation", "La confirmation ne correspond pas "
+                                       "au mot de passe.", 400);
+    }
+    hash = pt_account_hash_password(rq->pool, password);
+    if (!hash || pt_db_begin(rq->db, rq->pool) != PT_DB_OK
         || pt_account_link_use(rq->db, rq->pool, apr_table_get(rq->params, "jeton"),
                                "activation", rq->now, &used) != PT_DB_OK
-        || (used == 1 && pt_db_exec(rq->db, rq->pool, "portail_account_activate",
-                                    PT_ARGS(now, pt_db_int(rq->pool, account)), NULL) != PT_DB_OK)) {
+        || (used == 1
+            && (pt_account_set_password(rq->db, rq->pool, account, hash, rq->now) != PT_DB_OK
+                || pt_db_exec(rq->db, rq->pool, "portail_account_activate",
+                              PT_ARGS(now, pt_db_int(rq->pool, account)), NULL) != PT_DB_OK))) {
         pt_db_rollback(rq->db);
         return pt_req_error(rq, 503, NULL);
     }
@@ -261,5 +312,6 @@ int portail_activation_post(pt_req *rq)
         return pt_req_error(rq, 409, portail_activation_why[0]);
     }
     return pt_req_redirect(rq, "/connexion", PT_FLASH_SUCCES,
-                           "Votre compte est activé : vous pouvez vous connecter.");
+                           "Votre compte est activé : connectez-vous avec le mot de passe que "
+                           "vous venez de choisir.");
 }

@@ -41,7 +41,8 @@ int portail_motdepasse_post(pt_req *rq)
 {
     const char *typed = pt_form_get(rq->form, "email");
     const char *email = pt_account_normalize_email(rq->pool, typed);
-    const char *key, *token = NULL, *state;
+    const char *token = NULL, *state;
+    pt_throttle_key key;
     pt_rows *r = NULL;
     int wait = 0, rv;
 
@@ -49,32 +50,37 @@ int portail_motdepasse_post(pt_req *rq)
         return portail_motdepasse_form(rq, typed, "Indiquez une adresse e-mail valide, par "
                                        "exemple prenom.nom@exemple.fr.", 400);
     }
-    key = apr_pstrcat(rq->pool, "reset:", email, NULL);
+    key.key = apr_pstrcat(rq->pool, "reset:", email, NULL);
+    key.rule = &portail_motdepasse_rule;
     if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK
-        || pt_throttle_wait(rq->db, rq->pool, key, rq->now, &wait) != PT_DB_OK
+        || pt_throttle_reserve(rq->db, rq->pool, &key, 1, rq->now, &wait) != PT_DB_OK
         || pt_db_select(rq->db, rq->pool, "portail_account_by_email", PT_ARGS(email), &r)
            != PT_DB_OK) {
         pt_db_rollback(rq->db);
         return pt_req_error(rq, 503, NULL);
     }
+    /* The same work whatever the address: one try counted, one account read, one mail
+     * queued (sent later by portail-ctl mail) — so the delay of the answer does not tell
+     * which addresses have an account. */
     rv = PT_DB_OK;
-    if (wait == 0 && r->n == 1) {
-        apr_int64_t id = pt_rows_int(r, 0, "id", 0);
-        state = pt_rows_get(r, 0, "state");
-        rv = pt_throttle_fail(rq->db, rq->pool, key, rq->now, &portail_motdepasse_rule);
-        if (rv == PT_DB_OK && !strcmp(state, "en_attente")) {
-            rv = portail_activation_send(rq, id, email, pt_rows_get(r, 0, "prenom"));
+    state = r->n == 1 ? pt_rows_get(r, 0, "state") : "inconnu";
+    if (wait == 0 && !strcmp(state, "en_attente")) {
+        rv = portail_activation_send(rq, pt_rows_int(r, 0, "id", 0), email,
+                                     pt_rows_get(r, 0, "prenom"));
+    }
+    else if (wait == 0 && !strcmp(state, "actif")) {
+        rv = pt_account_link_issue(rq->db, rq->pool, pt_rows_int(r, 0, "id", 0),
+                                   "reinitialisation", PORTAIL_RESET_LIFETIME, rq->now, NULL,
+                                   &token);
+        if (rv == PT_DB_OK) {
+            rv = portail_account_mail(rq, email, "reinitialisation",
+                                      pt_rows_get(r, 0, "prenom"),
+                                      apr_pstrcat(rq->pool, rq->site->public_url,
+                                                  "/reinitialisation/", token, NULL));
         }
-        else if (rv == PT_DB_OK && !strcmp(state, "actif")) {
-            rv = pt_account_link_issue(rq->db, rq->pool, id, "reinitialisation",
-                                       PORTAIL_RESET_LIFETIME, rq->now, NULL, &token);
-            if (rv == PT_DB_OK) {
-                rv = portail_account_mail(rq, email, "reinitialisation",
-                                          pt_rows_get(r, 0, "prenom"),
-                                          apr_pstrcat(rq->pool, rq->site->public_url,
-                                                      "/reinitialisation/", token, NULL));
-            }
-        }
+    }
+    else if (wait == 0 && r->n == 0) {
+        rv = portail_account_mail(rq, email, "compte-inconnu", NULL, NULL);
     }
     if (rv != PT_DB_OK || pt_db_commit(rq->db) != PT_DB_OK) {
         pt_db_rollback(rq->db);
@@ -148,10 +154,9 @@ int portail_reinitialisation_post(pt_req *rq)
         || pt_account_link_use(rq->db, rq->pool, apr_table_get(rq->params, "jeton"),
                                "reinitialisation", rq->now, &used) != PT_DB_OK
         || (used == 1
-            && (pt_db_exec(rq->db, rq->pool, "portail_account_set_password",
-                           PT_ARGS(hash, pt_db_int(rq->pool, account)), NULL) != PT_DB_OK
-                /* A new password ends every session: whoever knew the old one is out. */
-                || pt_session_destroy_all(rq->db, rq->pool, account) != PT_DB_OK))
+            /* Every session ends (whoever knew the old password is out), and every
+             * other link of the account stops working. */
+            && pt_account_set_password(rq->db, rq->pool, account, hash, rq->now) != PT_DB_OK)
         || pt_db_commit(rq->db) != PT_DB_OK) {
         pt_db_rollback(rq->db);
         return pt_req_error(rq, 503, NULL);

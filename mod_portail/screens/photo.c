@@ -6,6 +6,11 @@
  * A photo is recognised by its first bytes, never by its name or declared type: a PDF
  * renamed .jpg is refused.  It is moved into place with a rename within the data
  * directory, so a photo file is either absent or whole.
+ *
+ * Storage is bounded: a family has at most PortailPhotosPending photos waiting for an
+ * answer; a photo refused or cancelled, or replaced by an accepted one, is deleted when
+ * its request closes; `portail-ctl purge` sweeps what a failure left behind (orphans,
+ * half-written uploads in tmp/).
  */
 #include <string.h>
 #include <apr_strings.h>
@@ -105,4 +110,47 @@ int portail_photo_get(pt_req *rq)
     rq->body = buf;
     rq->content_type = strstr(name, ".png") ? "image/png" : "image/jpeg";
     return 200;
+}
+
+int portail_photo_room(pt_req *rq, apr_int64_t family, const char **why)
+{
+    pt_rows *r = NULL;
+    if (pt_db_select(rq->db, rq->pool, "portail_photo_pending",
+                     PT_ARGS(pt_db_int(rq->pool, family)), &r) != PT_DB_OK) {
+        *why = "La photo n'a pas pu être enregistrée ; réessayez dans quelques instants.";
+        return 503;
+    }
+    if (pt_rows_int(r, 0, "n", 0) >= rq->site->photos_pending) {
+        *why = rq->site->photos_pending == 0
+               ? "Les photos ne se changent pas en ligne : apportez-la à la mairie."
+               : apr_psprintf(rq->pool, "Vous avez déjà %d photo%s en attente de validation "
+                              "par la mairie : attendez sa réponse, ou annulez une demande "
+                              "dans « Mes demandes ».", rq->site->photos_pending,
+                              rq->site->photos_pending > 1 ? "s" : "");
+        return 400;
+    }
+    return 0;
+}
+
+void portail_photo_discard(pt_req *rq, apr_int64_t request)
+{
+    const pt_dossier_field *f = pt_dossier_field_find("enfant", "photo");
+    pt_rows *r = NULL, *used = NULL;
+    int i, k;
+    if (pt_db_select(rq->db, rq->pool, "portail_photo_of_request",
+                     PT_ARGS(pt_db_int(rq->pool, request)), &r) != PT_DB_OK) {
+        return;                         /* portail-ctl purge will sweep it */
+    }
+    for (i = 0; i < r->n; i++) {
+        for (k = 0; k < 2; k++) {
+            const char *name = pt_rows_get(r, i, k ? "new_value" : "old_value"), *why = NULL;
+            if (!name || !*name || !pt_dossier_check(rq->pool, f, name, &why)
+                || pt_db_select(rq->db, rq->pool, "portail_photo_used", PT_ARGS(name, name),
+                                &used) != PT_DB_OK || used->n > 0) {
+                continue;
+            }
+            apr_file_remove(apr_pstrcat(rq->pool, portail_photo_dir(rq), "/", name, NULL),
+                            rq->pool);
+        }
+    }
 }

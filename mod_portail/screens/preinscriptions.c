@@ -132,11 +132,13 @@ int portail_children_ticked(pt_req *rq, apr_table_t *in, apr_array_header_t *kid
         if (strncmp(e->key, "enfant_", 7) != 0 || strcmp(e->val, "1") != 0) {
             continue;
         }
-        child = apr_atoi64(e->key + 7);
-        if (child <= 0 || pt_db_select(rq->db, rq->pool, "portail_preinscriptions_child",
-                                       PT_ARGS(pt_db_int(rq->pool, child),
-                                               pt_db_int(rq->pool, rq->user->id)), &kid)
-                          != PT_DB_OK || kid->n != 1) {
+        child = pt_form_id(e->key + 7);
+        if (child <= 0) {
+            return 404;                          /* « enfant_x »: no such child */
+        }
+        if (pt_db_select(rq->db, rq->pool, "portail_preinscriptions_child",
+                         PT_ARGS(pt_db_int(rq->pool, child), pt_db_int(rq->pool, rq->user->id)),
+                         &kid) != PT_DB_OK || kid->n != 1) {
             return kid ? 404 : 503;
         }
         if (*family && *family != pt_rows_int(kid, 0, "family_id", 0)) {
@@ -168,7 +170,7 @@ int portail_preinscription_nouvelle_post(pt_req *rq)
     const char *weekdays = occasional ? "0000000" : pt_form_weekdays(rq->pool, rq->form, "j");
     const char *reserve = pt_form_weekdays(rq->pool, rq->form, "r");
     const char *names = NULL, *title, *error = NULL;
-    apr_int64_t activity = apr_atoi64(pt_form_get(rq->form, "activite")), family = 0, request = 0;
+    apr_int64_t activity = pt_form_id(pt_form_get(rq->form, "activite")), family = 0, request = 0;
     apr_array_header_t *kids = apr_array_make(rq->pool, 4, sizeof(apr_int64_t));
     apr_array_header_t *rows = apr_array_make(rq->pool, 4, sizeof(pt_rows *));
     pt_rows *act = NULL;
@@ -178,7 +180,7 @@ int portail_preinscription_nouvelle_post(pt_req *rq)
     if (activity <= 0 || pt_db_select(rq->db, rq->pool, "portail_preinscriptions_activity",
                                       PT_ARGS(pt_db_int(rq->pool, activity)), &act) != PT_DB_OK
         || act->n != 1) {
-        return act ? portail_preinscription_form(rq, 0, rq->form, "Choisissez une activité.", 400)
+        return activity <= 0 || act ? portail_preinscription_form(rq, 0, rq->form, "Choisissez une activité.", 400)
                    : pt_req_error(rq, 503, NULL);
     }
     if (!pt_date_parse(debut, &d1) || !pt_date_parse(fin, &d2) || strcmp(debut, fin) > 0) {

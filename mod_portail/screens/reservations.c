@@ -44,7 +44,7 @@ int portail_reservations_ask(pt_req *rq, apr_table_t *in, pt_resa_ask *ask, cons
     ask->account = rq->user->id;
     ask->action = pt_form_get(in, "action");
     ask->motif = pt_form_get(in, "motif");
-    ask->activity = apr_atoi64(pt_form_get(in, "activite"));
+    ask->activity = pt_form_id(pt_form_get(in, "activite"));
     ask->weekdays = pt_form_weekdays(rq->pool, in, "j");
     ask->children = kids;
     if (!portail_reservations_known(actions, ask->action)) {

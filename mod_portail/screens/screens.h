@@ -18,6 +18,13 @@ int portail_theme_get(pt_req *rq);
 int portail_connexion_get(pt_req *rq);
 int portail_connexion_post(pt_req *rq);
 int portail_deconnexion_post(pt_req *rq);
+/* One password attempt for the account `norm` (login, and the current password asked by
+ * « Mon compte »): reserved first on the address's and the account's throttle, then
+ * checked with bcrypt.  *wait > 0: too many attempts, not evaluated (say
+ * portail_password_wait_message).  Else *id > 0 with *state and *role when right. */
+int portail_password_attempt(pt_req *rq, const char *norm, const char *password,
+                             apr_int64_t *id, const char **state, pt_role *role, int *wait);
+const char *portail_password_wait_message(pt_req *rq, int wait);
 /* screens/inscription.c — /portail/inscription, /portail/activation/{jeton} */
 int portail_inscription_get(pt_req *rq);
 int portail_inscription_post(pt_req *rq);
@@ -117,5 +124,10 @@ int portail_photo_get(pt_req *rq);
 /* Check an uploaded photo by its content and move it into the photos directory: its new
  * name, or NULL with *why. */
 const char *portail_photo_store(pt_req *rq, const pt_upload *u, const char **why);
+/* 0 when the family may send one more photo (PortailPhotosPending), 400 with *why, 503. */
+int portail_photo_room(pt_req *rq, apr_int64_t family, const char **why);
+/* After request `request` closed (committed): delete the files of its photo changes that
+ * nothing references any more (refused or cancelled photo, photo replaced). */
+void portail_photo_discard(pt_req *rq, apr_int64_t request);
 
 #endif

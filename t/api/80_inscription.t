@@ -125,8 +125,14 @@ $r = $act->get(url($path));
 is($r->code, 200, 'the link opens a page');
 ($state) = sql_query("SELECT state FROM accounts WHERE email = 'lea.nouvelle\@exemple.fr'");
 is($state, 'en_attente', 'opening the link alone does not activate (mail scanners)');
-$r = $act->post(url($path), { csrf => csrf_of($r->decoded_content) });
-is($r->code, 303, 'the button activates');
+my $act_csrf = csrf_of($r->decoded_content);
+$r = $act->post(url($path), { csrf => $act_csrf });
+is($r->code, 400, 'activating asks for the password');
+($state) = sql_query("SELECT state FROM accounts WHERE email = 'lea.nouvelle\@exemple.fr'");
+is($state, 'en_attente', 'and activates nothing without it');
+$r = $act->post(url($path), { csrf => $act_csrf, password => 'une phrase de passe',
+                              confirmation => 'une phrase de passe' });
+is($r->code, 303, 'the button activates with the password');
 ($state) = sql_query("SELECT state FROM accounts WHERE email = 'lea.nouvelle\@exemple.fr'");
 is($state, 'actif', 'the account is active');
 my $lea = client();

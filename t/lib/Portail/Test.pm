@@ -14,7 +14,7 @@ use XML::LibXML;
 use Encode ();
 
 our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server open_day
-                    new_account new_family);
+                    new_account new_family parallel mailed_link ask_reset);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -117,6 +117,59 @@ sub open_day {
         return $d unless $x->findvalue("//creneau/choix[\@action='reservation']/apercu/jour/\@refus") eq 'ferme';
     }
     die "no open day for activity $act";
+}
+
+# Run $code->($i) for $i = 1 .. $n in $n processes released at the same moment (they all
+# wait on one pipe, closed when every one is forked); returns their results (strings), in
+# order.  For races: simultaneous bookings, guesses, uploads.
+sub parallel {
+    my ($n, $code) = @_;
+    require File::Temp;
+    require POSIX;
+    my $dir = File::Temp::tempdir(CLEANUP => 1);
+    pipe my $go_r, my $go_w or die "pipe: $!";
+    my @pids;
+    for my $i (1 .. $n) {
+        my $pid = fork // die "fork: $!";
+        if (!$pid) {
+            close $go_w;
+            my $buf;
+            sysread $go_r, $buf, 1;            # returns at EOF: everyone starts together
+            my $out = $code->($i);
+            open my $fh, '>:encoding(UTF-8)', "$dir/$i" or POSIX::_exit(1);
+            print $fh $out // '';
+            close $fh;
+            POSIX::_exit(0);
+        }
+        push @pids, $pid;
+    }
+    close $go_r;
+    close $go_w;
+    waitpid $_, 0 for @pids;
+    my @out;
+    for my $i (1 .. $n) {
+        open my $fh, '<:encoding(UTF-8)', "$dir/$i" or do { push @out, 'no answer'; next };
+        local $/;
+        push @out, scalar <$fh>;
+    }
+    return @out;
+}
+
+# The path of the link in the last mail queued for $email with $template (activation,
+# reinitialisation…), read from the outbox without sending it.
+sub mailed_link {
+    my ($email, $template) = @_;
+    my $data = join ' ', sql_query("SELECT data FROM outbox WHERE to_addr = '$email' "
+                                   . "AND template = '$template' ORDER BY id DESC LIMIT 1");
+    return $data && $data =~ m{lien="https?://[^/"]+(/[^"]+)"} ? $1 : undef;
+}
+
+# « Mot de passe oublié » for $email, as a visitor; returns the response.
+sub ask_reset {
+    my ($email) = @_;
+    my $ua = client();
+    my $csrf = csrf_of($ua->get(url('/portail/mot-de-passe-oublie'))->decoded_content);
+    return $ua->post(url('/portail/mot-de-passe-oublie'), { email => $email, csrf => $csrf });
 }
 
 # portail-ctl on the test database; returns (exit status, output).
