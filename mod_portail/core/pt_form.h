@@ -32,4 +32,7 @@ const char *pt_form_get(apr_table_t *fields, const char *name);
  * the way weekdays are stored. */
 const char *pt_form_weekdays(apr_pool_t *p, apr_table_t *fields, const char *prefix);
 
+/* The value of cookie `name` in a Cookie request header (NULL header allowed), or NULL. */
+const char *pt_form_cookie(apr_pool_t *p, const char *header, const char *name);
+
 #endif

@@ -44,9 +44,23 @@ static int fuzz_end(void *ctx)
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
+#ifdef PT_FUZZ_LIBFUZZER
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    apr_initialize();
+    apr_pool_create(&fuzz_pool, NULL);
+    return 0;
+}
+#endif
+
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
-    static const pt_multipart_limits lim = { 8, 128, 256, 2048, 65536 };
+    /* The limits glue/respond.c gives it with the default directives. */
+    static const pt_multipart_limits lim = { 500, 1024, 65536, 5 << 20, (5 << 20) + 65536 };
     unsigned sum = 0;
     pt_multipart_files files = { fuzz_begin, fuzz_data, fuzz_end, &sum };
     apr_pool_t *p;
