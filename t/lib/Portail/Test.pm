@@ -15,7 +15,7 @@ use Encode ();
 
 our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server open_day
                     new_account new_family day new_activity enrol book in_parallel
-                    httpd_pid httpd_children httpd_sockets db_problems wait_until);
+                    httpd_pid httpd_children httpd_sockets db_problems wait_until ctl_command);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -120,13 +120,18 @@ sub open_day {
     die "no open day for activity $act";
 }
 
-# portail-ctl on the test database; returns (exit status, output).
-sub ctl {
+# The command line of portail-ctl on the test database.
+sub ctl_command {
     my (@args) = @_;
     my $top = Apache::Test::vars('top_dir');
     my $driver = db_driver() eq 'pgsql' ? 'pgsql' : 'sqlite3';
-    my @cmd = ("$top/portail-ctl", '-d', $driver, '-p', $ENV{PORTAIL_DB_PARAMS},
-               '-s', "$top/sql", '-x', "$top/xslt", @args);
+    return ("$top/portail-ctl", '-d', $driver, '-p', $ENV{PORTAIL_DB_PARAMS},
+            '-s', "$top/sql", '-x', "$top/xslt", @args);
+}
+
+# portail-ctl on the test database; returns (exit status, output).
+sub ctl {
+    my @cmd = ctl_command(@_);
     my $out = `@{[ join ' ', map { quotemeta } @cmd ]} 2>&1`;
     return ($? >> 8, Encode::decode('UTF-8', $out));
 }
