@@ -171,3 +171,23 @@ apr_int64_t pt_form_id(const char *v)
     }
     return id > 0 ? id : -1;
 }
+
+const char *pt_form_cookie(apr_pool_t *p, const char *header, const char *name)
+{
+    const char *h = header;
+    apr_size_t n = strlen(name);
+    while (h && *h) {
+        while (*h == ' ' || *h == ';') {
+            h++;
+        }
+        if (strncmp(h, name, n) == 0 && h[n] == '=') {
+            const char *v = h + n + 1, *e = v;
+            while (*e && *e != ';') {
+                e++;
+            }
+            return apr_pstrmemdup(p, v, e - v);
+        }
+        h = strchr(h, ';');
+    }
+    return NULL;
+}

@@ -41,4 +41,7 @@ const char *pt_form_weekdays(apr_pool_t *p, apr_table_t *fields, const char *pre
  * decimal integer (« abc », « 12x », « -3 », empty) — a 404 or 400, never a query. */
 apr_int64_t pt_form_id(const char *v);
 
+/* The value of cookie `name` in a Cookie request header (NULL header allowed), or NULL. */
+const char *pt_form_cookie(apr_pool_t *p, const char *header, const char *name);
+
 #endif

@@ -28,6 +28,10 @@ static void pt_ics_line(pt_ics *c, const char *line)
         while (cut > pos && ((unsigned char)line[cut] & 0xC0) == 0x80) {
             cut--;
         }
+        /* Not UTF-8 (no character starts in the line): cut anyway, never loop. */
+        if (cut == pos) {
+            cut = pos + room;
+        }
         pt_ics_bytes(c, line + pos, cut - pos);
         pt_ics_bytes(c, "\r\n ", 3);
         pos = cut;

@@ -122,8 +122,12 @@ const char *pt_mail_header_text(apr_pool_t *p, const char *text)
     while (pos < len) {
         apr_size_t n = len - pos > 45 ? 45 : len - pos;
         const char *word;
-        while (pos + n < len && ((unsigned char)text[pos + n] & 0xC0) == 0x80) {
+        while (pos + n < len && n > 0 && ((unsigned char)text[pos + n] & 0xC0) == 0x80) {
             n--;
+        }
+        /* Not UTF-8 (no character starts in 45 bytes): cut anyway, never loop. */
+        if (n == 0) {
+            n = len - pos > 45 ? 45 : len - pos;
         }
         word = apr_pstrcat(p, "=?UTF-8?B?",
                            pt_mail_b64(p, (const unsigned char *)text + pos, n), "?=", NULL);

@@ -546,6 +546,12 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_mail_failed",
       "UPDATE outbox SET state = %s, next_attempt_at = %lld, last_error = %s "
       "WHERE id = %lld AND claimed_by = %s" },
+    /* h12fault: the runs that hold rows, and the rows of one given back (a run that died). */
+    { "portail_mail_claimers",
+      "SELECT DISTINCT claimed_by FROM outbox WHERE state = 'en_cours'" },
+    { "portail_mail_release_run",
+      "UPDATE outbox SET state = 'a_envoyer', claimed_by = NULL "
+      "WHERE state = 'en_cours' AND claimed_by = %s" },
 
     { NULL, NULL }
 };

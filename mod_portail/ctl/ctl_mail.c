@@ -4,10 +4,19 @@
  * runs at once (two cron jobs, two servers) never send the same mail.  A failure is tried
  * again later with a growing delay (pt_mail_retry_delay); after the last, the row stays
  * in the table as 'echec' with its error.  A run that died while sending leaves rows
- * 'en_cours': they are given back after ten minutes.
+ * 'en_cours': the next run on the same machine gives them back at once when that run's
+ * process is gone (the token names its host and pid), any run after ten minutes.
+ *
+ * Each mail is marked sent when its whole text has been handed to libcurl, just before
+ * the final « . » that makes the SMTP server accept it: a run killed after that point
+ * cannot send it a second time, and a mail that cannot be marked is not sent.
  */
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <apr_strings.h>
 #include <apr_file_io.h>
 #include <curl/curl.h>
@@ -21,6 +30,9 @@
 typedef struct ctl_mail_reader {
     const char *data;
     size_t len, pos;
+    ctl *c;
+    const char *id, *run;          /* the outbox row, marked sent at the end of the text */
+    int marked;
 } ctl_mail_reader;
 
 static size_t ctl_mail_read(char *buf, size_t size, size_t nitems, void *arg)
@@ -29,6 +41,14 @@ static size_t ctl_mail_read(char *buf, size_t size, size_t nitems, void *arg)
     size_t n = size * nitems;
     if (n > r->len - r->pos) {
         n = r->len - r->pos;
+    }
+    if (n == 0 && !r->marked) {
+        if (pt_db_exec(r->c->db, r->c->pool, "portail_mail_sent",
+                       PT_ARGS(pt_db_int(r->c->pool, apr_time_sec(apr_time_now())), r->id,
+                               r->run), NULL) != PT_DB_OK) {
+            return CURL_READFUNC_ABORT;
+        }
+        r->marked = 1;
     }
     memcpy(buf, r->data + r->pos, n);
     r->pos += n;
@@ -56,10 +76,10 @@ static const char *ctl_mail_password(ctl *c)
 }
 
 /* One message to one recipient.  Returns NULL or the error. */
-static const char *ctl_mail_send(ctl *c, CURL *curl, const char *to, const char *msg,
-                                 apr_size_t len)
+static const char *ctl_mail_send(ctl *c, CURL *curl, const char *id, const char *run,
+                                 const char *to, const char *msg, apr_size_t len)
 {
-    ctl_mail_reader reader = { msg, len, 0 };
+    ctl_mail_reader reader = { msg, len, 0, c, id, run, 0 };
     struct curl_slist *rcpt = curl_slist_append(NULL, apr_pstrcat(c->pool, "<", to, ">", NULL));
     const char *sec = c->smtp_security ? c->smtp_security : "starttls";
     char errbuf[CURL_ERROR_SIZE] = "";
@@ -93,6 +113,27 @@ static const char *ctl_mail_send(ctl *c, CURL *curl, const char *to, const char 
     return NULL;
 }
 
+/* Give back the rows of the runs of this machine whose process is gone (killed). */
+static void ctl_mail_release_dead(ctl *c, const char *host)
+{
+    pt_rows *r = NULL;
+    apr_size_t hl = strlen(host);
+    int i;
+    if (pt_db_select(c->db, c->pool, "portail_mail_claimers", PT_NOARGS, &r) != PT_DB_OK) {
+        return;
+    }
+    for (i = 0; i < r->n; i++) {
+        const char *by = pt_rows_get(r, i, "claimed_by");
+        long pid;
+        if (!by || strncmp(by, host, hl) != 0 || by[hl] != '/'
+            || (pid = strtol(by + hl + 1, NULL, 10)) <= 0 || pid == (long)getpid()
+            || kill((pid_t)pid, 0) == 0 || errno != ESRCH) {
+            continue;
+        }
+        pt_db_exec(c->db, c->pool, "portail_mail_release_run", PT_ARGS(by), NULL);
+    }
+}
+
 static int ctl_mail_check_settings(ctl *c)
 {
     if (!c->smtp_server || !c->mail_from) {
@@ -109,7 +150,8 @@ static int ctl_mail_check_settings(ctl *c)
 int ctl_mail(ctl *c)
 {
     apr_int64_t now = apr_time_sec(apr_time_now());
-    const char *run = pt_token_new(c->pool);
+    char host[256] = "localhost";
+    const char *run;
     pt_render_cache *cache = NULL;
     int sent = 0, later = 0, failed = 0, stop = 0, rv, i;
     CURL *curl;
@@ -125,6 +167,11 @@ int ctl_mail(ctl *c)
                    PT_ARGS(pt_db_int(c->pool, now - CTL_MAIL_STALE)), NULL) != PT_DB_OK) {
         return ctl_fail("file d'attente des courriels : %s", c->db->error);
     }
+    /* This run's token: host/pid/random, so that a later run knows whether it died. */
+    gethostname(host, sizeof(host) - 1);
+    host[strcspn(host, "/")] = '\0';
+    run = apr_psprintf(c->pool, "%s/%ld/%s", host, (long)getpid(), pt_token_new(c->pool));
+    ctl_mail_release_dead(c, host);
     curl_global_init(CURL_GLOBAL_DEFAULT);
     curl = curl_easy_init();
     for (;;) {
@@ -162,7 +209,7 @@ int ctl_mail(ctl *c)
                                                   apr_time_now(),
                                                   apr_pstrcat(batch, "portail.", id, ".", run, NULL),
                                                   &len);
-                err = ctl_mail_send(c, curl, to, msg, len);
+                err = ctl_mail_send(c, curl, id, run, to, msg, len);
                 /* A stylesheet error will not mend itself; a network error may. */
                 delay = err ? pt_mail_retry_delay((int)pt_rows_int(r, i, "attempts", 1)) : 0;
             }

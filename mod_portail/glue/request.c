@@ -10,6 +10,7 @@
 #include "http_request.h"
 #include "glue/glue.h"
 #include "core/pt_session.h"
+#include "core/pt_form.h"
 
 APLOG_USE_MODULE(portail);
 
@@ -84,22 +85,7 @@ pt_db *portail_db(request_rec *r)
 
 const char *portail_cookie(request_rec *r, const char *name)
 {
-    const char *h = apr_table_get(r->headers_in, "Cookie");
-    apr_size_t n = strlen(name);
-    while (h && *h) {
-        while (*h == ' ' || *h == ';') {
-            h++;
-        }
-        if (strncmp(h, name, n) == 0 && h[n] == '=') {
-            const char *v = h + n + 1, *e = v;
-            while (*e && *e != ';') {
-                e++;
-            }
-            return apr_pstrmemdup(r->pool, v, e - v);
-        }
-        h = strchr(h, ';');
-    }
-    return NULL;
+    return pt_form_cookie(r->pool, apr_table_get(r->headers_in, "Cookie"), name);
 }
 
 static int portail_is_https(request_rec *r)

@@ -50,6 +50,19 @@ static int fuzz_end(void *ctx)
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
+#ifdef PT_FUZZ_LIBFUZZER
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    apr_initialize();
+    apr_pool_create(&fuzz_pool, NULL);
+    return 0;
+}
+#endif
+
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
     /* The module's defaults (glue/config.c): PortailMaxFormFields, a 1 kB header line,

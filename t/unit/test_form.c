@@ -73,6 +73,18 @@ START_TEST(form_escape_round_trips)
 }
 END_TEST
 
+START_TEST(form_cookie_reads_one_cookie)
+{
+    const char *h = "_ga=1; portail_anon=abc=d;portail_session=s1; portail_session=s2";
+    ck_assert_str_eq(pt_form_cookie(unit_pool, h, "portail_anon"), "abc=d");
+    ck_assert_str_eq(pt_form_cookie(unit_pool, h, "portail_session"), "s1");
+    ck_assert_ptr_null(pt_form_cookie(unit_pool, h, "portail"));
+    ck_assert_ptr_null(pt_form_cookie(unit_pool, "xportail_anon=1", "portail_anon"));
+    ck_assert_ptr_null(pt_form_cookie(unit_pool, NULL, "portail_anon"));
+    ck_assert_str_eq(pt_form_cookie(unit_pool, "a=", "a"), "");
+}
+END_TEST
+
 Suite *unit_form_suite(void)
 {
     Suite *s = suite_create("form");
@@ -85,6 +97,7 @@ Suite *unit_form_suite(void)
     tcase_add_test(tc, form_limits_field_count);
     tcase_add_test(tc, form_get_trims);
     tcase_add_test(tc, form_escape_round_trips);
+    tcase_add_test(tc, form_cookie_reads_one_cookie);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -37,12 +37,29 @@ START_TEST(lines_are_folded_escaped_and_end_with_crlf)
 }
 END_TEST
 
+/* Found by t/fuzz/fuzz_ics: 75 bytes that start no UTF-8 character made the folding
+ * loop forever.  Now cut anyway. */
+START_TEST(folding_ends_on_bytes_that_are_not_utf8)
+{
+    char bad[301];
+    pt_ics *c = pt_ics_new(unit_pool, "Planning");
+    apr_size_t len;
+    const char *text;
+    memset(bad, 0x80, 300);
+    bad[300] = '\0';
+    pt_ics_event(c, "u@x", 0, "2026-12-03", "08:30", "11:45", bad, NULL);
+    text = pt_ics_text(c, &len);
+    ck_assert_ptr_nonnull(strstr(text, "\r\nEND:VCALENDAR\r\n"));
+}
+END_TEST
+
 Suite *unit_ics_suite(void)
 {
     Suite *s = suite_create("ics");
     TCase *tc = tcase_create("ics");
     tcase_add_checked_fixture(tc, unit_setup, unit_teardown);
     tcase_add_test(tc, lines_are_folded_escaped_and_end_with_crlf);
+    tcase_add_test(tc, folding_ends_on_bytes_that_are_not_utf8);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -65,6 +65,20 @@ START_TEST(retry_backs_off_then_gives_up)
 }
 END_TEST
 
+/* Found by t/fuzz/fuzz_mail: 45 bytes that start no UTF-8 character made the encoded
+ * words loop forever, growing until memory ran out.  Now cut anyway. */
+START_TEST(header_ends_on_bytes_that_are_not_utf8)
+{
+    char bad[201];
+    const char *h;
+    memset(bad, 0x81, 200);
+    bad[200] = '\0';
+    h = pt_mail_header_text(unit_pool, bad);
+    ck_assert_ptr_nonnull(h);
+    ck_assert_ptr_nonnull(strstr(h, "=?UTF-8?B?"));
+}
+END_TEST
+
 Suite *unit_mail_suite(void)
 {
     Suite *s = suite_create("mail");
@@ -76,6 +90,7 @@ Suite *unit_mail_suite(void)
     tcase_add_test(tc, address_of_mailbox);
     tcase_add_test(tc, compose_has_headers_and_parts);
     tcase_add_test(tc, retry_backs_off_then_gives_up);
+    tcase_add_test(tc, header_ends_on_bytes_that_are_not_utf8);
     suite_add_tcase(s, tc);
     return s;
 }

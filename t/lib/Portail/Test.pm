@@ -14,7 +14,9 @@ use XML::LibXML;
 use Encode ();
 
 our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server open_day
-                    new_account new_family parallel mailed_link ask_reset);
+                    new_account new_family parallel mailed_link ask_reset
+                    day new_activity enrol book in_parallel
+                    httpd_pid httpd_children httpd_sockets db_problems wait_until ctl_command);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -172,13 +174,18 @@ sub ask_reset {
     return $ua->post(url('/portail/mot-de-passe-oublie'), { email => $email, csrf => $csrf });
 }
 
-# portail-ctl on the test database; returns (exit status, output).
-sub ctl {
+# The command line of portail-ctl on the test database.
+sub ctl_command {
     my (@args) = @_;
     my $top = Apache::Test::vars('top_dir');
     my $driver = db_driver() eq 'pgsql' ? 'pgsql' : 'sqlite3';
-    my @cmd = ("$top/portail-ctl", '-d', $driver, '-p', $ENV{PORTAIL_DB_PARAMS},
-               '-s', "$top/sql", '-x', "$top/xslt", @args);
+    return ("$top/portail-ctl", '-d', $driver, '-p', $ENV{PORTAIL_DB_PARAMS},
+            '-s', "$top/sql", '-x', "$top/xslt", @args);
+}
+
+# portail-ctl on the test database; returns (exit status, output).
+sub ctl {
+    my @cmd = ctl_command(@_);
     my $out = `@{[ join ' ', map { quotemeta } @cmd ]} 2>&1`;
     return ($? >> 8, Encode::decode('UTF-8', $out));
 }
@@ -207,5 +214,155 @@ sub smtp_server {
     return ($port, "$dir/maildir");
 }
 END { kill 'TERM', @smtp_pids if @smtp_pids }
+
+# --- bookings (h12fault: shared by the reservation and fault tests) ----------------------
+
+# The date `$n` days from today, YYYY-MM-DD (the test's TZ).
+sub day {
+    require POSIX;
+    return POSIX::strftime('%Y-%m-%d', localtime(time + 86400 * $_[0]));
+}
+
+# An activity open every day from three days ago to 90 days ahead, bookable until the day
+# itself, with a waiting list; returns its id.
+sub new_activity {
+    my ($name, $capacity, $validation) = @_;
+    sql_query("INSERT INTO activities (name, type, capacity, start_time, end_time, booking_rule, cancel_rule, validation, waiting_list, active) "
+              . "VALUES ('$name', 'SPORT', $capacity, '09:00', '12:00', 'J-0 00:00', 'J-0 00:00', $validation, 1, 1)");
+    my ($id) = sql_query("SELECT id FROM activities WHERE name = '$name'");
+    sql_query("INSERT INTO activity_periods (activity_id, date_debut, date_fin, weekdays) VALUES ($id, '" . day(-3) . "', '" . day(90) . "', '1111111')");
+    return $id;
+}
+
+# Every child of the family enrolled in the activity (an accepted pré-inscription).
+sub enrol {
+    my ($fam, $act) = @_;
+    my $t = time;
+    sql_query("INSERT INTO requests (family_id, kind, status, title, created_at, updated_at) VALUES ($fam, 'preinscription', 'acceptee', 'Pré-inscription $act', $t, $t)");
+    my ($req) = sql_query("SELECT max(id) FROM requests WHERE family_id = $fam");
+    sql_query("INSERT INTO enrolments (request_id, child_id, activity_id, date_debut, date_fin, occasionnelle, weekdays) "
+              . "SELECT $req, id, $act, '" . day(-3) . "', '" . day(90) . "', 0, '1111111' FROM children WHERE family_id = $fam");
+}
+
+# The reservations form posted for one child and one day (`$d` days from today).
+sub book {
+    my ($ua, $csrf, $act, $kid, $d, $action, %more) = @_;
+    return $ua->post(url('/portail/famille/reservations'),
+                     { csrf => $csrf, action => $action, activite => $act, "enfant_$kid" => 1,
+                       date_debut => day($d), date_fin => day($d), (map { ("j$_" => 1) } 1 .. 7),
+                       confirmer => 1, %more });
+}
+
+# Run `$code->($i)` for $i in 0 .. $n-1 in $n processes at once (they all start when the
+# last is forked); returns the list of the strings they returned (undef for a process
+# that died).  No END block runs in them.
+sub in_parallel {
+    my ($n, $code) = @_;
+    require File::Temp;
+    require POSIX;
+    my $dir = File::Temp::tempdir(CLEANUP => 1);
+    my @pids;
+    pipe(my $gate_r, my $gate_w) or die "pipe: $!";
+    for my $i (0 .. $n - 1) {
+        my $pid = fork // die "fork: $!";
+        if (!$pid) {
+            close $gate_w;
+            sysread $gate_r, my $buf, 1;       # returns when the parent closes the gate
+            my $r = eval { $code->($i) };
+            $r = "die: $@" unless defined $r;
+            if (open my $fh, '>', "$dir/$i") { print $fh $r; close $fh }
+            POSIX::_exit(0);
+        }
+        push @pids, $pid;
+    }
+    close $gate_r;
+    close $gate_w;
+    waitpid $_, 0 for @pids;
+    my @out;
+    for my $i (0 .. $n - 1) {
+        my $fh;
+        push @out, open($fh, '<', "$dir/$i") ? do { local $/; scalar <$fh> } : undef;
+    }
+    return @out;
+}
+
+# --- the test server's processes and the database's integrity (h12fault) ----------------
+
+# The pid of the test server's parent process.
+sub httpd_pid {
+    my $file = Apache::Test::vars('t_logs') . '/httpd.pid';
+    open my $fh, '<', $file or return undef;
+    my $pid = <$fh>;
+    $pid =~ s/\s+//g if defined $pid;
+    return $pid;
+}
+
+# Its children (the processes that answer requests).
+sub httpd_children {
+    my $parent = httpd_pid() or return ();
+    my @kids = grep { /^\d+$/ } split /\s+/, `pgrep -P $parent 2>/dev/null`;
+    return @kids;
+}
+
+# The connections from clients each child holds at this moment (pid => count): the
+# established TCP sockets on the server's port, found in /proc.
+sub httpd_sockets {
+    my $port = Apache::Test::config()->{vars}{port};
+    my %conn;
+    for my $table ('/proc/net/tcp', '/proc/net/tcp6') {
+        open my $fh, '<', $table or next;
+        while (<$fh>) {
+            my @f = split ' ';
+            next unless @f > 9 && $f[1] =~ /:([0-9A-F]{4})$/ && hex($1) == $port && $f[3] eq '01';
+            $conn{$f[9]} = 1;
+        }
+    }
+    return map {
+        my $pid = $_;
+        ($pid => scalar grep { (readlink($_) // '') =~ /^socket:\[(\d+)\]/ && $conn{$1} } glob("/proc/$pid/fd/*"))
+    } httpd_children();
+}
+
+# Poll `$cond->()` every 10 ms for at most `$seconds`; returns its last value.
+sub wait_until {
+    my ($seconds, $cond) = @_;
+    my $end = time + $seconds;
+    my $v;
+    while (!($v = $cond->()) && time < $end) {
+        select undef, undef, undef, 0.01;
+    }
+    return $v;
+}
+
+# What is wrong with the database, as a list of lines (empty: clean).  SQLite checks
+# its file and every foreign key; PostgreSQL enforces its keys itself, so the lines are
+# those of queries that find rows pointing nowhere.  Both: each day's counter of places
+# of activity `$act` equals its bookings holding a place.
+sub db_problems {
+    my ($act) = @_;
+    my @bad;
+    if (db_driver() eq 'pgsql') {
+        push @bad, map { "orphan: $_" } sql_query(
+            "SELECT 'booking ' || b.id FROM bookings b LEFT JOIN children c ON c.id = b.child_id "
+            . "LEFT JOIN activities a ON a.id = b.activity_id LEFT JOIN requests r ON r.id = b.request_id "
+            . "WHERE c.id IS NULL OR a.id IS NULL OR (b.request_id IS NOT NULL AND r.id IS NULL) "
+            . "UNION ALL SELECT 'request ' || r.id FROM requests r LEFT JOIN families f ON f.id = r.family_id WHERE f.id IS NULL "
+            . "UNION ALL SELECT 'event ' || e.id FROM request_events e LEFT JOIN requests r ON r.id = e.request_id WHERE r.id IS NULL");
+        push @bad, map { "index: $_" } grep { $_ ne 't' } sql_query(
+            "SELECT indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid "
+            . "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'");
+    }
+    else {
+        push @bad, grep { $_ ne 'ok' } sql_query('PRAGMA integrity_check');
+        push @bad, map { "foreign key: $_" } sql_query('PRAGMA foreign_key_check');
+    }
+    push @bad, map { "counter: $_" } sql_query(
+        "SELECT dc.activity_id || ' ' || dc.day || ' ' || dc.taken || '<>' || "
+        . "(SELECT count(*) FROM bookings b WHERE b.activity_id = dc.activity_id AND b.day = dc.day "
+        . "AND b.status IN ('reserve', 'en_attente', 'absence_demandee', 'absent', 'present', 'excuse')) "
+        . "FROM day_counts dc WHERE dc.activity_id = $act AND dc.taken <> (SELECT count(*) FROM bookings b WHERE b.activity_id = dc.activity_id "
+        . "AND b.day = dc.day AND b.status IN ('reserve', 'en_attente', 'absence_demandee', 'absent', 'present', 'excuse'))");
+    return @bad;
+}
 
 1;
