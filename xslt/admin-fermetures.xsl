@@ -25,8 +25,8 @@
       <tbody>
         <xsl:for-each select="$l/fermeture">
           <tr>
-            <td><xsl:value-of select="@date_debut"/></td>
-            <td><xsl:value-of select="@date_fin"/></td>
+            <td><xsl:value-of select="@date_debut_num"/></td>
+            <td><xsl:value-of select="@date_fin_num"/></td>
             <th scope="row"><xsl:value-of select="@label"/></th>
             <td>
               <xsl:choose>

@@ -50,7 +50,7 @@
         <tbody>
           <xsl:for-each select="demande/jour">
             <tr>
-              <th scope="row"><xsl:value-of select="@day"/></th>
+              <th scope="row"><xsl:value-of select="@day_num"/></th>
               <td><xsl:value-of select="@prenom"/></td>
               <td><xsl:value-of select="@activite"/></td>
               <td>

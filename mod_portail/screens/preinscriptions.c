@@ -74,8 +74,9 @@ static int portail_preinscription_form(pt_req *rq, apr_int64_t activity, apr_tab
                 act = pt_xml_elem(screen, "activite", NULL);
                 pt_xml_attr(act, "id", pt_rows_get(acts, a, "id"));
                 pt_xml_attr(act, "name", pt_rows_get(acts, a, "name"));
-                pt_xml_attr(act, "horaires", apr_pstrcat(rq->pool, pt_rows_get(acts, a, "start_time"),
-                                                         "–", pt_rows_get(acts, a, "end_time"), NULL));
+                pt_xml_attr(act, "horaires", apr_pstrcat(rq->pool,
+                            pt_fr_time(rq->pool, pt_rows_get(acts, a, "start_time")), " – ",
+                            pt_fr_time(rq->pool, pt_rows_get(acts, a, "end_time")), NULL));
                 if (id == activity) {
                     pt_xml_attr(act, "choisie", "1");
                 }
