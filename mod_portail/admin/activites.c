@@ -94,10 +94,9 @@ static int portail_activite_form(pt_req *rq, const char *action, pt_rows *row,
                               : pt_rows_get(row, 0, fields[i].name);
         pt_node *f;
         if (!typed && row && !strcmp(fields[i].name, "surcharge")) {
-            long long pct = pt_rows_int(row, 0, "surcharge_pct", 0);
-            long long cents = pt_rows_int(row, 0, "surcharge_cents", 0);
-            v = pct ? apr_psprintf(rq->pool, "%lld %%", pct)
-                : cents ? apr_psprintf(rq->pool, "%lld,%02lld €", cents / 100, cents % 100) : "";
+            /* As the check below reads it back: saving the form unchanged keeps it. */
+            v = pt_fr_surcharge(rq->pool, pt_rows_int(row, 0, "surcharge_pct", 0),
+                                pt_rows_int(row, 0, "surcharge_cents", 0));
         }
         if (!row && !typed) {
             v = !strcmp(fields[i].name, "booking_rule") || !strcmp(fields[i].name, "cancel_rule")

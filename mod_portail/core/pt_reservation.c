@@ -113,12 +113,11 @@ static pt_booking_outcome pt_resa_rule(const pt_resa_ask *ask, const pt_resa_fac
 
 static const char *pt_resa_surcharge_text(apr_pool_t *p, const pt_rows *act)
 {
-    apr_int64_t pct = pt_rows_int(act, 0, "surcharge_pct", 0);
-    apr_int64_t cents = pt_rows_int(act, 0, "surcharge_cents", 0);
     if (strcmp(pt_rows_get(act, 0, "late_policy"), "majoration")) {
         return NULL;
     }
-    return pct ? apr_psprintf(p, "%" APR_INT64_T_FMT " %%", pct) : pt_fr_amount(p, cents);
+    return pt_fr_surcharge(p, pt_rows_int(act, 0, "surcharge_pct", 0),
+                           pt_rows_int(act, 0, "surcharge_cents", 0));
 }
 
 int pt_resa_plan(pt_db *db, apr_pool_t *p, apr_time_t now, const pt_resa_ask *ask,

@@ -225,6 +225,11 @@ const char *pt_fr_datetime(apr_pool_t *p, long long unix_seconds)
     return apr_psprintf(p, "%s à %d h %02d", pt_date_long(p, d, 1), h, m);
 }
 
+const char *pt_fr_surcharge(apr_pool_t *p, long long pct, long long cents)
+{
+    return pct ? apr_psprintf(p, "%d %%", (int)pct) : cents ? pt_fr_amount(p, cents) : "";
+}
+
 const char *pt_fr_euros(apr_pool_t *p, long long cents)
 {
     const char *a = pt_fr_amount(p, cents);

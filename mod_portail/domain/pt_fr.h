@@ -41,6 +41,9 @@ const char *pt_fr_datetime(apr_pool_t *p, long long unix_seconds);
 /* « 31 500 € »: whole euros without « ,00 » (an amount with cents as pt_fr_amount). */
 const char *pt_fr_euros(apr_pool_t *p, long long cents);
 
+/* A late booking's surcharge: « 20 % » or « 1,50 € »; "" for none. */
+const char *pt_fr_surcharge(apr_pool_t *p, long long pct, long long cents);
+
 /* « 03/12/2026 », the way tables write a day. */
 const char *pt_fr_date_num(apr_pool_t *p, pt_date d);
 

@@ -232,6 +232,9 @@ static int portail_dossier_form(pt_req *rq, const portail_object *o, const char 
             continue;
         }
         value = typed ? pt_form_get(typed, f->column) : pt_rows_get(o->row, 0, f->column);
+        if (!typed && f->type == PT_DT_MONEY) {
+            value = pt_dossier_display(rq->pool, f, value, 0);   /* typed back the same way */
+        }
         type = f->type == PT_DT_PHOTO ? "file"
                : f->type == PT_DT_BOOL ? "checkbox" : f->type == PT_DT_LONGTEXT ? "textarea"
                : pt_dossier_options(f) ? "select" : f->type == PT_DT_DATE ? "date"
