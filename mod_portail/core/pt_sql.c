@@ -238,7 +238,18 @@ const pt_sql_stmt pt_sql_statements[] = {
       "SELECT count(*) AS n FROM responsables WHERE family_id = %lld" },
     { "portail_admin_journal",
       "SELECT au.id, au.at, au.action, au.object_type, au.object_id, au.before_value, "
-      "au.after_value, a.email FROM audit au LEFT JOIN accounts a ON a.id = au.actor_account_id "
+      "au.after_value, a.email, CASE au.object_type "
+      "WHEN 'activite' THEN (SELECT name FROM activities WHERE id = CAST(au.object_id AS BIGINT)) "
+      "WHEN 'famille' THEN (SELECT nom FROM families WHERE id = CAST(au.object_id AS BIGINT)) "
+      "WHEN 'enfant' THEN (SELECT prenom || ' ' || nom FROM children "
+      "WHERE id = CAST(au.object_id AS BIGINT)) "
+      "WHEN 'responsable' THEN (SELECT prenom || ' ' || nom FROM responsables "
+      "WHERE id = CAST(au.object_id AS BIGINT)) "
+      "WHEN 'compte' THEN (SELECT email FROM accounts WHERE id = CAST(au.object_id AS BIGINT)) "
+      "WHEN 'demande' THEN (SELECT title FROM requests WHERE id = CAST(au.object_id AS BIGINT)) "
+      "WHEN 'fermeture' THEN (SELECT label FROM closures WHERE id = CAST(au.object_id AS BIGINT)) "
+      "END AS object_name "
+      "FROM audit au LEFT JOIN accounts a ON a.id = au.actor_account_id "
       "WHERE (%s = '' OR au.object_type = %s) ORDER BY au.at DESC, au.id DESC LIMIT %d OFFSET %d" },
 
     /* agents: activities, their periods, closures (admin/activites.c, admin/fermetures.c) */
