@@ -60,12 +60,7 @@
                   <xsl:call-template name="csrf"/>
                   <button type="submit" class="bouton"><xsl:value-of select="pt:t('dossiers.accepter')"/></button>
                 </form>
-                <form method="post" action="{$base}/admin/dossiers/{@id}/refuser" class="refus">
-                  <xsl:call-template name="csrf"/>
-                  <label for="m-{@id}"><xsl:value-of select="pt:t('dossiers.message')"/></label>
-                  <textarea id="m-{@id}" name="message" rows="2" required="required"></textarea>
-                  <button type="submit" class="bouton bouton-secondaire"><xsl:value-of select="pt:t('dossiers.refuser')"/></button>
-                </form>
+                <xsl:call-template name="formulaire-refus"><xsl:with-param name="chemin" select="'/admin/dossiers'"/></xsl:call-template>
               </div>
             </xsl:if>
           </article>

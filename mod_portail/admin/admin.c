@@ -79,17 +79,27 @@ int portail_admin_requests_accept(pt_req *rq, portail_admin_accept_fn accept, co
                 : apr_psprintf(rq->pool, "%d demande(s) acceptée(s) et appliquée(s).", accepted));
 }
 
-int portail_admin_request_refuse(pt_req *rq, const char *back)
+int portail_admin_request_refuse(pt_req *rq, const char *back, pt_screen_fn queue)
 {
     apr_int64_t id = pt_req_param_id(rq, "demande");
     const char *message = pt_form_get(rq->form, "message");
-    int done = 0;
+    int done = 0, rv;
     if (id < 0) {
         return pt_req_error(rq, 404, NULL);
     }
     if (!*message || strlen(message) > 2000) {
-        return pt_req_error(rq, 400, "Écrivez à la famille pourquoi la demande est refusée "
-                                     "(2 000 caractères au plus).");
+        /* The queue again, this request's message field marked, what was typed kept. */
+        if ((rv = queue(rq)) != 200) {
+            return rv;
+        }
+        pt_node *e = pt_xml_elem(rq->page, "refus-erreur",
+                                 *message ? "Votre message dépasse 2 000 caractères : "
+                                            "raccourcissez-le."
+                                          : "Écrivez à la famille pourquoi la demande est "
+                                            "refusée : ce message lui est envoyé.");
+        pt_xml_attr_int(e, "demande", id);
+        pt_xml_attr(e, "texte", message);
+        return 400;
     }
     if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK
         || pt_request_close(rq->db, rq->pool, id, "refusee", rq->user->id, message, 1, rq->now,

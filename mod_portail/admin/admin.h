@@ -43,8 +43,9 @@ int portail_admin_request_accept(pt_req *rq, portail_admin_accept_fn accept, con
                                  const char *done_message);
 /* Bulk acceptance of the requests ticked (form fields « demande »), back to `back`. */
 int portail_admin_requests_accept(pt_req *rq, portail_admin_accept_fn accept, const char *back);
-/* Refuse the request {demande} of the URL with the agent's message (required). */
-int portail_admin_request_refuse(pt_req *rq, const char *back);
+/* Refuse the request {demande} of the URL with the agent's message (required: without
+ * it, 400 and the page of `queue` with the message field of that request marked). */
+int portail_admin_request_refuse(pt_req *rq, const char *back, pt_screen_fn queue);
 
 /* admin/familles.c — /portail/admin/familles… */
 int portail_admin_familles_get(pt_req *rq);

@@ -474,7 +474,9 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_digest_events",
       "SELECT r.family_id, r.id, r.title, e.event, e.message FROM request_events e "
       "JOIN requests r ON r.id = e.request_id "
-      "WHERE e.event IN ('acceptation', 'refus') AND e.at >= %lld AND e.at < %lld "
+      "WHERE (e.event IN ('acceptation', 'refus') "
+      "OR (e.event = 'annulation' AND r.account_id IS NULL)) "
+      "AND e.at >= %lld AND e.at < %lld "
       "ORDER BY r.family_id, e.at, e.id" },
     { "portail_digest_accounts",
       "SELECT a.email, a.prenom FROM accounts a "
@@ -521,6 +523,24 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_mail_failed",
       "UPDATE outbox SET state = %s, next_attempt_at = %lld, last_error = %s "
       "WHERE id = %lld AND claimed_by = %s" },
+
+    /* a closure added after bookings (admin/fermetures.c): the bookings of its days that
+     * are still to come are cancelled, their places given back, the families told */
+    { "portail_admin_fermeture_bookings",
+      "SELECT b.id, b.day, b.status, c.family_id, c.prenom, a.name AS activite FROM bookings b "
+      "JOIN children c ON c.id = b.child_id JOIN activities a ON a.id = b.activity_id "
+      "WHERE b.day >= %s AND b.day <= %s AND b.activity_id = COALESCE(%lld, b.activity_id) "
+      "AND b.status IN ('reserve', 'en_attente', 'liste_attente', 'absence_demandee') "
+      "ORDER BY c.family_id, b.day, c.prenom, b.id" },
+    { "portail_admin_fermeture_cancel",
+      "UPDATE bookings SET status = 'annule', updated_at = %lld "
+      "WHERE day >= %s AND day <= %s AND activity_id = COALESCE(%lld, activity_id) "
+      "AND status IN ('reserve', 'en_attente', 'liste_attente', 'absence_demandee')" },
+    { "portail_admin_fermeture_recount",
+      "UPDATE day_counts SET taken = (SELECT count(*) FROM bookings b "
+      "WHERE b.activity_id = day_counts.activity_id AND b.day = day_counts.day "
+      "AND b.status NOT IN ('annule', 'liste_attente')) "
+      "WHERE day >= %s AND day <= %s AND activity_id = COALESCE(%lld, activity_id)" },
 
     { NULL, NULL }
 };

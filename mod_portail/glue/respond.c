@@ -34,6 +34,8 @@ static pt_site *portail_site(request_rec *r)
     s->session_idle = portail_conf_session_idle(sc);
     s->session_lifetime = portail_conf_session_lifetime(sc);
     s->pages = sc->pages;
+    s->legal_notice = sc->legal_notice;
+    s->accessibility = sc->accessibility;
     return s;
 }
 

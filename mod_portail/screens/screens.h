@@ -117,5 +117,9 @@ int portail_photo_get(pt_req *rq);
 /* Check an uploaded photo by its content and move it into the photos directory: its new
  * name, or NULL with *why. */
 const char *portail_photo_store(pt_req *rq, const pt_upload *u, const char **why);
+/* screens/mentions.c — /portail/mentions-legales and /portail/accessibilite: the legal
+ * notice and the accessibility statement (PortailLegalNotice, PortailAccessibility) */
+int portail_mentions_legales_get(pt_req *rq);
+int portail_accessibilite_get(pt_req *rq);
 
 #endif
