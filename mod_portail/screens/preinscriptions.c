@@ -176,11 +176,13 @@ int portail_preinscription_nouvelle_post(pt_req *rq)
     pt_date d1, d2;
     int i, rv;
 
-    if (activity <= 0 || pt_db_select(rq->db, rq->pool, "portail_preinscriptions_activity",
-                                      PT_ARGS(pt_db_int(rq->pool, activity)), &act) != PT_DB_OK
-        || act->n != 1) {
-        return act ? portail_preinscription_form(rq, 0, rq->form, "Choisissez une activité.", 400)
-                   : pt_req_error(rq, 503, NULL);
+    /* No activity, or one that is not offered: the first step again (a 400, not a 503). */
+    if (activity > 0 && pt_db_select(rq->db, rq->pool, "portail_preinscriptions_activity",
+                                     PT_ARGS(pt_db_int(rq->pool, activity)), &act) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    if (activity <= 0 || act->n != 1) {
+        return portail_preinscription_form(rq, 0, rq->form, "Choisissez une activité.", 400);
     }
     if (!pt_date_parse(debut, &d1) || !pt_date_parse(fin, &d2) || strcmp(debut, fin) > 0) {
         error = "Indiquez une période réelle : une date de début et une date de fin "

@@ -12,35 +12,13 @@ use POSIX qw(strftime);
 use Time::Local qw(timelocal);
 use File::Temp qw(tempdir);
 use lib 't/lib';
-use Portail::Test qw(client url csrf_of login sql_query xml_of new_family ctl open_day);
+use Portail::Test qw(client url csrf_of login sql_query xml_of new_family ctl open_day day activity enrol book);
 
 $ENV{TZ} = 'Europe/Paris';
 POSIX::tzset();
-sub day { strftime('%Y-%m-%d', localtime(time + 86400 * $_[0])) }
 my $t = time;
 my $all7 = { map { ("j$_" => 1) } 1 .. 7 };
 
-sub activity {
-    my ($name, $capacity, $validation) = @_;
-    sql_query("INSERT INTO activities (name, type, capacity, start_time, end_time, booking_rule, cancel_rule, validation, waiting_list, active) "
-              . "VALUES ('$name', 'SPORT', $capacity, '09:00', '12:00', 'J-0 00:00', 'J-0 00:00', $validation, 1, 1)");
-    my ($id) = sql_query("SELECT id FROM activities WHERE name = '$name'");
-    sql_query("INSERT INTO activity_periods (activity_id, date_debut, date_fin, weekdays) VALUES ($id, '" . day(-3) . "', '" . day(90) . "', '1111111')");
-    return $id;
-}
-sub enrol {
-    my ($fam, $act) = @_;
-    sql_query("INSERT INTO requests (family_id, kind, status, title, created_at, updated_at) VALUES ($fam, 'preinscription', 'acceptee', 'Pré-inscription $act', $t, $t)");
-    my ($req) = sql_query("SELECT max(id) FROM requests WHERE family_id = $fam");
-    sql_query("INSERT INTO enrolments (request_id, child_id, activity_id, date_debut, date_fin, occasionnelle, weekdays) "
-              . "SELECT $req, id, $act, '" . day(-3) . "', '" . day(90) . "', 0, '1111111' FROM children WHERE family_id = $fam");
-}
-sub book {
-    my ($ua, $csrf, $act, $kid, $d, $action, %more) = @_;
-    return $ua->post(url('/portail/famille/reservations'),
-                     { csrf => $csrf, action => $action, activite => $act, "enfant_$kid" => 1,
-                       date_debut => day($d), date_fin => day($d), %$all7, confirmer => 1, %more });
-}
 sub status_of { join ',', sql_query("SELECT status FROM bookings WHERE child_id = $_[0] AND activity_id = $_[1] AND day = '" . day($_[2]) . "'") }
 
 my $voile = activity('Stage de voile', 60, 1);

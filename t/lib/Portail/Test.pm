@@ -14,7 +14,7 @@ use XML::LibXML;
 use Encode ();
 
 our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server open_day
-                    new_account new_family);
+                    new_account new_family day activity enrol book visible_text);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -117,6 +117,53 @@ sub open_day {
         return $d unless $x->findvalue("//creneau/choix[\@action='reservation']/apercu/jour/\@refus") eq 'ferme';
     }
     die "no open day for activity $act";
+}
+
+# The ISO day `n` days from today (Europe/Paris, as the tests set TZ).
+sub day {
+    require POSIX;
+    return POSIX::strftime('%Y-%m-%d', localtime(time + 86400 * $_[0]));
+}
+
+# An activity of its own for a test, running every day from 3 days ago to 90 days ahead,
+# booked up to the day itself; returns its id.
+sub activity {
+    my ($name, $capacity, $validation) = @_;
+    sql_query("INSERT INTO activities (name, type, capacity, start_time, end_time, booking_rule, cancel_rule, validation, waiting_list, active) "
+              . "VALUES ('$name', 'SPORT', $capacity, '09:00', '12:00', 'J-0 00:00', 'J-0 00:00', $validation, 1, 1)");
+    my ($id) = sql_query("SELECT id FROM activities WHERE name = '$name'");
+    sql_query("INSERT INTO activity_periods (activity_id, date_debut, date_fin, weekdays) VALUES ($id, '" . day(-3) . "', '" . day(90) . "', '1111111')");
+    return $id;
+}
+
+# Every child of the family enrolled in the activity over the same days (an accepted
+# pré-inscription).
+sub enrol {
+    my ($fam, $act) = @_;
+    my $t = time;
+    sql_query("INSERT INTO requests (family_id, kind, status, title, created_at, updated_at) VALUES ($fam, 'preinscription', 'acceptee', 'Pré-inscription $act', $t, $t)");
+    my ($req) = sql_query("SELECT max(id) FROM requests WHERE family_id = $fam");
+    sql_query("INSERT INTO enrolments (request_id, child_id, activity_id, date_debut, date_fin, occasionnelle, weekdays) "
+              . "SELECT $req, id, $act, '" . day(-3) . "', '" . day(90) . "', 0, '1111111' FROM children WHERE family_id = $fam");
+}
+
+# A family's request on one day (`d` days from today) for one child, confirmed:
+# action reservation, absence or annulation.
+sub book {
+    my ($ua, $csrf, $act, $kid, $d, $action, %more) = @_;
+    return $ua->post(url('/portail/famille/reservations'),
+                     { csrf => $csrf, action => $action, activite => $act, "enfant_$kid" => 1,
+                       date_debut => day($d), date_fin => day($d), (map { ("j$_" => 1) } 1 .. 7),
+                       confirmer => 1, %more });
+}
+
+# What a person reads of an HTML page: its text, without tags, attributes, scripts.
+sub visible_text {
+    my ($html) = @_;
+    $html =~ s{<(script|style)\b.*?</\1>}{}gs;
+    $html =~ s{<title>.*?</title>}{}gs;
+    $html =~ s{<[^>]*>}{ }g;
+    return $html;
 }
 
 # portail-ctl on the test database; returns (exit status, output).
