@@ -37,8 +37,9 @@ like($decl, qr/partiellement conforme/, 'the statement gives its conformity stat
 like($decl, qr/Non-conformités.*Dérogations/s, 'its non-conformities and derogations');
 like($decl, qr/Défenseur des droits/, 'the recourse to the Défenseur des droits');
 like($decl, qr/Retour d'information et contact/, 'and a contact');
-like(visible_text($anon->get(url('/portail/mentions-legales'))->decoded_content),
-     qr/Ville-de-Démo.*Données personnelles/s, 'the legal notice in the town\'s name');
+my $legal = $anon->get(url('/portail/mentions-legales'))->decoded_content;
+like($legal, qr{<h2>Éditeur</h2>\s*<p[^>]*>Commune de Ville-de-Démo}, 'the webmaster\'s legal notice (PortailLegalNotice), headings and paragraphs');
+like($legal, qr/&lt;script&gt;/, 'shown as text, escaped');
 
 my ($fam, $ua) = new_family('DEFA-1313-UIUI', 'DUVAL', 'duval@exemple.fr', 'Defauts-ui-2026');
 my $espace = $ua->get(url('/portail/espace'))->decoded_content;
