@@ -191,6 +191,14 @@ $r = $late->post(url('/portail/famille/reservations'),
                  { csrf => csrf_of($page->decoded_content), action => 'reservation', activite => $act,
                    "enfant_$lina" => 1, date_debut => day($d + 1), date_fin => day($d + 1), j1 => 1 });
 isnt($r->code, 403, 'the first POST after login is not « formulaire expiré »');
+# Two tabs: the login form opened in one, the login done in the other; then the first tab.
+my $tabs = client();
+my $tab_a = csrf_of($tabs->get(url('/portail/connexion'))->decoded_content);
+is(login($tabs, 'duval@exemple.fr', 'Defauts-ui-2026')->code, 303, 'logged in in the second tab');
+$r = $tabs->post(url('/portail/connexion'), { csrf => $tab_a, email => 'duval@exemple.fr', password => 'Defauts-ui-2026' });
+is($r->code, 303, 'the first tab\'s login form, posted after, is not « formulaire expiré »');
+$r = $tabs->post(url('/portail/famille/reservations'), { csrf => $tab_a, action => 'reservation' });
+is($r->code, 403, 'but a family\'s form needs the session\'s token');
 
 # --- 5. a closure after bookings ------------------------------------------------------------------
 my ($kid2fam, $ua2) = new_family('DEFA-1313-UIU2', 'ROUX', 'roux@exemple.fr', 'Defauts-ui-2026');
