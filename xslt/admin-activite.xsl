@@ -29,7 +29,7 @@
             <ul>
               <xsl:for-each select="$p/periode">
                 <li>
-                  <xsl:value-of select="concat(@date_debut, ' → ', @date_fin, ' : ')"/>
+                  <xsl:value-of select="concat(pt:t('periode.du'), ' ', @date_debut_fr, ' ', pt:t('periode.au'), ' ', @date_fin_fr, ' : ')"/>
                   <xsl:call-template name="jours-texte"><xsl:with-param name="w" select="@weekdays"/></xsl:call-template>
                 </li>
               </xsl:for-each>

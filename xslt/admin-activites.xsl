@@ -32,7 +32,7 @@
             <td><xsl:value-of select="@type"/></td>
             <td><xsl:value-of select="concat(@age_min, '–', @age_max)"/></td>
             <td><xsl:value-of select="@capacity"/></td>
-            <td><xsl:value-of select="concat(@start_time, '–', @end_time)"/></td>
+            <td><xsl:value-of select="concat(@start_time_fr, ' – ', @end_time_fr)"/></td>
             <td><xsl:value-of select="@booking_rule"/></td>
             <td><xsl:value-of select="@periodes"/></td>
           </tr>

@@ -3,6 +3,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
   <xsl:import href="layout.xsl"/>
+  <xsl:import href="dossier-cartes.xsl"/>
   <xsl:import href="admin-liste.xsl"/>
 
   <xsl:template match="page" mode="titre">
@@ -45,7 +46,7 @@
               </tr></thead>
               <tbody>
                 <xsl:for-each select="changement">
-                  <tr><th scope="row"><xsl:value-of select="@label"/></th><td><xsl:value-of select="@avant"/></td><td><span class="en-attente"><xsl:value-of select="@apres"/></span></td></tr>
+                  <tr><th scope="row"><xsl:value-of select="@label"/></th><td><xsl:call-template name="changement-valeur"><xsl:with-param name="v" select="@avant"/><xsl:with-param name="alt" select="pt:t('dossier.photo-actuelle')"/></xsl:call-template></td><td><span class="en-attente"><xsl:call-template name="changement-valeur"><xsl:with-param name="v" select="@apres"/><xsl:with-param name="alt" select="pt:t('dossier.photo-nouvelle')"/></xsl:call-template></span></td></tr>
                 </xsl:for-each>
               </tbody>
             </table>
@@ -59,12 +60,7 @@
                   <xsl:call-template name="csrf"/>
                   <button type="submit" class="bouton"><xsl:value-of select="pt:t('dossiers.accepter')"/></button>
                 </form>
-                <form method="post" action="{$base}/admin/dossiers/{@id}/refuser" class="refus">
-                  <xsl:call-template name="csrf"/>
-                  <label for="m-{@id}"><xsl:value-of select="pt:t('dossiers.message')"/></label>
-                  <textarea id="m-{@id}" name="message" rows="2" required="required"></textarea>
-                  <button type="submit" class="bouton bouton-secondaire"><xsl:value-of select="pt:t('dossiers.refuser')"/></button>
-                </form>
+                <xsl:call-template name="formulaire-refus"><xsl:with-param name="chemin" select="'/admin/dossiers'"/></xsl:call-template>
               </div>
             </xsl:if>
           </article>

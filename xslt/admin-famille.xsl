@@ -49,7 +49,7 @@
         <xsl:when test="$s/child">
           <ul>
             <xsl:for-each select="$s/child">
-              <li><xsl:value-of select="concat(@prenom, ' ', @nom)"/> — <xsl:value-of select="pt:t('famille.ne-le')"/><xsl:text> </xsl:text><xsl:value-of select="@date_naissance"/></li>
+              <li><xsl:value-of select="concat(@prenom, ' ', @nom)"/> — <xsl:value-of select="pt:t('famille.ne-le')"/><xsl:text> </xsl:text><xsl:value-of select="@date_naissance_fr"/></li>
             </xsl:for-each>
           </ul>
         </xsl:when>

@@ -25,8 +25,8 @@
       <tbody>
         <xsl:for-each select="$l/fermeture">
           <tr>
-            <td><xsl:value-of select="@date_debut"/></td>
-            <td><xsl:value-of select="@date_fin"/></td>
+            <td><xsl:value-of select="@date_debut_num"/></td>
+            <td><xsl:value-of select="@date_fin_num"/></td>
             <th scope="row"><xsl:value-of select="@label"/></th>
             <td>
               <xsl:choose>
@@ -46,20 +46,32 @@
     </table>
     <section class="carte" aria-labelledby="t-ajout">
       <h2 id="t-ajout"><xsl:value-of select="pt:t('fermetures.ajouter')"/></h2>
-      <form method="post" action="{$base}/admin/fermetures" class="formulaire">
-        <xsl:call-template name="csrf"/>
-        <div class="champ"><label for="fd"><xsl:value-of select="pt:t('col.du')"/></label><input type="date" id="fd" name="date_debut" required="required"/></div>
-        <div class="champ"><label for="ff"><xsl:value-of select="pt:t('col.au')"/></label><input type="date" id="ff" name="date_fin" required="required"/></div>
-        <div class="champ"><label for="fl"><xsl:value-of select="pt:t('col.libelle')"/></label><input type="text" id="fl" name="label" required="required"/></div>
-        <div class="champ">
-          <label for="fa"><xsl:value-of select="pt:t('col.activite')"/></label>
-          <select id="fa" name="activite">
-            <option value=""><xsl:value-of select="pt:t('fermetures.toutes')"/></option>
-            <xsl:for-each select="$l/activite"><option value="{@id}"><xsl:value-of select="@name"/></option></xsl:for-each>
-          </select>
-        </div>
-        <div class="actions"><button type="submit" class="bouton"><xsl:value-of select="pt:t('fermetures.ajouter')"/></button></div>
-      </form>
+      <xsl:choose>
+        <xsl:when test="$l/confirmation">
+          <xsl:variable name="c" select="$l/confirmation"/>
+          <div class="message message-attention" role="alert">
+            <p><xsl:value-of select="concat(pt:t('fermetures.confirmation.1'), ' ', $c/@reservations, ' ', pt:t('fermetures.confirmation.2'), ' ', $c/@familles, ' ', pt:t('fermetures.confirmation.3'))"/></p>
+          </div>
+          <form method="post" action="{$base}/admin/fermetures" class="formulaire">
+            <xsl:call-template name="csrf"/>
+            <input type="hidden" name="date_debut" value="{$c/@date_debut}"/>
+            <input type="hidden" name="date_fin" value="{$c/@date_fin}"/>
+            <input type="hidden" name="label" value="{$c/@label}"/>
+            <input type="hidden" name="activite" value="{$c/@activite}"/>
+            <input type="hidden" name="confirmer" value="1"/>
+            <p><xsl:value-of select="concat($c/@label, ' — ', pt:t('periode.du'), ' ', $c/@date_debut_fr, ' ', pt:t('periode.au'), ' ', $c/@date_fin_fr)"/></p>
+            <div class="actions">
+              <button type="submit" class="bouton"><xsl:value-of select="pt:t('fermetures.confirmer')"/></button>
+              <a class="bouton bouton-secondaire" href="{$base}/admin/fermetures"><xsl:value-of select="pt:t('fermetures.abandonner')"/></a>
+            </div>
+          </form>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="$l/form">
+            <xsl:with-param name="bouton" select="pt:t('fermetures.ajouter')"/>
+          </xsl:apply-templates>
+        </xsl:otherwise>
+      </xsl:choose>
     </section>
     <section class="carte" aria-labelledby="t-import">
       <h2 id="t-import"><xsl:value-of select="pt:t('fermetures.importer')"/></h2>

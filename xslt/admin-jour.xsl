@@ -41,7 +41,7 @@
                   <td>
                     <xsl:if test="string(@allergies)"><strong><xsl:value-of select="concat(pt:t('jour.allergies'), ' : ')"/></strong><xsl:value-of select="@allergies"/><br/></xsl:if>
                     <xsl:if test="@pai = '1'"><strong><xsl:value-of select="pt:t('jour.pai')"/></strong><br/></xsl:if>
-                    <xsl:if test="string(@regime)"><xsl:value-of select="concat(pt:t('jour.regime'), ' : ', @regime)"/></xsl:if>
+                    <xsl:if test="string(@regime)"><xsl:value-of select="concat(pt:t('jour.regime'), ' : ', @regime_fr)"/></xsl:if>
                   </td>
                   <td>
                     <xsl:value-of select="pt:t(concat('planning.statut.', @status))"/>

@@ -34,10 +34,10 @@
                     <xsl:otherwise>portail-ctl</xsl:otherwise>
                   </xsl:choose>
                 </td>
-                <td><xsl:value-of select="@action"/></td>
-                <td><xsl:value-of select="concat(@object_type, ' ', @object_id)"/></td>
-                <td><xsl:value-of select="@before_value"/></td>
-                <td><xsl:value-of select="@after_value"/></td>
+                <td><xsl:value-of select="@action_fr"/></td>
+                <td><xsl:value-of select="@objet_fr"/></td>
+                <td><xsl:value-of select="@avant_fr"/></td>
+                <td><xsl:value-of select="@apres_fr"/></td>
               </tr>
             </xsl:for-each>
           </tbody>

@@ -51,12 +51,7 @@
                 <xsl:call-template name="csrf"/>
                 <button type="submit" class="bouton"><xsl:value-of select="pt:t('dossiers.accepter')"/></button>
               </form>
-              <form method="post" action="{$base}{$chemin}/{@id}/refuser" class="refus">
-                <xsl:call-template name="csrf"/>
-                <label for="m-{@id}"><xsl:value-of select="pt:t('dossiers.message')"/></label>
-                <textarea id="m-{@id}" name="message" rows="2" required="required"></textarea>
-                <button type="submit" class="bouton bouton-secondaire"><xsl:value-of select="pt:t('dossiers.refuser')"/></button>
-              </form>
+              <xsl:call-template name="formulaire-refus"><xsl:with-param name="chemin" select="$chemin"/></xsl:call-template>
             </div>
           </xsl:if>
         </article>
@@ -68,5 +63,26 @@
     </xsl:when>
     <xsl:otherwise><p><xsl:value-of select="pt:t('dossiers.aucune')"/></p></xsl:otherwise>
   </xsl:choose>
+  </xsl:template>
+  <!-- The refusal of a request (<demande id>): the agent's message is required; refused
+       without it, the page comes back with /page/refus-erreur naming the request, the
+       field marked and what was typed. -->
+  <xsl:template name="formulaire-refus">
+    <xsl:param name="chemin"/>
+    <xsl:variable name="err" select="/page/refus-erreur[@demande = current()/@id]"/>
+    <form method="post" action="{$base}{$chemin}/{@id}/refuser" class="refus">
+      <xsl:call-template name="csrf"/>
+      <label for="m-{@id}"><xsl:value-of select="pt:t('dossiers.message')"/></label>
+      <xsl:if test="$err"><p class="erreur" id="m-{@id}-erreur"><xsl:value-of select="$err"/></p></xsl:if>
+      <textarea id="m-{@id}" name="message" rows="2" required="required">
+        <xsl:if test="$err">
+          <xsl:attribute name="aria-invalid">true</xsl:attribute>
+          <xsl:attribute name="aria-describedby">m-<xsl:value-of select="@id"/>-erreur</xsl:attribute>
+          <xsl:attribute name="autofocus">autofocus</xsl:attribute>
+        </xsl:if>
+        <xsl:value-of select="$err/@texte"/>
+      </textarea>
+      <button type="submit" class="bouton bouton-secondaire"><xsl:value-of select="pt:t('dossiers.refuser')"/></button>
+    </form>
   </xsl:template>
 </xsl:stylesheet>

@@ -21,7 +21,7 @@
   <xsl:template match="demande" mode="details">
     <ul>
       <xsl:for-each select="inscription">
-        <li><xsl:value-of select="concat(@prenom, ' — ', @activite, ' — ', @date_debut, ' → ', @date_fin)"/></li>
+        <li><xsl:value-of select="concat(@prenom, ' — ', @activite, ' — ', pt:t('periode.du'), ' ', @date_debut_fr, ' ', pt:t('periode.au'), ' ', @date_fin_fr)"/></li>
       </xsl:for-each>
     </ul>
   </xsl:template>

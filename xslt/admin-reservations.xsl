@@ -31,7 +31,7 @@
       <tbody>
         <xsl:for-each select="jour">
           <tr>
-            <td><xsl:value-of select="@day"/></td>
+            <td><xsl:value-of select="@day_num"/></td>
             <td><xsl:value-of select="@prenom"/></td>
             <td><xsl:value-of select="@activite"/></td>
             <td>

@@ -22,6 +22,7 @@
       <strong>
         <xsl:choose>
           <xsl:when test="string($s/@actuel)"><xsl:value-of select="pt:t(concat('planning.statut.', $s/@actuel))"/></xsl:when>
+          <xsl:when test="string($s/@etat)"><xsl:value-of select="pt:t(concat('creneau.etat.', $s/@etat))"/></xsl:when>
           <xsl:otherwise><xsl:value-of select="pt:t('planning.statut.non_reserve')"/></xsl:otherwise>
         </xsl:choose>
       </strong>

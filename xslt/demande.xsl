@@ -4,6 +4,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
   <xsl:import href="layout.xsl"/>
+  <xsl:import href="dossier-cartes.xsl"/>
 
   <xsl:variable name="d" select="/page/demande/info"/>
 
@@ -33,7 +34,7 @@
         </tr></thead>
         <tbody>
           <xsl:for-each select="demande/changement">
-            <tr><th scope="row"><xsl:value-of select="@label"/></th><td><xsl:value-of select="@avant"/></td><td><xsl:value-of select="@apres"/></td></tr>
+            <tr><th scope="row"><xsl:value-of select="@label"/></th><td><xsl:call-template name="changement-valeur"><xsl:with-param name="v" select="@avant"/><xsl:with-param name="alt" select="pt:t('dossier.photo-actuelle')"/></xsl:call-template></td><td><xsl:call-template name="changement-valeur"><xsl:with-param name="v" select="@apres"/><xsl:with-param name="alt" select="pt:t('dossier.photo-nouvelle')"/></xsl:call-template></td></tr>
           </xsl:for-each>
         </tbody>
       </table>
@@ -50,7 +51,7 @@
         <tbody>
           <xsl:for-each select="demande/jour">
             <tr>
-              <th scope="row"><xsl:value-of select="@day"/></th>
+              <th scope="row"><xsl:value-of select="@day_num"/></th>
               <td><xsl:value-of select="@prenom"/></td>
               <td><xsl:value-of select="@activite"/></td>
               <td>

@@ -14,6 +14,17 @@
     </xsl:choose>
   </xsl:variable>
 
+  <!-- A value of a change (<changement avant apres>): a picture for a photo. -->
+  <xsl:template name="changement-valeur">
+    <xsl:param name="v"/>
+    <xsl:param name="alt"/>
+    <xsl:choose>
+      <xsl:when test="@photo and string($v)"><img class="photo" src="{$photos}/{$v}" alt="{$alt}"/></xsl:when>
+      <xsl:when test="@photo"><xsl:value-of select="pt:t('dossier.sans-photo')"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="objet">
     <xsl:param name="edition"/>
     <xsl:param name="tout-modifiable" select="false()"/>

@@ -19,12 +19,28 @@
       </xsl:choose>
     </p>
     <h1><xsl:value-of select="concat($s/@section, ' — ', $s/@titre)"/></h1>
-    <p>
-      <xsl:choose>
-        <xsl:when test="$s/@agent"><xsl:value-of select="pt:t('dossier.agent-direct')"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="pt:t('dossier.validation')"/></xsl:otherwise>
-      </xsl:choose>
-    </p>
+    <xsl:if test="$s/@lecture">
+      <p><xsl:value-of select="pt:t('dossier.fiscal-lecture')"/></p>
+      <dl class="valeurs">
+        <xsl:for-each select="$s/valeur">
+          <dt><xsl:value-of select="@label"/></dt>
+          <dd>
+            <xsl:choose>
+              <xsl:when test="string(@value)"><xsl:value-of select="@value"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="pt:t('dossier.non-renseigne')"/></xsl:otherwise>
+            </xsl:choose>
+          </dd>
+        </xsl:for-each>
+      </dl>
+    </xsl:if>
+    <xsl:if test="not($s/@lecture)">
+      <p>
+        <xsl:choose>
+          <xsl:when test="$s/@agent"><xsl:value-of select="pt:t('dossier.agent-direct')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="pt:t('dossier.validation')"/></xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </xsl:if>
     <xsl:apply-templates select="$s/form">
       <xsl:with-param name="bouton">
         <xsl:choose>

@@ -20,10 +20,12 @@
   <xsl:template match="page" mode="contenu">
     <section class="carte erreur-page">
       <h1><xsl:value-of select="pt:t(concat('erreur.', $code, '.titre'))"/></h1>
-      <p><xsl:value-of select="pt:t(concat('erreur.', $code, '.texte'))"/></p>
-      <xsl:if test="erreur/detail">
-        <p><xsl:value-of select="erreur/detail"/></p>
-      </xsl:if>
+      <!-- The screen's own sentence says what happened; the generic one only without it
+           (a used link is not « modifiées entre-temps »). -->
+      <xsl:choose>
+        <xsl:when test="string(erreur/detail)"><p><xsl:value-of select="erreur/detail"/></p></xsl:when>
+        <xsl:otherwise><p><xsl:value-of select="pt:t(concat('erreur.', $code, '.texte'))"/></p></xsl:otherwise>
+      </xsl:choose>
       <p class="appels">
         <a class="bouton" href="{$base}/"><xsl:value-of select="pt:t('erreur.retour')"/></a>
         <xsl:if test="not($user) and ($code = '401' or $code = '403')">

@@ -13,7 +13,9 @@
     <ul class="tuiles">
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/espace/compte'"/><xsl:with-param name="k" select="'espace.compte'"/></xsl:call-template>
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/espace/abonnements'"/><xsl:with-param name="k" select="'espace.abonnements'"/></xsl:call-template>
-      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/espace/demandes'"/><xsl:with-param name="k" select="'espace.demandes'"/></xsl:call-template>
+      <xsl:if test="/page/user/@role != 'agent'">
+        <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/famille/demandes'"/><xsl:with-param name="k" select="'espace.demandes'"/></xsl:call-template>
+      </xsl:if>
     </ul>
   </xsl:template>
 

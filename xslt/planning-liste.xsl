@@ -43,10 +43,10 @@
       <tbody>
         <xsl:for-each select="$l/reservation">
           <tr>
-            <td><xsl:value-of select="@day"/></td>
+            <td><xsl:value-of select="@day_num"/></td>
             <td><xsl:value-of select="@prenom"/></td>
             <td><xsl:value-of select="@activite"/></td>
-            <td><xsl:value-of select="concat(@start_time, '–', @end_time)"/></td>
+            <td><xsl:value-of select="concat(@start_time_fr, ' – ', @end_time_fr)"/></td>
             <td><xsl:value-of select="pt:t(concat('planning.statut.', @status))"/></td>
           </tr>
         </xsl:for-each>
@@ -65,8 +65,8 @@
         <tbody>
           <xsl:for-each select="$l/preinscription">
             <tr>
-              <td><xsl:value-of select="@date_debut"/></td>
-              <td><xsl:value-of select="@date_fin"/></td>
+              <td><xsl:value-of select="@date_debut_num"/></td>
+              <td><xsl:value-of select="@date_fin_num"/></td>
               <td><xsl:value-of select="@prenom"/></td>
               <td><xsl:value-of select="@activite"/></td>
               <td><xsl:value-of select="pt:t(concat('statut.', @status))"/></td>

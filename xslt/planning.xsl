@@ -147,12 +147,12 @@
   <xsl:template match="creneau">
     <xsl:variable name="statut" select="pt:t(concat('planning.statut.', @statut))"/>
     <li class="creneau enfant-{@couleur} statut-{@statut}"
-        title="{@prenom} — {@activite}, {@debut}–{@fin} — {$statut}">
+        title="{@prenom} — {@activite}, {@debut_fr} – {@fin_fr} — {$statut}">
       <a class="lien-creneau" href="{$base}/famille/planning/creneau?enfant={@enfant}&amp;activite={@act}&amp;date={../@date}">
         <span class="initiales" aria-hidden="true"><xsl:value-of select="@initiales"/></span>
         <span class="visually-hidden"><xsl:value-of select="@prenom"/> : </span>
         <span class="activite"><xsl:value-of select="@activite"/></span>
-        <span class="heures"><xsl:text> </xsl:text><xsl:value-of select="@debut"/>–<xsl:value-of select="@fin"/></span>
+        <span class="heures"><xsl:text> </xsl:text><xsl:value-of select="@debut_fr"/> – <xsl:value-of select="@fin_fr"/></span>
         <span class="statut-creneau"><span class="icone" aria-hidden="true"><xsl:value-of select="pt:t(concat('planning.icone.', @statut))"/></span><xsl:text> </xsl:text><xsl:value-of select="$statut"/></span>
       </a>
     </li>

@@ -28,8 +28,8 @@
                 <th scope="row"><a href="{$base}/famille/demandes/{@request_id}"><xsl:value-of select="@activite"/></a>
                   <xsl:if test="@occasionnelle = '1'"> (<xsl:value-of select="pt:t('preinscriptions.occasionnelle')"/>)</xsl:if></th>
                 <td><xsl:value-of select="@prenom"/></td>
-                <td><xsl:value-of select="@date_debut"/></td>
-                <td><xsl:value-of select="@date_fin"/></td>
+                <td><xsl:value-of select="@date_debut_num"/></td>
+                <td><xsl:value-of select="@date_fin_num"/></td>
                 <td><span class="statut etat-{@etat}"><xsl:value-of select="pt:t(concat('preinscription.', @etat))"/></span></td>
               </tr>
             </xsl:for-each>

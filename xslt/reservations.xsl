@@ -47,7 +47,7 @@
             <label for="activite"><xsl:value-of select="pt:t('col.activite')"/></label>
             <select id="activite" name="activite" required="required">
               <xsl:for-each select="$s/activite">
-                <option value="{@id}"><xsl:if test="$t/@activite = @id"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="concat(@name, ' (', @start_time, '–', @end_time, ')')"/></option>
+                <option value="{@id}"><xsl:if test="$t/@activite = @id"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="concat(@name, ' (', @start_time_fr, ' – ', @end_time_fr, ')')"/></option>
               </xsl:for-each>
             </select>
           </div>

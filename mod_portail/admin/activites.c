@@ -59,70 +59,125 @@ int portail_admin_activites_get(pt_req *rq)
     return 200;
 }
 
+/* The fields of the activity form, in its order. */
+static const struct { const char *name, *type, *label, *hint; int required; }
+    portail_activite_fields[] = {
+    { "name", "text", "Nom de l'activité", NULL, 1 },
+    { "type", "select", "Type", NULL, 1 },
+    { "description", "textarea", "Description", NULL, 0 },
+    { "place", "text", "Lieu", NULL, 0 },
+    { "age_min", "number", "Âge minimum (ans)", NULL, 0 },
+    { "age_max", "number", "Âge maximum (ans)", NULL, 0 },
+    { "capacity", "number", "Places par jour", NULL, 1 },
+    { "start_time", "time", "Heure de début", "Par exemple 11:30.", 1 },
+    { "end_time", "time", "Heure de fin", "Par exemple 13:30.", 1 },
+    { "booking_rule", "text", "Délai de réservation",
+      "Par exemple « J-2 10:00 » (deux jours avant, 10 h) ou « J-1 ouvrés 18:00 ».", 1 },
+    { "cancel_rule", "text", "Délai d'annulation", "Même écriture que le délai de "
+      "réservation.", 1 },
+    { "late_policy", "select", "Réservation après le délai", NULL, 1 },
+    { "surcharge", "text", "Majoration",
+      "Un pourcentage (« 20 % ») ou un montant (« 1,50 € ») ; vide : aucune.", 0 },
+    { "validation", "checkbox", "Chaque réservation est validée par un agent", NULL, 0 },
+    { "waiting_list", "checkbox", "Liste d'attente quand l'activité est complète", NULL, 0 },
+    { "promotion", "select", "Place libérée", NULL, 1 },
+};
+
+/* The choices of the select fields: value, label pairs. */
+static const char *const portail_activite_late[] = {
+    "refus", "Refusée", "majoration", "Acceptée avec majoration", NULL
+};
+static const char *const portail_activite_promotion[] = {
+    "auto", "Donnée aussitôt au premier de la liste d'attente",
+    "agent", "Attribuée par un agent (feuille du jour)", NULL
+};
+
+static const char *const *portail_activite_choices(const char *field)
+{
+    return !strcmp(field, "type") ? portail_activite_types
+           : !strcmp(field, "late_policy") ? portail_activite_late
+           : !strcmp(field, "promotion") ? portail_activite_promotion : NULL;
+}
+
+/* A stored value of field i as the agent reads it. */
+static const char *portail_activite_shown(apr_pool_t *p, size_t i, const char *v)
+{
+    const char *name = portail_activite_fields[i].name, *const *o;
+    if (!strcmp(portail_activite_fields[i].type, "checkbox")) {
+        return v && !strcmp(v, "1") ? "oui" : "non";
+    }
+    for (o = portail_activite_choices(name); o && *o; o += 2) {
+        if (v && !strcmp(*o, v)) {
+            return o[1];
+        }
+    }
+    v = v && *v ? v : "—";
+    return !strcmp(portail_activite_fields[i].type, "time") ? pt_fr_time(p, v) : v;
+}
+
+/* What a change of the activity changes, for the journal: « Places par jour : 20 ;
+ * Majoration : 20 % » before and after, the unchanged fields left out. */
+static void portail_activite_diff(apr_pool_t *p, pt_rows *row, apr_table_t *v,
+                                  const char **before, const char **after)
+{
+    size_t i;
+    *before = *after = NULL;
+    for (i = 0; i < sizeof(portail_activite_fields) / sizeof(portail_activite_fields[0]); i++) {
+        const char *name = portail_activite_fields[i].name, *old, *val;
+        if (!strcmp(name, "surcharge")) {
+            old = pt_fr_surcharge(p, pt_rows_int(row, 0, "surcharge_pct", 0),
+                                  pt_rows_int(row, 0, "surcharge_cents", 0));
+            val = pt_fr_surcharge(p, apr_atoi64(apr_table_get(v, "surcharge_pct")),
+                                  apr_atoi64(apr_table_get(v, "surcharge_cents")));
+            old = *old ? old : "—";
+            val = *val ? val : "—";
+        }
+        else {
+            old = portail_activite_shown(p, i, pt_rows_get(row, 0, name));
+            val = portail_activite_shown(p, i, apr_table_get(v, name));
+        }
+        if (strcmp(old, val)) {
+            const char *l = portail_activite_fields[i].label;
+            *before = apr_pstrcat(p, *before ? *before : "", *before ? " ; " : "", l, " : ", old,
+                                  NULL);
+            *after = apr_pstrcat(p, *after ? *after : "", *after ? " ; " : "", l, " : ", val,
+                                 NULL);
+        }
+    }
+}
+
 /* The form of an activity: `row` the stored one (or NULL), `typed` what was sent. */
 static int portail_activite_form(pt_req *rq, const char *action, pt_rows *row,
                                  apr_table_t *typed, apr_table_t *errors, int status)
 {
-    static const struct { const char *name, *type, *label, *hint; int required; } fields[] = {
-        { "name", "text", "Nom de l'activité", NULL, 1 },
-        { "type", "select", "Type", NULL, 1 },
-        { "description", "textarea", "Description", NULL, 0 },
-        { "place", "text", "Lieu", NULL, 0 },
-        { "age_min", "number", "Âge minimum (ans)", NULL, 0 },
-        { "age_max", "number", "Âge maximum (ans)", NULL, 0 },
-        { "capacity", "number", "Places par jour", NULL, 1 },
-        { "start_time", "time", "Heure de début", "Par exemple 11:30.", 1 },
-        { "end_time", "time", "Heure de fin", "Par exemple 13:30.", 1 },
-        { "booking_rule", "text", "Délai de réservation",
-          "Par exemple « J-2 10:00 » (deux jours avant, 10 h) ou « J-1 ouvrés 18:00 ».", 1 },
-        { "cancel_rule", "text", "Délai d'annulation", "Même écriture que le délai de "
-          "réservation.", 1 },
-        { "late_policy", "select", "Réservation après le délai", NULL, 1 },
-        { "surcharge", "text", "Majoration",
-          "Un pourcentage (« 20 % ») ou un montant (« 1,50 € ») ; vide : aucune.", 0 },
-        { "validation", "checkbox", "Chaque réservation est validée par un agent", NULL, 0 },
-        { "waiting_list", "checkbox", "Liste d'attente quand l'activité est complète", NULL, 0 },
-        { "promotion", "select", "Place libérée", NULL, 1 },
-    };
     pt_node *screen = pt_req_screen(rq, "admin-activite");
     pt_form_view *fv = pt_form_view_new(rq, screen, action);
     const char *const *o;
     size_t i;
 
-    for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-        const char *v = typed ? pt_form_get(typed, fields[i].name)
-                              : pt_rows_get(row, 0, fields[i].name);
+    for (i = 0; i < sizeof(portail_activite_fields) / sizeof(portail_activite_fields[0]); i++) {
+        const char *v = typed ? pt_form_get(typed, portail_activite_fields[i].name)
+                              : pt_rows_get(row, 0, portail_activite_fields[i].name);
         pt_node *f;
-        if (!typed && row && !strcmp(fields[i].name, "surcharge")) {
-            long long pct = pt_rows_int(row, 0, "surcharge_pct", 0);
-            long long cents = pt_rows_int(row, 0, "surcharge_cents", 0);
-            v = pct ? apr_psprintf(rq->pool, "%lld %%", pct)
-                : cents ? apr_psprintf(rq->pool, "%lld,%02lld €", cents / 100, cents % 100) : "";
+        if (!typed && row && !strcmp(portail_activite_fields[i].name, "surcharge")) {
+            /* As the check below reads it back: saving the form unchanged keeps it. */
+            v = pt_fr_surcharge(rq->pool, pt_rows_int(row, 0, "surcharge_pct", 0),
+                                pt_rows_int(row, 0, "surcharge_cents", 0));
         }
         if (!row && !typed) {
-            v = !strcmp(fields[i].name, "booking_rule") || !strcmp(fields[i].name, "cancel_rule")
+            v = !strcmp(portail_activite_fields[i].name, "booking_rule") || !strcmp(portail_activite_fields[i].name, "cancel_rule")
                 ? "J-2 10:00" : "";
         }
-        f = pt_form_view_field(fv, fields[i].name, fields[i].type, fields[i].label,
-                               v ? v : "", fields[i].required);
-        if (fields[i].hint) {
-            pt_xml_attr(f, "hint", fields[i].hint);
+        f = pt_form_view_field(fv, portail_activite_fields[i].name, portail_activite_fields[i].type, portail_activite_fields[i].label,
+                               v ? v : "", portail_activite_fields[i].required);
+        if (portail_activite_fields[i].hint) {
+            pt_xml_attr(f, "hint", portail_activite_fields[i].hint);
         }
-        if (!strcmp(fields[i].name, "type")) {
-            for (o = portail_activite_types; *o; o += 2) {
-                pt_form_view_option(f, o[0], o[1]);
-            }
+        for (o = portail_activite_choices(portail_activite_fields[i].name); o && *o; o += 2) {
+            pt_form_view_option(f, o[0], o[1]);
         }
-        if (!strcmp(fields[i].name, "late_policy")) {
-            pt_form_view_option(f, "refus", "Refusée");
-            pt_form_view_option(f, "majoration", "Acceptée avec majoration");
-        }
-        if (!strcmp(fields[i].name, "promotion")) {
-            pt_form_view_option(f, "auto", "Donnée aussitôt au premier de la liste d'attente");
-            pt_form_view_option(f, "agent", "Attribuée par un agent (feuille du jour)");
-        }
-        if (errors && apr_table_get(errors, fields[i].name)) {
-            pt_form_view_error(fv, fields[i].name, apr_table_get(errors, fields[i].name));
+        if (errors && apr_table_get(errors, portail_activite_fields[i].name)) {
+            pt_form_view_error(fv, portail_activite_fields[i].name, apr_table_get(errors, portail_activite_fields[i].name));
         }
     }
     return status;
@@ -297,7 +352,7 @@ int portail_admin_activite_post(pt_req *rq)
     apr_int64_t id;
     pt_rows *row = NULL;
     apr_table_t *v, *e;
-    const char *id_arg;
+    const char *id_arg, *before, *after;
     int rv = portail_activite_load(rq, &id, &row);
     if (rv) {
         return rv;
@@ -307,11 +362,12 @@ int portail_admin_activite_post(pt_req *rq)
         return portail_activite_page(rq, id, row, rq->form, e, 400);
     }
     id_arg = pt_db_int(rq->pool, id);
+    portail_activite_diff(rq->pool, row, v, &before, &after);
     if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK
         || pt_db_exec(rq->db, rq->pool, "portail_admin_activite_update",
                       PT_ARGS(PORTAIL_ACTIVITE_VALUES(v), id_arg), NULL) != PT_DB_OK
         || pt_audit(rq->db, rq->pool, rq->now, rq->user->id, "modification", "activite", id,
-                    pt_rows_get(row, 0, "name"), apr_table_get(v, "name")) != PT_DB_OK
+                    before ? before : "Aucun changement", after) != PT_DB_OK
         || pt_db_commit(rq->db) != PT_DB_OK) {
         pt_db_rollback(rq->db);
         return pt_req_error(rq, 503, NULL);

@@ -95,17 +95,28 @@ static int portail_admin_request_not_done(pt_req *rq, const char *queue, apr_int
                                  "par la famille).");
 }
 
-int portail_admin_request_refuse(pt_req *rq, const char *queue, const char *back)
+int portail_admin_request_refuse(pt_req *rq, const char *queue, const char *back,
+                                 pt_screen_fn page)
 {
     apr_int64_t id = pt_req_param_id(rq, "demande");
     const char *message = pt_form_get(rq->form, "message");
-    int done = 0;
+    int done = 0, rv;
     if (id < 0) {
         return pt_req_error(rq, 404, NULL);
     }
     if (!*message || strlen(message) > 2000) {
-        return pt_req_error(rq, 400, "Écrivez à la famille pourquoi la demande est refusée "
-                                     "(2 000 caractères au plus).");
+        /* The queue again, this request's message field marked, what was typed kept. */
+        if ((rv = page(rq)) != 200) {
+            return rv;
+        }
+        pt_node *e = pt_xml_elem(rq->page, "refus-erreur",
+                                 *message ? "Votre message dépasse 2 000 caractères : "
+                                            "raccourcissez-le."
+                                          : "Écrivez à la famille pourquoi la demande est "
+                                            "refusée : ce message lui est envoyé.");
+        pt_xml_attr_int(e, "demande", id);
+        pt_xml_attr(e, "texte", message);
+        return 400;
     }
     if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK
         || pt_request_answer(rq->db, rq->pool, queue, id, "refusee", rq->user->id, message,

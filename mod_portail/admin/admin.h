@@ -44,9 +44,11 @@ int portail_admin_request_accept(pt_req *rq, const char *queue, portail_admin_ac
                                  const char *back, const char *done_message);
 /* Bulk acceptance of the requests ticked (form fields « demande »), back to `back`. */
 int portail_admin_requests_accept(pt_req *rq, portail_admin_accept_fn accept, const char *back);
-/* Refuse the request {demande} of the URL with the agent's message (required); 404 when
- * it is not a request of `queue`. */
-int portail_admin_request_refuse(pt_req *rq, const char *queue, const char *back);
+/* Refuse the request {demande} of the URL with the agent's message (required: without
+ * it, 400 and `page`, the queue's screen, with the message field of that request marked);
+ * 404 when it is not a request of `queue`. */
+int portail_admin_request_refuse(pt_req *rq, const char *queue, const char *back,
+                                 pt_screen_fn page);
 
 /* admin/familles.c — /portail/admin/familles… */
 int portail_admin_familles_get(pt_req *rq);

@@ -171,5 +171,6 @@ int portail_admin_dossiers_accepter_post(pt_req *rq)
 
 int portail_admin_dossier_refuser_post(pt_req *rq)
 {
-    return portail_admin_request_refuse(rq, "dossier", "/admin/dossiers");
+    return portail_admin_request_refuse(rq, "dossier", "/admin/dossiers",
+                                        portail_admin_dossiers_get);
 }

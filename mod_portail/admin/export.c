@@ -10,6 +10,7 @@
 #include <apr_strings.h>
 #include "admin/admin.h"
 #include "core/pt_csv.h"
+#include "core/pt_dossier.h"
 #include "core/pt_form.h"
 #include "domain/pt_fr.h"
 
@@ -80,7 +81,10 @@ int portail_admin_export_get(pt_req *rq)
             const char *v = pt_rows_get(r, i, col);
             pt_date d;
             if (!strcmp(col, "day") && pt_date_parse(v, &d)) {
-                v = apr_psprintf(rq->pool, "%02d/%02d/%04d", d.d, d.m, d.y);
+                v = pt_fr_date_num(rq->pool, d);
+            }
+            else if (!strcmp(col, "regime")) {
+                v = pt_dossier_display(rq->pool, pt_dossier_field_find("enfant", "regime"), v, 0);
             }
             else if (!strcmp(col, "status")) {
                 v = portail_export_status(v);

@@ -7,6 +7,7 @@
 #include <apr_strings.h>
 #include "admin/admin.h"
 #include "core/pt_audit.h"
+#include "core/pt_dossier.h"
 #include "core/pt_form.h"
 #include "core/pt_reservation.h"
 #include "domain/pt_fr.h"
@@ -61,9 +62,12 @@ int portail_admin_jour_get(pt_req *rq)
     pt_xml_attr(screen, "suivant", pt_date_iso(rq->pool, pt_date_from_days(pt_date_days(day) + 1)));
     pt_xml_attr(screen, "prises", count->n ? pt_rows_get(count, 0, "taken") : "0");
     for (i = 0; i < b->n; i++) {
-        pt_xml_row(screen, !strcmp(pt_rows_get(b, i, "status"), "liste_attente") ? "attente"
-                                                                                 : "inscrit",
-                   b, i, NULL);
+        pt_node *e = pt_xml_row(screen, !strcmp(pt_rows_get(b, i, "status"), "liste_attente")
+                                        ? "attente" : "inscrit", b, i, NULL);
+        /* The diet as the family chose it (« Sans porc »), never its stored code. */
+        pt_xml_attr(e, "regime_fr",
+                    pt_dossier_display(rq->pool, pt_dossier_field_find("enfant", "regime"),
+                                       pt_rows_get(b, i, "regime"), 0));
     }
     return 200;
 }

@@ -116,5 +116,6 @@ int portail_admin_preinscriptions_accepter_post(pt_req *rq)
 
 int portail_admin_preinscription_refuser_post(pt_req *rq)
 {
-    return portail_admin_request_refuse(rq, "preinscription", "/admin/preinscriptions");
+    return portail_admin_request_refuse(rq, "preinscription", "/admin/preinscriptions",
+                                        portail_admin_preinscriptions_get);
 }

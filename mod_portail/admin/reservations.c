@@ -58,5 +58,6 @@ int portail_admin_reservations_accepter_post(pt_req *rq)
 
 int portail_admin_reservation_refuser_post(pt_req *rq)
 {
-    return portail_admin_request_refuse(rq, "reservation", "/admin/reservations");
+    return portail_admin_request_refuse(rq, "reservation", "/admin/reservations",
+                                        portail_admin_reservations_get);
 }

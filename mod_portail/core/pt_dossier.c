@@ -5,6 +5,7 @@
 #include "core/pt_dossier.h"
 #include "core/pt_account.h"
 #include "domain/pt_check.h"
+#include "domain/pt_code.h"
 #include "domain/pt_fr.h"
 
 const pt_dossier_field pt_dossier_fields[] = {
@@ -134,6 +135,14 @@ const char *pt_dossier_check(apr_pool_t *p, const pt_dossier_field *f, const cha
             return NULL;
         }
         return v;
+    case PT_DT_MONEY: {
+        long long cents = pt_code_amount(v);
+        if (cents < 0) {
+            *why = "Indiquez un montant en euros, par exemple 31 500 ou 31 500,50.";
+            return NULL;
+        }
+        return apr_psprintf(p, "%" APR_INT64_T_FMT, (apr_int64_t)cents);
+    }
     case PT_DT_INTEGER:
     case PT_DT_DIGITS:
         for (i = 0; v[i] && apr_isdigit(v[i]); i++) {
@@ -170,6 +179,9 @@ const char *pt_dossier_display(apr_pool_t *p, const pt_dossier_field *f, const c
     }
     if (f->type == PT_DT_DATE && pt_date_parse(value, &d)) {
         return pt_date_long(p, d, 1);
+    }
+    if (f->type == PT_DT_MONEY) {
+        return pt_fr_euros(p, apr_atoi64(value));
     }
     for (o = pt_dossier_options(f); o && *o; o += 2) {
         if (!strcmp(*o, value)) {

@@ -16,7 +16,8 @@ typedef enum {
     PT_DT_TEXT, PT_DT_LONGTEXT, PT_DT_NAME, PT_DT_DATE, PT_DT_EMAIL, PT_DT_PHONE,
     PT_DT_POSTAL, PT_DT_COMMUNE, PT_DT_INTEGER, PT_DT_DIGITS, PT_DT_IBAN, PT_DT_BIC,
     PT_DT_BOOL, PT_DT_CIVILITE, PT_DT_SEXE, PT_DT_REGIME,
-    PT_DT_PHOTO                /* the value is the name of a checked file (screens/photo.c) */
+    PT_DT_PHOTO,               /* the value is the name of a checked file (screens/photo.c) */
+    PT_DT_MONEY                /* cents, typed and shown in euros (« 31 500 € ») */
 } pt_dossier_type;
 
 typedef struct pt_dossier_field {

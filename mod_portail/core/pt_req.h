@@ -28,6 +28,8 @@ typedef struct pt_site {
     int session_lifetime;      /* seconds */
     struct pt_pagecache *pages;/* rendered pages of this server, per process; may be NULL */
     int photos_pending;        /* PortailPhotosPending */
+    const char *legal_notice;  /* PortailLegalNotice, NULL for the default text */
+    const char *accessibility; /* PortailAccessibility, NULL for the default text */
 } pt_site;
 
 typedef enum { PT_ROLE_ANY = 0, PT_ROLE_PARENT, PT_ROLE_AGENT, PT_ROLE_USER } pt_role;

@@ -115,12 +115,11 @@ static pt_booking_outcome pt_resa_rule(const pt_resa_ask *ask, const pt_resa_fac
 
 static const char *pt_resa_surcharge_text(apr_pool_t *p, const pt_rows *act)
 {
-    apr_int64_t pct = pt_rows_int(act, 0, "surcharge_pct", 0);
-    apr_int64_t cents = pt_rows_int(act, 0, "surcharge_cents", 0);
     if (strcmp(pt_rows_get(act, 0, "late_policy"), "majoration")) {
         return NULL;
     }
-    return pct ? apr_psprintf(p, "%" APR_INT64_T_FMT " %%", pct) : pt_fr_amount(p, cents);
+    return pt_fr_surcharge(p, pt_rows_int(act, 0, "surcharge_pct", 0),
+                           pt_rows_int(act, 0, "surcharge_cents", 0));
 }
 
 int pt_resa_plan(pt_db *db, apr_pool_t *p, apr_time_t now, const pt_resa_ask *ask,
@@ -394,6 +393,7 @@ int pt_resa_promote(pt_db *db, apr_pool_t *p, apr_time_t now, apr_int64_t actor,
 {
     const char *act = pt_db_int(p, activity);
     pt_rows *w = NULL, *left = NULL;
+    const char *message;
     apr_int64_t request;
     pt_date d;
     int rv, n = 0, closed;
@@ -421,19 +421,23 @@ int pt_resa_promote(pt_db *db, apr_pool_t *p, apr_time_t now, apr_int64_t actor,
         return rv;
     }
     pt_date_parse(iso, &d);
-    rv = pt_request_event(db, p, request, now, actor, "acceptation",
-                          apr_psprintf(p, "Une place s'est libérée : %s est inscrit·e le %s.",
-                                       pt_rows_get(w, 0, "prenom"), pt_date_long(p, d, 1)));
-    if (rv == PT_DB_OK) {
-        rv = pt_db_exec(db, p, "portail_request_mark_unread", PT_ARGS(pt_db_int(p, request)),
-                        NULL);
-    }
-    if (rv == PT_DB_OK) {
-        rv = pt_db_select(db, p, "portail_resa_request_pending",
-                          PT_ARGS(pt_db_int(p, request)), &left);
-    }
+    message = apr_psprintf(p, "Une place s'est libérée : %s est inscrit·e le %s.",
+                           pt_rows_get(w, 0, "prenom"), pt_date_long(p, d, 1));
+    rv = pt_db_select(db, p, "portail_resa_request_pending", PT_ARGS(pt_db_int(p, request)),
+                      &left);
+    /* One event says it: closing the request (its last day settled) records the
+     * acceptation with this message; an event beside it would be a second line of the
+     * digest and of the request's history. */
+    closed = 0;
     if (rv == PT_DB_OK && pt_rows_int(left, 0, "n", 0) == 0) {
-        rv = pt_request_close(db, p, request, "acceptee", actor, NULL, 1, now, &closed);
+        rv = pt_request_close(db, p, request, "acceptee", actor, message, 1, now, &closed);
+    }
+    if (rv == PT_DB_OK && !closed) {
+        rv = pt_request_event(db, p, request, now, actor, "acceptation", message);
+        if (rv == PT_DB_OK) {
+            rv = pt_db_exec(db, p, "portail_request_mark_unread",
+                            PT_ARGS(pt_db_int(p, request)), NULL);
+        }
     }
     return rv;
 }

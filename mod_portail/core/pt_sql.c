@@ -270,7 +270,18 @@ const pt_sql_stmt pt_sql_statements[] = {
       "SELECT count(*) AS n FROM responsables WHERE family_id = %lld" },
     { "portail_admin_journal",
       "SELECT au.id, au.at, au.action, au.object_type, au.object_id, au.before_value, "
-      "au.after_value, a.email FROM audit au LEFT JOIN accounts a ON a.id = au.actor_account_id "
+      "au.after_value, a.email, CASE au.object_type "
+      "WHEN 'activite' THEN (SELECT name FROM activities WHERE id = CAST(au.object_id AS BIGINT)) "
+      "WHEN 'famille' THEN (SELECT nom FROM families WHERE id = CAST(au.object_id AS BIGINT)) "
+      "WHEN 'enfant' THEN (SELECT prenom || ' ' || nom FROM children "
+      "WHERE id = CAST(au.object_id AS BIGINT)) "
+      "WHEN 'responsable' THEN (SELECT prenom || ' ' || nom FROM responsables "
+      "WHERE id = CAST(au.object_id AS BIGINT)) "
+      "WHEN 'compte' THEN (SELECT email FROM accounts WHERE id = CAST(au.object_id AS BIGINT)) "
+      "WHEN 'demande' THEN (SELECT title FROM requests WHERE id = CAST(au.object_id AS BIGINT)) "
+      "WHEN 'fermeture' THEN (SELECT label FROM closures WHERE id = CAST(au.object_id AS BIGINT)) "
+      "END AS object_name "
+      "FROM audit au LEFT JOIN accounts a ON a.id = au.actor_account_id "
       "WHERE (%s = '' OR au.object_type = %s) ORDER BY au.at DESC, au.id DESC LIMIT %d OFFSET %d" },
 
     /* agents: activities, their periods, closures (admin/activites.c, admin/fermetures.c) */
@@ -495,7 +506,9 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_digest_events",
       "SELECT r.family_id, r.id, r.title, e.event, e.message FROM request_events e "
       "JOIN requests r ON r.id = e.request_id "
-      "WHERE e.event IN ('acceptation', 'refus') AND e.at >= %lld AND e.at < %lld "
+      "WHERE (e.event IN ('acceptation', 'refus') "
+      "OR (e.event = 'annulation' AND r.account_id IS NULL)) "
+      "AND e.at >= %lld AND e.at < %lld "
       "ORDER BY r.family_id, e.at, e.id" },
     { "portail_digest_accounts",
       "SELECT a.email, a.prenom FROM accounts a "
@@ -552,6 +565,24 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_mail_release_run",
       "UPDATE outbox SET state = 'a_envoyer', claimed_by = NULL "
       "WHERE state = 'en_cours' AND claimed_by = %s" },
+
+    /* a closure added after bookings (admin/fermetures.c): the bookings of its days that
+     * are still to come are cancelled, their places given back, the families told */
+    { "portail_admin_fermeture_bookings",
+      "SELECT b.id, b.day, b.status, c.family_id, c.prenom, a.name AS activite FROM bookings b "
+      "JOIN children c ON c.id = b.child_id JOIN activities a ON a.id = b.activity_id "
+      "WHERE b.day >= %s AND b.day <= %s AND b.activity_id = COALESCE(%lld, b.activity_id) "
+      "AND b.status IN ('reserve', 'en_attente', 'liste_attente', 'absence_demandee') "
+      "ORDER BY c.family_id, b.day, c.prenom, b.id" },
+    { "portail_admin_fermeture_cancel",
+      "UPDATE bookings SET status = 'annule', updated_at = %lld "
+      "WHERE day >= %s AND day <= %s AND activity_id = COALESCE(%lld, activity_id) "
+      "AND status IN ('reserve', 'en_attente', 'liste_attente', 'absence_demandee')" },
+    { "portail_admin_fermeture_recount",
+      "UPDATE day_counts SET taken = (SELECT count(*) FROM bookings b "
+      "WHERE b.activity_id = day_counts.activity_id AND b.day = day_counts.day "
+      "AND b.status NOT IN ('annule', 'liste_attente')) "
+      "WHERE day >= %s AND day <= %s AND activity_id = COALESCE(%lld, activity_id)" },
 
     { NULL, NULL }
 };

@@ -4,6 +4,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlsave.h>
 #include "core/pt_xml.h"
+#include "domain/pt_fr.h"
 
 static apr_status_t pt_xml_free_doc(void *doc)
 {
@@ -31,10 +32,33 @@ pt_node *pt_xml_elem(pt_node *parent, const char *name, const char *text)
     return xmlNewTextChild(parent, NULL, BAD_CAST name, text ? BAD_CAST text : NULL);
 }
 
+/* A day or an hour is given to the stylesheets as it is stored (ISO, for links, sorting
+ * and the XML API) and written the French way beside it, by domain/pt_fr: `<name>_fr`
+ * (« jeudi 3 décembre 2026 », « 11 h 30 ») and, for a day, `<name>_num` (« 03/12/2026 »,
+ * for tables).  Stylesheets print those, never the ISO value. */
+static void pt_xml_attr_fr(pt_node *n, const char *name, const char *value)
+{
+    char text[PT_FR_BUF], num[PT_FR_BUF], key[96];
+    size_t len = strlen(value), nl = strlen(name);
+    if ((len != 10 && len != 5) || nl + 5 > sizeof(key)) {
+        return;
+    }
+    if (len == 10 ? pt_fr_iso_date(value, text, num) : pt_fr_iso_time(value, text)) {
+        memcpy(key, name, nl);
+        memcpy(key + nl, "_fr", 4);
+        xmlSetProp(n, BAD_CAST key, BAD_CAST text);
+        if (len == 10) {
+            memcpy(key + nl, "_num", 5);
+            xmlSetProp(n, BAD_CAST key, BAD_CAST num);
+        }
+    }
+}
+
 void pt_xml_attr(pt_node *n, const char *name, const char *value)
 {
     if (value) {
         xmlSetProp(n, BAD_CAST name, BAD_CAST value);
+        pt_xml_attr_fr(n, name, value);
     }
 }
 

@@ -19,7 +19,8 @@ pt_node *pt_xml_root(pt_doc *doc);
 
 /* A child element; with text content when text is not NULL. */
 pt_node *pt_xml_elem(pt_node *parent, const char *name, const char *text);
-/* Set an attribute; does nothing when value is NULL. */
+/* Set an attribute; does nothing when value is NULL.  A value "YYYY-MM-DD" or "HH:MM" also gets its French writing in
+ * `<name>_fr` (and `<name>_num` « 03/12/2026 » for a day), see pt_xml.c. */
 void pt_xml_attr(pt_node *n, const char *name, const char *value);
 void pt_xml_attr_int(pt_node *n, const char *name, long long value);
 /* Append text to an element. */

@@ -58,7 +58,18 @@ static int ctl_digest_family(ctl *c, apr_pool_t *p, const char *window, pt_rows 
         pt_xml_attr(root, "lien", apr_pstrcat(p, c->base_url ? c->base_url : "",
                                               "/famille/demandes", NULL));
         for (i = from; i < to; i++) {
-            pt_node *d = pt_xml_elem(root, "demande", NULL);
+            pt_node *d;
+            /* The same answer recorded twice for a request (a place freed from the waiting
+             * list and the request's closing, before they were one event): one line. */
+            if (i > from && !strcmp(pt_rows_get(ev, i, "id"), pt_rows_get(ev, i - 1, "id"))
+                && !strcmp(pt_rows_get(ev, i, "event"), pt_rows_get(ev, i - 1, "event"))
+                && (!pt_rows_get(ev, i, "message")
+                    || !strcmp(pt_rows_get(ev, i, "message"),
+                               pt_rows_get(ev, i - 1, "message") ? pt_rows_get(ev, i - 1, "message")
+                                                                 : ""))) {
+                continue;
+            }
+            d = pt_xml_elem(root, "demande", NULL);
             pt_xml_attr(d, "titre", pt_rows_get(ev, i, "title"));
             pt_xml_attr(d, "evenement", pt_rows_get(ev, i, "event"));
             pt_xml_attr(d, "message", pt_rows_get(ev, i, "message"));

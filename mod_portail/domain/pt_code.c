@@ -61,8 +61,10 @@ long long pt_code_amount(const char *typed)
         else if ((*s == ',' || *s == '.') && decimals < 0 && digits > 0) {
             decimals = 0;
         }
-        else if (*s == ' ' || !strncmp(s, "\xE2\x82\xAC", 3) || !strncmp(s, "\xC2\xA0", 2)) {
-            /* spaces, €, no-break spaces: skip the rest of a multi-byte sign */
+        else if (*s == ' ' || !strncmp(s, "\xE2\x82\xAC", 3) || !strncmp(s, "\xC2\xA0", 2)
+                 || !strncmp(s, "\xE2\x80\xAF", 3)) {
+            /* spaces, €, no-break spaces (U+00A0, and U+202F between thousands, as
+             * pt_fr_amount writes them): skip the rest of a multi-byte sign */
             if ((unsigned char)*s == 0xE2) s += 2;
             else if ((unsigned char)*s == 0xC2) s += 1;
         }

@@ -16,7 +16,8 @@ const char *pt_code_normalize(apr_pool_t *p, const char *typed);
 /* A new random code, written form. */
 const char *pt_code_new(apr_pool_t *p);
 
-/* An amount typed the French way (« 86,40 », « 86.40 », « 86,40 € », « 86 ») in cents;
+/* An amount typed the French way (« 86,40 », « 86.40 », « 86,40 € », « 86 », « 31 500 € »
+ * with pt_fr_amount's spaces) in cents;
  * -1 when it is not one. */
 long long pt_code_amount(const char *typed);
 

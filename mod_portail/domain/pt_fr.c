@@ -89,13 +89,76 @@ const char *pt_date_iso(apr_pool_t *p, pt_date d)
     return apr_psprintf(p, "%04d-%02d-%02d", d.y, d.m, d.d);
 }
 
-const char *pt_date_long(apr_pool_t *p, pt_date d, int with_year)
+static void pt_fr_date_write(char *buf, pt_date d, int with_year)
 {
     const char *day = pt_fr_days[pt_date_weekday(d)];
+    char num[8];
     /* « 1er » for the first of the month, as French writes it. */
-    const char *num = d.d == 1 ? "1er" : apr_itoa(p, d.d);
-    return with_year ? apr_psprintf(p, "%s %s %s %d", day, num, pt_fr_months[d.m - 1], d.y)
-                     : apr_psprintf(p, "%s %s %s", day, num, pt_fr_months[d.m - 1]);
+    snprintf(num, sizeof(num), d.d == 1 ? "1er" : "%d", d.d);
+    if (with_year) {
+        snprintf(buf, PT_FR_BUF, "%s %s %s %d", day, num, pt_fr_months[d.m - 1], d.y);
+    }
+    else {
+        snprintf(buf, PT_FR_BUF, "%s %s %s", day, num, pt_fr_months[d.m - 1]);
+    }
+}
+
+const char *pt_date_long(apr_pool_t *p, pt_date d, int with_year)
+{
+    char buf[PT_FR_BUF];
+    pt_fr_date_write(buf, d, with_year);
+    return apr_pstrdup(p, buf);
+}
+
+const char *pt_fr_date_num(apr_pool_t *p, pt_date d)
+{
+    return apr_psprintf(p, "%02d/%02d/%04d", d.d, d.m, d.y);
+}
+
+int pt_fr_iso_date(const char *iso, char *text, char *num)
+{
+    pt_date d;
+    if (!iso || iso[0] < '1' || iso[0] > '2' || !pt_date_parse(iso, &d)) {
+        return 0;
+    }
+    pt_fr_date_write(text, d, 1);
+    snprintf(num, PT_FR_BUF, "%02d/%02d/%04d", d.d, d.m, d.y);
+    return 1;
+}
+
+const char *pt_fr_time(apr_pool_t *p, const char *hhmm)
+{
+    char text[PT_FR_BUF];
+    return pt_fr_iso_time(hhmm, text) ? apr_pstrdup(p, text) : hhmm;
+}
+
+const char *pt_fr_weekdays(apr_pool_t *p, const char *mask)
+{
+    const char *out = "";
+    int i;
+    for (i = 0; mask && i < 7 && mask[i]; i++) {
+        if (mask[i] == '1') {
+            out = apr_pstrcat(p, out, *out ? ", " : "", pt_fr_days[i], NULL);
+        }
+    }
+    return out;
+}
+
+int pt_fr_iso_time(const char *hhmm, char *text)
+{
+    int h, m;
+    if (!hhmm || strlen(hhmm) != 5 || hhmm[2] != ':' || hhmm[0] < '0' || hhmm[0] > '2'
+        || hhmm[1] < '0' || hhmm[1] > '9' || hhmm[3] < '0' || hhmm[3] > '5'
+        || hhmm[4] < '0' || hhmm[4] > '9') {
+        return 0;
+    }
+    h = (hhmm[0] - '0') * 10 + (hhmm[1] - '0');
+    m = (hhmm[3] - '0') * 10 + (hhmm[4] - '0');
+    if (h > 23) {
+        return 0;
+    }
+    snprintf(text, PT_FR_BUF, "%d h %02d", h, m);
+    return 1;
 }
 
 int pt_date_age(pt_date birth, pt_date on)
@@ -160,6 +223,19 @@ const char *pt_fr_datetime(apr_pool_t *p, long long unix_seconds)
     int h, m;
     pt_fr_local(unix_seconds, &d, &h, &m);
     return apr_psprintf(p, "%s à %d h %02d", pt_date_long(p, d, 1), h, m);
+}
+
+const char *pt_fr_surcharge(apr_pool_t *p, long long pct, long long cents)
+{
+    return pct ? apr_psprintf(p, "%d %%", (int)pct) : cents ? pt_fr_amount(p, cents) : "";
+}
+
+const char *pt_fr_euros(apr_pool_t *p, long long cents)
+{
+    const char *a = pt_fr_amount(p, cents);
+    const char *comma = cents % 100 == 0 ? strstr(a, ",00\xC2\xA0") : NULL;
+    return comma ? apr_pstrcat(p, apr_pstrmemdup(p, a, (apr_size_t)(comma - a)), comma + 3, NULL)
+                 : a;
 }
 
 const char *pt_fr_amount(apr_pool_t *p, long long cents)

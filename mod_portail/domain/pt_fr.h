@@ -38,4 +38,25 @@ const char *pt_fr_amount(apr_pool_t *p, long long cents);
 /* « vendredi 20 novembre 2026 à 14 h 05 » of a Unix time in seconds, Europe/Paris. */
 const char *pt_fr_datetime(apr_pool_t *p, long long unix_seconds);
 
+/* « 31 500 € »: whole euros without « ,00 » (an amount with cents as pt_fr_amount). */
+const char *pt_fr_euros(apr_pool_t *p, long long cents);
+
+/* A late booking's surcharge: « 20 % » or « 1,50 € »; "" for none. */
+const char *pt_fr_surcharge(apr_pool_t *p, long long pct, long long cents);
+
+/* « 03/12/2026 », the way tables write a day. */
+const char *pt_fr_date_num(apr_pool_t *p, pt_date d);
+
+/* For callers without a pool (the XML builder): a value "YYYY-MM-DD" written « jeudi 3
+ * décembre 2026 » into `text` and « 03/12/2026 » into `num`; a value "HH:MM" written
+ * « 11 h 30 » into `text`.  Return 1 when the value is such a date (or time), else 0 and
+ * nothing written.  Buffers of PT_FR_BUF bytes. */
+#define PT_FR_BUF 64
+/* « 11 h 30 » of "11:30" (the value itself when it is not such an hour). */
+const char *pt_fr_time(apr_pool_t *p, const char *hhmm);
+/* « lundi, mardi, jeudi » of the weekdays "1101000" (Monday first); "" for none. */
+const char *pt_fr_weekdays(apr_pool_t *p, const char *mask);
+int pt_fr_iso_date(const char *iso, char *text, char *num);
+int pt_fr_iso_time(const char *hhmm, char *text);
+
 #endif

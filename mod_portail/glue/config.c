@@ -10,7 +10,9 @@
 #include "httpd.h"
 #include "http_config.h"
 #include "http_log.h"
+#include "http_core.h"
 #include "glue/glue.h"
+#include "core/pt_xml.h"
 
 APLOG_USE_MODULE(portail);
 
@@ -49,6 +51,8 @@ void *portail_merge_server_conf(apr_pool_t *p, void *basev, void *addv)
     c->session_lifetime = PORTAIL_MERGE(session_lifetime, -1);
     c->cookie_secure = PORTAIL_MERGE(cookie_secure, PORTAIL_SECURE_UNSET);
     c->photos_pending = PORTAIL_MERGE(photos_pending, -1);
+    c->legal_notice = PORTAIL_MERGE(legal_notice, NULL);
+    c->accessibility = PORTAIL_MERGE(accessibility, NULL);
     return c;
 }
 
@@ -393,6 +397,43 @@ static const char *portail_set_photos_pending(cmd_parms *cmd, void *dc, const ch
     return NULL;
 }
 
+/* PortailLegalNotice / PortailAccessibility: the text of a legal page, or the file that
+ * holds it (an argument with a « / » and no space names a file, relative to ServerRoot):
+ * UTF-8 text, paragraphs separated by a blank line, a line starting with « # » a heading. */
+static const char *portail_set_page_text(cmd_parms *cmd, void *dc, const char *arg)
+{
+    portail_server_conf *sc = portail_sconf(cmd);
+    const char **slot = cmd->info ? &sc->accessibility : &sc->legal_notice;
+    const char *text = arg;
+    if (strchr(arg, '/') && !strchr(arg, ' ')) {
+        const char *path = ap_server_root_relative(cmd->temp_pool, arg);
+        apr_file_t *f;
+        apr_finfo_t fi;
+        apr_size_t len = 0;
+        char *buf;
+        if (!path || apr_file_open(&f, path, APR_FOPEN_READ | APR_FOPEN_BINARY, 0,
+                                   cmd->temp_pool) != APR_SUCCESS
+            || apr_file_info_get(&fi, APR_FINFO_SIZE, f) != APR_SUCCESS) {
+            return apr_psprintf(cmd->pool, "%s: cannot read the file '%s'", cmd->cmd->name, arg);
+        }
+        if (fi.size > 65536) {
+            apr_file_close(f);
+            return apr_psprintf(cmd->pool, "%s: '%s' is larger than 64 KB", cmd->cmd->name, arg);
+        }
+        buf = apr_palloc(cmd->pool, (apr_size_t)fi.size + 1);
+        apr_file_read_full(f, buf, (apr_size_t)fi.size, &len);
+        apr_file_close(f);
+        buf[len] = '\0';
+        text = buf;
+    }
+    if (!*text || !pt_xml_text_ok(text, strlen(text))) {
+        return apr_psprintf(cmd->pool, "%s: the text is empty or not valid UTF-8",
+                            cmd->cmd->name);
+    }
+    *slot = text;
+    return NULL;
+}
+
 const command_rec portail_cmds[] = {
     AP_INIT_TAKE1("PortailTown", portail_set_town, NULL, RSRC_CONF,
                   "The name of the town, shown in every page and mail"),
@@ -437,5 +478,9 @@ const command_rec portail_cmds[] = {
     AP_INIT_TAKE1("PortailPhotosPending", portail_set_photos_pending, NULL, RSRC_CONF,
                   "Photos a family may have waiting for validation at once (default 3; 0 "
                   "forbids photo changes)"),
+    AP_INIT_TAKE1("PortailLegalNotice", portail_set_page_text, NULL, RSRC_CONF,
+                  "Text of the page « Mentions légales », or a file holding it"),
+    AP_INIT_TAKE1("PortailAccessibility", portail_set_page_text, (void *)1, RSRC_CONF,
+                  "Text of the accessibility statement (RGAA), or a file holding it"),
     { NULL }
 };

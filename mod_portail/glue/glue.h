@@ -46,6 +46,8 @@ typedef struct portail_server_conf {
     int session_idle;             /* -1 = unset, for merging */
     int session_lifetime;
     int cookie_secure;            /* PORTAIL_SECURE_* */
+    const char *legal_notice;     /* PortailLegalNotice's text, NULL: the default page */
+    const char *accessibility;    /* PortailAccessibility's text, NULL: the default page */
     pt_render_cache *render;      /* compiled stylesheets, per process (child_init) */
     struct pt_pagecache *pages;   /* rendered pages, per process (child_init) */
     int photos_pending;           /* PortailPhotosPending, -1 = unset */

@@ -35,6 +35,8 @@ static pt_site *portail_site(request_rec *r)
     s->session_lifetime = portail_conf_session_lifetime(sc);
     s->pages = sc->pages;
     s->photos_pending = portail_conf_photos_pending(sc);
+    s->legal_notice = sc->legal_notice;
+    s->accessibility = sc->accessibility;
     return s;
 }
 
@@ -358,6 +360,21 @@ static const char *portail_csrf(request_rec *r, pt_req *rq, const char *secret)
     return pt_token_mac(r->pool, secret, apr_pstrcat(r->pool, "csrf:", anchor, NULL));
 }
 
+/* A public form (login, sign-up, lost password, logout) opened before logging in — in
+ * this tab, while another tab logged in — carries the token of the anonymous cookie;
+ * once a session exists the page's token is the session's.  Such a form is refused only
+ * if its token matches neither: the first POST after logging in elsewhere is not
+ * « formulaire expiré ».  Screens of a role always need the session's token. */
+static int portail_csrf_anonymous_ok(request_rec *r, pt_req *rq, const portail_route *rt,
+                                     const char *secret)
+{
+    const char *anchor = portail_cookie(r, PORTAIL_ANON_COOKIE);
+    return rq->user && rt->role == PT_ROLE_ANY && anchor && strlen(anchor) == 43
+           && pt_token_equal(pt_form_get(rq->form, "csrf"),
+                             pt_token_mac(r->pool, secret,
+                                          apr_pstrcat(r->pool, "csrf:", anchor, NULL)));
+}
+
 static int portail_send(request_rec *r, const char *type, const char *body, apr_size_t len)
 {
     if (portail_fault_injection) {
@@ -541,7 +558,8 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
             return portail_error_page(r, rq, portail_form_status(rv), rv == PT_FORM_REPEATED
                                       ? "Le formulaire répète trop de fois un même champ." : NULL);
         }
-        if (!pt_token_equal(pt_form_get(rq->form, "csrf"), rq->csrf)) {
+        if (!pt_token_equal(pt_form_get(rq->form, "csrf"), rq->csrf)
+            && !portail_csrf_anonymous_ok(r, rq, rt, secret)) {
             return portail_error_page(r, rq, HTTP_FORBIDDEN,
                 "Le formulaire a expiré ou ne vient pas du portail. Rechargez la page et "
                 "recommencez.");

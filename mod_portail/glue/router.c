@@ -150,6 +150,9 @@ static const portail_route portail_routes[] = {
       "admin-fermetures" },
     { "POST", "/admin/fermetures/{fermeture}/supprimer", portail_admin_fermeture_supprimer_post,
       PT_ROLE_AGENT, "admin-fermetures" },
+    { "GET",  "/mentions-legales", portail_mentions_legales_get, PT_ROLE_ANY,
+      "mentions-legales" },
+    { "GET",  "/accessibilite", portail_accessibilite_get, PT_ROLE_ANY, "accessibilite" },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 

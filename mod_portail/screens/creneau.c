@@ -21,6 +21,7 @@ int portail_creneau_get(pt_req *rq)
     const char *const *a;
     apr_table_t *in = apr_table_make(rq->pool, 12);
     const pt_resa_day *d = NULL;
+    const char *etat = NULL;
     pt_date day;
     int rv, possible = 0;
 
@@ -54,6 +55,11 @@ int portail_creneau_get(pt_req *rq)
         possible += d->out.status != NULL;
         if (!strcmp(*a, "reservation")) {
             pt_xml_attr(screen, "activite", plan.activite);
+            /* Without a booking, what the day is: enrolled and free to book, or not a day
+             * of this child (not enrolled) or of this activity (it does not run). */
+            etat = d->current && *d->current ? d->current
+                   : d->out.why && (!strcmp(d->out.why, "non_inscrit")
+                                    || !strcmp(d->out.why, "ferme")) ? d->out.why : NULL;
         }
     }
     pt_xml_attr(screen, "enfant", enfant);
@@ -63,6 +69,7 @@ int portail_creneau_get(pt_req *rq)
     pt_xml_attr_int(screen, "jds", pt_date_weekday(day) + 1);
     pt_xml_attr(screen, "libelle", pt_date_long(rq->pool, day, 1));
     pt_xml_attr(screen, "actuel", d && d->current ? d->current : "");
+    pt_xml_attr(screen, "etat", etat && !(d && d->current && *d->current) ? etat : "");
     if (!possible) {
         pt_xml_attr(screen, "rien", "1");
     }

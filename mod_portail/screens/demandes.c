@@ -70,6 +70,9 @@ void portail_demande_changes(pt_req *rq, pt_node *parent, pt_rows *changes, int 
         c = pt_xml_elem(parent, "changement", NULL);
         pt_xml_attr(c, "demande", pt_rows_get(changes, i, "request_id"));
         pt_xml_attr(c, "label", f->label);
+        if (f->type == PT_DT_PHOTO) {
+            pt_xml_attr(c, "photo", "1");       /* the values are pictures to show */
+        }
         pt_xml_attr(c, "avant", pt_dossier_display(rq->pool, f,
                                                    pt_rows_get(changes, i, "old_value"), mask));
         pt_xml_attr(c, "apres", pt_dossier_display(rq->pool, f,

@@ -220,6 +220,26 @@ static int portail_dossier_form(pt_req *rq, const portail_object *o, const char 
     if (agent) {
         pt_xml_attr(screen, "agent", "1");
     }
+    if (!agent && o->id != 0) {
+        int editable = 0;
+        for (f = pt_dossier_fields; f->object; f++) {
+            editable |= !strcmp(f->object, o->type) && !strcmp(f->section, section) && f->family;
+        }
+        if (!editable) {
+            /* Managed by the town (the fiscal data): the values, read-only, no form. */
+            pt_xml_attr(screen, "lecture", "1");
+            for (f = pt_dossier_fields; f->object; f++) {
+                if (!strcmp(f->object, o->type) && !strcmp(f->section, section)) {
+                    pt_node *v = pt_xml_elem(screen, "valeur", NULL);
+                    pt_xml_attr(v, "label", f->label);
+                    pt_xml_attr(v, "value", pt_dossier_display(rq->pool, f,
+                                                               pt_rows_get(o->row, 0, f->column),
+                                                               1));
+                }
+            }
+            return status;
+        }
+    }
     fv = pt_form_view_new(rq, screen, action);
     if (o->id == 0) {
         pt_xml_attr(screen, "ajout", "1");
@@ -232,6 +252,9 @@ static int portail_dossier_form(pt_req *rq, const portail_object *o, const char 
             continue;
         }
         value = typed ? pt_form_get(typed, f->column) : pt_rows_get(o->row, 0, f->column);
+        if (!typed && f->type == PT_DT_MONEY) {
+            value = pt_dossier_display(rq->pool, f, value, 0);   /* typed back the same way */
+        }
         type = f->type == PT_DT_PHOTO ? "file"
                : f->type == PT_DT_BOOL ? "checkbox" : f->type == PT_DT_LONGTEXT ? "textarea"
                : pt_dossier_options(f) ? "select" : f->type == PT_DT_DATE ? "date"

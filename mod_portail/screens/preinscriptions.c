@@ -74,8 +74,9 @@ static int portail_preinscription_form(pt_req *rq, apr_int64_t activity, apr_tab
                 act = pt_xml_elem(screen, "activite", NULL);
                 pt_xml_attr(act, "id", pt_rows_get(acts, a, "id"));
                 pt_xml_attr(act, "name", pt_rows_get(acts, a, "name"));
-                pt_xml_attr(act, "horaires", apr_pstrcat(rq->pool, pt_rows_get(acts, a, "start_time"),
-                                                         "–", pt_rows_get(acts, a, "end_time"), NULL));
+                pt_xml_attr(act, "horaires", apr_pstrcat(rq->pool,
+                            pt_fr_time(rq->pool, pt_rows_get(acts, a, "start_time")), " – ",
+                            pt_fr_time(rq->pool, pt_rows_get(acts, a, "end_time")), NULL));
                 if (id == activity) {
                     pt_xml_attr(act, "choisie", "1");
                 }
@@ -177,11 +178,13 @@ int portail_preinscription_nouvelle_post(pt_req *rq)
     pt_date d1, d2;
     int i, rv;
 
-    if (activity <= 0 || pt_db_select(rq->db, rq->pool, "portail_preinscriptions_activity",
-                                      PT_ARGS(pt_db_int(rq->pool, activity)), &act) != PT_DB_OK
-        || act->n != 1) {
-        return activity <= 0 || act ? portail_preinscription_form(rq, 0, rq->form, "Choisissez une activité.", 400)
-                   : pt_req_error(rq, 503, NULL);
+    /* No activity, or one that is not offered: the first step again (a 400, not a 503). */
+    if (activity > 0 && pt_db_select(rq->db, rq->pool, "portail_preinscriptions_activity",
+                                     PT_ARGS(pt_db_int(rq->pool, activity)), &act) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    if (activity <= 0 || act->n != 1) {
+        return portail_preinscription_form(rq, 0, rq->form, "Choisissez une activité.", 400);
     }
     if (!pt_date_parse(debut, &d1) || !pt_date_parse(fin, &d2) || strcmp(debut, fin) > 0) {
         error = "Indiquez une période réelle : une date de début et une date de fin "

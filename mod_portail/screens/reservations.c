@@ -173,8 +173,12 @@ static int portail_reservations_ack(void *ctx, apr_int64_t request, const pt_res
 static const char *portail_reservations_title(pt_req *rq, const pt_resa_ask *ask,
                                               const char *activite, const char *names)
 {
+    /* The reason as the family chose it, never its code. */
+    const char *motif = !strcmp(ask->motif ? ask->motif : "", "maladie") ? "maladie"
+                        : !strcmp(ask->motif ? ask->motif : "", "convenance")
+                        ? "convenance personnelle" : "autre motif";
     const char *what = !strcmp(ask->action, "absence")
-                       ? apr_pstrcat(rq->pool, "Absence (", ask->motif, ")", NULL)
+                       ? apr_pstrcat(rq->pool, "Absence (", motif, ")", NULL)
                        : !strcmp(ask->action, "annulation") ? "Annulation" : "Réservation";
     const char *when = ask->first == ask->last
         ? pt_date_long(rq->pool, pt_date_from_days(ask->first), 1)

@@ -129,5 +129,9 @@ int portail_photo_room(pt_req *rq, apr_int64_t family, const char **why);
 /* After request `request` closed (committed): delete the files of its photo changes that
  * nothing references any more (refused or cancelled photo, photo replaced). */
 void portail_photo_discard(pt_req *rq, apr_int64_t request);
+/* screens/mentions.c — /portail/mentions-legales and /portail/accessibilite: the legal
+ * notice and the accessibility statement (PortailLegalNotice, PortailAccessibility) */
+int portail_mentions_legales_get(pt_req *rq);
+int portail_accessibilite_get(pt_req *rq);
 
 #endif

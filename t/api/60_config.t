@@ -37,6 +37,11 @@ CONF
 
 my ($rc, $out) = configtest('PortailTown "Ville-de-Démo"');
 is($rc, 0, 'a correct configuration passes') or diag($out);
+open my $legal, '>', "$dir/accessibilite.txt" or die $!;
+print $legal "# Declaration\n\nPartiellement conforme.\n";
+close $legal;
+($rc, $out) = configtest(qq{PortailLegalNotice "La commune publie ce portail."\nPortailAccessibility $dir/accessibilite.txt});
+is($rc, 0, 'the legal pages given as a text and as a file') or diag($out);
 
 my @bad = (
     [ 'PortailColour bleu',           qr/PortailColour: 'bleu' is not a colour written #rrggbb/ ],
@@ -48,6 +53,8 @@ my @bad = (
     [ 'PortailMailFrom mairie',       qr/PortailMailFrom: 'mairie' is not an address/ ],
     [ 'PortailMaxFormSize 10',        qr/between 1024 and 16777216/ ],
     [ "<Location /x>\nRequire portail-role maire\n</Location>", qr/unknown role 'maire'/ ],
+    [ 'PortailLegalNotice /nulle/part/mentions.txt', qr/PortailLegalNotice: cannot read the file/ ],
+    [ 'PortailAccessibility /nulle/part.txt', qr/PortailAccessibility: cannot read the file/ ],
 );
 for my $case (@bad) {
     my ($line, $msg) = @$case;

@@ -16,7 +16,6 @@ use Portail::Test qw(client url csrf_of login sql_query xml_of new_family ctl op
 
 $ENV{TZ} = 'Europe/Paris';
 POSIX::tzset();
-sub day { strftime('%Y-%m-%d', localtime(time + 86400 * $_[0])) }
 my $t = time;
 
 sub status_of { join ',', sql_query("SELECT status FROM bookings WHERE child_id = $_[0] AND activity_id = $_[1] AND day = '" . day($_[2]) . "'") }

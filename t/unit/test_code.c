@@ -39,6 +39,9 @@ START_TEST(amounts_typed_the_french_way)
     ck_assert_int_eq(pt_code_amount(",40"), -1);
     ck_assert_int_eq(pt_code_amount("abc"), -1);
     ck_assert_int_eq(pt_code_amount(""), -1);
+    /* as pt_fr writes them: read back unchanged */
+    ck_assert_int_eq(pt_code_amount("31\xE2\x80\xAF" "500\xC2\xA0€"), 3150000);
+    ck_assert_int_eq(pt_code_amount("1,50\xC2\xA0€"), 150);
 }
 END_TEST
 

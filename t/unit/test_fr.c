@@ -60,6 +60,33 @@ START_TEST(amounts_french)
 }
 END_TEST
 
+/* What the stylesheets and the journal read (issue 13): no ISO day, no HH:MM, no
+ * « %ld ». */
+START_TEST(values_read_french)
+{
+    char text[PT_FR_BUF], num[PT_FR_BUF];
+    pt_date d = { 2026, 12, 3 };
+    ck_assert_str_eq(pt_fr_date_num(unit_pool, d), "03/12/2026");
+    ck_assert_int_eq(pt_fr_iso_date("2026-12-03", text, num), 1);
+    ck_assert_str_eq(text, "jeudi 3 décembre 2026");
+    ck_assert_str_eq(num, "03/12/2026");
+    ck_assert_int_eq(pt_fr_iso_date("2026-02-30", text, num), 0);
+    ck_assert_int_eq(pt_fr_iso_date("Mme Durand", text, num), 0);
+    ck_assert_int_eq(pt_fr_iso_time("07:30", text), 1);
+    ck_assert_str_eq(text, "7 h 30");
+    ck_assert_int_eq(pt_fr_iso_time("24:00", text), 0);
+    ck_assert_str_eq(pt_fr_time(unit_pool, "11:30"), "11 h 30");
+    ck_assert_str_eq(pt_fr_time(unit_pool, "J-2"), "J-2");
+    ck_assert_str_eq(pt_fr_weekdays(unit_pool, "1101100"), "lundi, mardi, jeudi, vendredi");
+    ck_assert_str_eq(pt_fr_weekdays(unit_pool, "0000000"), "");
+    ck_assert_str_eq(pt_fr_surcharge(unit_pool, 20, 0), "20 %");
+    ck_assert_str_eq(pt_fr_surcharge(unit_pool, 0, 150), "1,50\xC2\xA0€");
+    ck_assert_str_eq(pt_fr_surcharge(unit_pool, 0, 0), "");
+    ck_assert_str_eq(pt_fr_euros(unit_pool, 3150000), "31\xE2\x80\xAF" "500\xC2\xA0€");
+    ck_assert_str_eq(pt_fr_euros(unit_pool, 3150050), "31\xE2\x80\xAF" "500,50\xC2\xA0€");
+}
+END_TEST
+
 Suite *unit_fr_suite(void)
 {
     Suite *s = suite_create("fr");
@@ -70,6 +97,7 @@ Suite *unit_fr_suite(void)
     tcase_add_test(tc, weekday_and_age);
     tcase_add_test(tc, paris_time_follows_summer_time);
     tcase_add_test(tc, amounts_french);
+    tcase_add_test(tc, values_read_french);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -37,6 +37,24 @@ START_TEST(xml_rows_become_elements)
 }
 END_TEST
 
+/* A day or an hour reaches the stylesheets written the French way beside its ISO value. */
+START_TEST(xml_days_and_hours_in_french)
+{
+    pt_doc *doc = pt_xml_doc(unit_pool, "page");
+    pt_node *n = pt_xml_root(doc);
+    apr_size_t len;
+    const char *out;
+    pt_xml_attr(n, "day", "2026-12-03");
+    pt_xml_attr(n, "start_time", "11:30");
+    pt_xml_attr(n, "label", "2026-13-45");
+    out = pt_xml_serialize(unit_pool, doc, &len);
+    ck_assert_ptr_nonnull(strstr(out, "day_fr=\"jeudi 3 décembre 2026\""));
+    ck_assert_ptr_nonnull(strstr(out, "day_num=\"03/12/2026\""));
+    ck_assert_ptr_nonnull(strstr(out, "start_time_fr=\"11 h 30\""));
+    ck_assert_ptr_null(strstr(out, "label_fr"));
+}
+END_TEST
+
 START_TEST(text_ok_checks_utf8_and_controls)
 {
     ck_assert(pt_xml_text_ok("Éloïse\t\n", strlen("Éloïse\t\n")));
@@ -56,6 +74,7 @@ Suite *unit_xml_suite(void)
     tcase_add_test(tc, xml_escapes_text_and_attributes);
     tcase_add_test(tc, xml_rows_become_elements);
     tcase_add_test(tc, text_ok_checks_utf8_and_controls);
+    tcase_add_test(tc, xml_days_and_hours_in_french);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -8,6 +8,7 @@
   <xsl:template name="reponse">
     <xsl:choose>
       <xsl:when test="@evenement = 'refus'">refusée</xsl:when>
+      <xsl:when test="@evenement = 'annulation'">annulée par la mairie</xsl:when>
       <xsl:otherwise>acceptée</xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -16,7 +16,8 @@ use Encode ();
 our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server open_day
                     new_account new_family parallel mailed_link ask_reset
                     day new_activity enrol book in_parallel
-                    httpd_pid httpd_children httpd_sockets db_problems wait_until ctl_command);
+                    httpd_pid httpd_children httpd_sockets db_problems wait_until ctl_command
+                    visible_text);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -172,6 +173,15 @@ sub ask_reset {
     my $ua = client();
     my $csrf = csrf_of($ua->get(url('/portail/mot-de-passe-oublie'))->decoded_content);
     return $ua->post(url('/portail/mot-de-passe-oublie'), { email => $email, csrf => $csrf });
+}
+
+# What a person reads of an HTML page: its text, without tags, attributes, scripts.
+sub visible_text {
+    my ($html) = @_;
+    $html =~ s{<(script|style)\b.*?</\1>}{}gs;
+    $html =~ s{<title>.*?</title>}{}gs;
+    $html =~ s{<[^>]*>}{ }g;
+    return $html;
 }
 
 # The command line of portail-ctl on the test database.
