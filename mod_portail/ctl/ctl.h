@@ -34,4 +34,7 @@ int ctl_import_families(ctl *c, const char *path);
 /* ctl_digest.c */
 int ctl_digest(ctl *c);
 
+/* ctl_demo.c */
+int ctl_demo_ville(ctl *c);
+
 #endif
