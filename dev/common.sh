@@ -9,7 +9,7 @@ PORTAIL_PACKAGES="apache2 apache2-dev apache2-utils libapr1-dev libaprutil1-dev
  sqlite3 libsqlite3-dev postgresql libapache2-mod-perl2 libwww-perl libxml-libxml-perl
  autoconf automake libtool pkg-config make gcc check libcurl4-openssl-dev
  python3-aiosmtpd python3-icalendar wrk xsltproc libxml2-utils curl libpq-dev locales
- clang libclang-rt-14-dev"
+ clang libclang-rt-14-dev chromium openjdk-17-jre-headless"
 
 # Install the Debian packages that are missing (as root; once per machine).
 portail_install_packages() {
@@ -50,13 +50,16 @@ portail_build() {
     make -j2 >/dev/null
 }
 
-# A fresh SQLite database with the demo data in directory $1 (writable by $2).
+# A fresh SQLite database with the demo data in directory $1 (writable by $2); with $3 =
+# ville, the living town around today too (dev/demo, the browser suite; not Apache::Test).
 portail_sqlite_demo() {
-    local dir=$1 owner=${2:-}
+    local dir=$1 owner=${2:-} ville=${3:-}
     mkdir -p "$dir"
     rm -f "$dir/portail.db" "$dir/portail.db-wal" "$dir/portail.db-shm"
     "$PORTAIL_TOP/portail-ctl" -d sqlite3 -p "$dir/portail.db" -s "$PORTAIL_TOP/sql" init >/dev/null
     "$PORTAIL_TOP/portail-ctl" -d sqlite3 -p "$dir/portail.db" -s "$PORTAIL_TOP/sql" demo >/dev/null
+    [ "$ville" = ville ] && "$PORTAIL_TOP/portail-ctl" -d sqlite3 -p "$dir/portail.db" \
+        -s "$PORTAIL_TOP/sql" demo-ville >/dev/null
     # Apache's children write the database and, in WAL mode, files beside it.
     [ -n "$owner" ] && chown -R "$owner" "$dir"
     return 0

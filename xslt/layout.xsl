@@ -61,6 +61,11 @@
             <xsl:value-of select="pt:t('portail')"/>
           </span>
         </a>
+        <!-- On a phone the menu folds behind this link; it opens as the target of the URL
+             (#navigation), so it works without JavaScript. -->
+        <a class="menu-bouton" href="#navigation"><xsl:value-of select="pt:t('menu.ouvrir')"/></a>
+      </div>
+      <div class="navigation" id="navigation">
         <xsl:if test="$user">
           <div class="utilisateur">
             <span class="qui">
@@ -74,7 +79,6 @@
             </form>
           </div>
         </xsl:if>
-      </div>
       <nav class="menu">
         <xsl:attribute name="aria-label">
           <xsl:value-of select="pt:t('menu')"/>
@@ -100,6 +104,8 @@
           </xsl:choose>
         </ul>
       </nav>
+        <a class="menu-fermer" href="#contenu"><xsl:value-of select="pt:t('menu.fermer')"/></a>
+      </div>
     </header>
   </xsl:template>
 
@@ -221,6 +227,10 @@
         <xsl:when test="@type = 'select'">
           <select id="{$id}" name="{@name}">
             <xsl:call-template name="attributs-champ"><xsl:with-param name="decrit" select="normalize-space($decrit)"/></xsl:call-template>
+            <!-- A required list starts with no choice: nothing is picked for the person. -->
+            <xsl:if test="@required = '1' and string(option[1]/@value)">
+              <option value=""><xsl:value-of select="pt:t('form.choisir')"/></option>
+            </xsl:if>
             <xsl:for-each select="option">
               <option value="{@value}">
                 <xsl:if test="@value = ../@value"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
@@ -232,6 +242,11 @@
         <xsl:when test="@type = 'checkbox'">
           <input type="checkbox" id="{$id}" name="{@name}" value="1">
             <xsl:if test="@value = '1'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+            <xsl:call-template name="attributs-champ"><xsl:with-param name="decrit" select="normalize-space($decrit)"/></xsl:call-template>
+          </input>
+        </xsl:when>
+        <xsl:when test="@type = 'file'">
+          <input type="file" id="{$id}" name="{@name}">
             <xsl:call-template name="attributs-champ"><xsl:with-param name="decrit" select="normalize-space($decrit)"/></xsl:call-template>
           </input>
         </xsl:when>

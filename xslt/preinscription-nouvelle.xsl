@@ -28,6 +28,7 @@
             <label for="activite"><xsl:value-of select="pt:t('col.activite')"/></label>
             <p class="aide" id="activite-aide"><xsl:value-of select="pt:t('preinscriptions.age')"/></p>
             <select id="activite" name="activite" aria-describedby="activite-aide" required="required">
+              <option value=""><xsl:value-of select="pt:t('form.choisir')"/></option>
               <xsl:for-each select="$s/activite">
                 <option value="{@id}"><xsl:value-of select="concat(@name, ' (', @horaires, ')')"/></option>
               </xsl:for-each>

@@ -46,6 +46,7 @@
           <div class="champ">
             <label for="activite"><xsl:value-of select="pt:t('col.activite')"/></label>
             <select id="activite" name="activite" required="required">
+              <option value=""><xsl:value-of select="pt:t('form.choisir')"/></option>
               <xsl:for-each select="$s/activite">
                 <option value="{@id}"><xsl:if test="$t/@activite = @id"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="concat(@name, ' (', @start_time_fr, ' – ', @end_time_fr, ')')"/></option>
               </xsl:for-each>

@@ -50,14 +50,11 @@ apr_array_header_t *pt_migrate_split(apr_pool_t *p, const char *script)
     return out;
 }
 
-static int pt_migrate_exec_script(pt_db *db, apr_pool_t *p, const char *path, const char **err)
+int pt_migrate_read(apr_pool_t *p, const char *path, char **text, const char **err)
 {
     apr_file_t *f;
     apr_finfo_t fi;
-    char *text;
     apr_size_t len;
-    apr_array_header_t *stmts;
-    int i, rv;
 
     if (apr_file_open(&f, path, APR_READ, 0, p) != APR_SUCCESS
         || apr_file_info_get(&fi, APR_FINFO_SIZE, f) != APR_SUCCESS) {
@@ -65,19 +62,28 @@ static int pt_migrate_exec_script(pt_db *db, apr_pool_t *p, const char *path, co
         return PT_DB_ERROR;
     }
     len = (apr_size_t)fi.size;
-    text = apr_palloc(p, len + 1);
-    if (apr_file_read_full(f, text, len, &len) != APR_SUCCESS) {
+    *text = apr_palloc(p, len + 1);
+    if (apr_file_read_full(f, *text, len, &len) != APR_SUCCESS) {
         apr_file_close(f);
         *err = apr_psprintf(p, "%s : lecture impossible", path);
         return PT_DB_ERROR;
     }
     apr_file_close(f);
-    text[len] = '\0';
-    stmts = pt_migrate_split(p, text);
+    (*text)[len] = '\0';
+    return PT_DB_OK;
+}
+
+/* Run every statement of a script; `label` names it in the error. */
+static int pt_migrate_exec_script(pt_db *db, apr_pool_t *p, const char *label,
+                                  const char *text, const char **err)
+{
+    apr_array_header_t *stmts = pt_migrate_split(p, text);
+    int i, rv;
+
     for (i = 0; i < stmts->nelts; i++) {
         rv = pt_db_exec_raw(db, p, APR_ARRAY_IDX(stmts, i, const char *));
         if (rv != PT_DB_OK) {
-            *err = apr_psprintf(p, "%s, instruction %d : %s", path, i + 1, db->error);
+            *err = apr_psprintf(p, "%s, instruction %d : %s", label, i + 1, db->error);
             return rv;
         }
     }
@@ -86,15 +92,23 @@ static int pt_migrate_exec_script(pt_db *db, apr_pool_t *p, const char *path, co
 
 /* Run a script in one transaction; with version > 0, record it in schema_version in the
  * same transaction, so a failed migration leaves nothing behind. */
-static int pt_migrate_apply(pt_db *db, apr_pool_t *p, const char *path, int version,
-                            const char *name, const char **err)
+static int pt_migrate_apply(pt_db *db, apr_pool_t *p, const char *path, const char *text,
+                            int version, const char *name, const char **err)
 {
-    int rv = pt_db_begin(db, p);
+    char *read = NULL;
+    int rv;
+    if (!text) {
+        if ((rv = pt_migrate_read(p, path, &read, err)) != PT_DB_OK) {
+            return rv;
+        }
+        text = read;
+    }
+    rv = pt_db_begin(db, p);
     if (rv != PT_DB_OK) {
         *err = db->error;
         return rv;
     }
-    rv = pt_migrate_exec_script(db, p, path, err);
+    rv = pt_migrate_exec_script(db, p, path, text, err);
     if (rv == PT_DB_OK && version > 0) {
         pt_db_prepare_one(db, "portail_schema_record");
         rv = pt_db_exec(db, p, "portail_schema_record",
@@ -117,7 +131,13 @@ static int pt_migrate_apply(pt_db *db, apr_pool_t *p, const char *path, int vers
 
 int pt_migrate_load(pt_db *db, apr_pool_t *p, const char *path, const char **err)
 {
-    return pt_migrate_apply(db, p, path, 0, NULL, err);
+    return pt_migrate_apply(db, p, path, NULL, 0, NULL, err);
+}
+
+int pt_migrate_load_text(pt_db *db, apr_pool_t *p, const char *label, const char *text,
+                         const char **err)
+{
+    return pt_migrate_apply(db, p, label, text, 0, NULL, err);
 }
 
 static int pt_migrate_cmp(const void *a, const void *b)
@@ -184,8 +204,8 @@ int pt_migrate_run(pt_db *db, apr_pool_t *p, const char *sqldir, int *applied, i
         if (apr_hash_get(done, &version, sizeof(int))) {
             continue;
         }
-        rv = pt_migrate_apply(db, p, path, version, apr_pstrndup(p, name, strlen(name) - 4),
-                              err);
+        rv = pt_migrate_apply(db, p, path, NULL, version,
+                              apr_pstrndup(p, name, strlen(name) - 4), err);
         if (rv != PT_DB_OK) {
             return rv;
         }

@@ -21,4 +21,12 @@ int pt_migrate_run(pt_db *db, apr_pool_t *p, const char *sqldir, int *applied, i
 /* Run every statement of a file in one transaction (demo data). */
 int pt_migrate_load(pt_db *db, apr_pool_t *p, const char *path, const char **err);
 
+/* Read a whole script file into *text (NUL-terminated). */
+int pt_migrate_read(apr_pool_t *p, const char *path, char **text, const char **err);
+
+/* Run every statement of a script held in memory in one transaction (the living town of
+ * `portail-ctl demo-ville`, whose dates are computed first); `label` names it in errors. */
+int pt_migrate_load_text(pt_db *db, apr_pool_t *p, const char *label, const char *text,
+                         const char **err);
+
 #endif

@@ -39,4 +39,7 @@ int ctl_digest(ctl *c);
 /* ctl_purge.c */
 int ctl_purge(ctl *c);
 
+/* ctl_demo.c */
+int ctl_demo_ville(ctl *c);
+
 #endif

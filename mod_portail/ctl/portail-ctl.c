@@ -58,7 +58,9 @@ static void ctl_usage(FILE *out)
         "                        créés sont écrits en CSV sur la sortie standard\n"
         "  digest                courriels de traitement des demandes (cron : 13:00 et 18:00,\n"
         "                        Europe/Paris) ; chaque fenêtre n'est envoyée qu'une fois,\n"
-        "                        une fenêtre manquée est rattrapée\n",
+        "                        une fenêtre manquée est rattrapée\n"
+        "  demo-ville            après demo : une ville vivante autour d'aujourd'hui\n"
+        "                        (inscriptions, réservations, demandes à traiter)\n",
         PORTAIL_DATADIR);
 }
 
@@ -303,6 +305,7 @@ static const struct {
     { "mail-test", NULL, ctl_mail_test, "une adresse e-mail" },
     { "import-families", NULL, ctl_import_families, "un fichier CSV" },
     { "digest", ctl_digest, NULL, NULL },
+    { "demo-ville", ctl_demo_ville, NULL, NULL },
     { NULL, NULL, NULL, NULL }
 };
 

@@ -5,3 +5,5 @@ SELECT setval(pg_get_serial_sequence('responsables', 'id'), (SELECT max(id) FROM
 SELECT setval(pg_get_serial_sequence('children', 'id'), (SELECT max(id) FROM children));
 SELECT setval(pg_get_serial_sequence('activities', 'id'), (SELECT max(id) FROM activities));
 SELECT setval(pg_get_serial_sequence('invoices', 'id'), (SELECT max(id) FROM invoices));
+-- demo-ville gives its requests ids (101…): the sequence continues after them (1 when none).
+SELECT setval(pg_get_serial_sequence('requests', 'id'), (SELECT COALESCE(max(id), 0) + 1 FROM requests), false);
