@@ -1,14 +1,16 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- planning.xsl — /portail/famille/planning: « Planning des activités ».
-     One colour per child AND its initials; each slot says child, activity, hours and
-     status in words (icon + text), its title repeating it for pointer users.  On a phone
-     the month becomes a list of the days that have slots (portail.css). -->
+     One colour per child AND its initials.  In the week and day views each slot says
+     child, activity, hours and status in words (icon + text); the month's slots are
+     compact links named by the switches and the legend (template creneau mode mois).  On
+     a phone the month becomes a list of the days that have slots (portail.css). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
   <xsl:import href="layout.xsl"/>
 
   <xsl:variable name="p" select="/page/planning"/>
   <xsl:variable name="url" select="concat($base, '/famille/planning?')"/>
+  <xsl:variable name="mois" select="$p/@vue = 'mois'"/>
 
   <xsl:template match="page" mode="titre">
     <xsl:value-of select="concat(pt:t('nav.planning'), ' — ', $p/@titre)"/>
@@ -33,24 +35,31 @@
       <h2 class="planning-titre" aria-live="polite"><xsl:value-of select="$p/@titre"/></h2>
     </div>
 
-    <div class="bascules">
-      <p><xsl:value-of select="pt:t('planning.afficher')"/></p>
-      <ul>
+    <!-- Show / hide a child or an activity: toggle buttons of a GET form (works without
+         JavaScript); ?basculer=e12 turns e12 in or out of the hidden ones (?masquer=).
+         The names here are also what the month's slots are labelled by (ids k…, a…). -->
+    <form class="bascules" method="get" action="{$base}/famille/planning">
+      <input type="hidden" name="vue" value="{$p/@vue}"/>
+      <input type="hidden" name="date" value="{$p/@date}"/>
+      <xsl:for-each select="$p/enfant[@masque]"><input type="hidden" name="masquer" value="e{@id}"/></xsl:for-each>
+      <xsl:for-each select="$p/activite[@masque]"><input type="hidden" name="masquer" value="a{@id}"/></xsl:for-each>
+      <p id="t-bascules"><xsl:value-of select="pt:t('planning.afficher')"/></p>
+      <ul aria-labelledby="t-bascules">
         <xsl:for-each select="$p/enfant">
-          <li><a href="{$url}{@bascule}" class="bascule enfant-{@couleur}" aria-pressed="{not(@masque)}">
+          <li><button type="submit" name="basculer" value="e{@id}" class="bascule enfant-{@couleur}" aria-pressed="{not(@masque)}">
             <span class="initiales" aria-hidden="true"><xsl:value-of select="@initiales"/></span>
-            <xsl:value-of select="@prenom"/>
-            <xsl:call-template name="etat-bascule"/>
-          </a></li>
+            <span id="k{@rang}"><xsl:value-of select="@prenom"/></span>
+          </button></li>
         </xsl:for-each>
         <xsl:for-each select="$p/activite">
-          <li><a href="{$url}{@bascule}" class="bascule" aria-pressed="{not(@masque)}">
-            <xsl:value-of select="@nom"/>
-            <xsl:call-template name="etat-bascule"/>
-          </a></li>
+          <li><button type="submit" name="basculer" value="a{@id}" class="bascule" aria-pressed="{not(@masque)}">
+            <span class="sigle" aria-hidden="true"><xsl:value-of select="@sigle"/></span>
+            <span id="a{@id}"><xsl:value-of select="@nom"/></span>
+            <span class="heures"><xsl:value-of select="concat(@debut, '–', @fin)"/></span>
+          </button></li>
         </xsl:for-each>
       </ul>
-    </div>
+    </form>
 
     <xsl:choose>
       <xsl:when test="$p/@vue = 'jour'">
@@ -87,7 +96,10 @@
                       <xsl:if test="@aujourdhui"><span class="visually-hidden"> (<xsl:value-of select="pt:t('planning.aujourdhui')"/>)</span></xsl:if>
                     </p>
                     <xsl:call-template name="notes"/>
-                    <xsl:if test="creneau"><ul class="creneaux"><xsl:apply-templates select="creneau"/></ul></xsl:if>
+                    <xsl:choose>
+                      <xsl:when test="$mois"><xsl:apply-templates select="creneau" mode="mois"/></xsl:when>
+                      <xsl:when test="creneau"><ul class="creneaux"><xsl:apply-templates select="creneau"/></ul></xsl:when>
+                    </xsl:choose>
                   </td>
                 </xsl:for-each>
               </tr>
@@ -101,7 +113,7 @@
       <h2 id="t-legende"><xsl:value-of select="pt:t('planning.legende')"/></h2>
       <ul>
         <xsl:for-each select="$p/statut">
-          <li class="statut-planning statut-{@s}"><span class="icone" aria-hidden="true"><xsl:value-of select="pt:t(concat('planning.icone.', @s))"/></span><xsl:text> </xsl:text><xsl:value-of select="pt:t(concat('planning.statut.', @s))"/></li>
+          <li class="statut-planning statut-{@s}"><span class="icone" aria-hidden="true"><xsl:value-of select="pt:t(concat('planning.icone.', @s))"/></span><xsl:text> </xsl:text><span id="s-{@s}"><xsl:value-of select="pt:t(concat('planning.statut.', @s))"/></span></li>
         </xsl:for-each>
       </ul>
     </section>
@@ -130,18 +142,17 @@
     </a></li>
   </xsl:template>
 
-  <xsl:template name="etat-bascule">
-    <span class="visually-hidden">
-      <xsl:text> : </xsl:text>
-      <xsl:choose>
-        <xsl:when test="@masque"><xsl:value-of select="pt:t('planning.masque')"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="pt:t('planning.affiche')"/></xsl:otherwise>
-      </xsl:choose>
-    </span>
-  </xsl:template>
-
   <xsl:template name="notes">
     <xsl:if test="@note"><p class="note-jour"><xsl:value-of select="@note"/></p></xsl:if>
+  </xsl:template>
+
+  <!-- A slot of the month: ≈ 130 bytes.  Its accessible name is made of the child's, the
+       activity's and the status's names written once in the page (the switches and the
+       legend): « Emma Restauration scolaire Réservé »; shown: the child's initials, the
+       status icon and the activity's initials; colour and status style follow the same
+       references (portail.css).  Hours and everything else: the slot page. -->
+  <xsl:template match="creneau" mode="mois">
+    <a href="planning/creneau?enfant={@enfant}&amp;activite={@act}&amp;date={../@date}" aria-labelledby="k{@rang} a{@act} s-{@statut}"><xsl:value-of select="concat(@initiales, ' ', pt:t(concat('planning.icone.', @statut)), ' ', @sigle)"/></a>
   </xsl:template>
 
   <xsl:template match="creneau">

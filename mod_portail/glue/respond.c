@@ -417,6 +417,8 @@ static int portail_render(request_rec *r, pt_req *rq, const char *view)
         out = pt_xml_serialize(r->pool, rq->doc, &len);
         return portail_send(r, "application/xml; charset=UTF-8", out, len);
     }
+    /* For the logs (%{portail-render}n): bench/run counts the pages really rendered. */
+    apr_table_setn(r->notes, "portail-render", view);
     err = sc->render ? pt_render_html(sc->render, r->pool, rq->doc, view, &out, &len)
                      : "no stylesheet cache";
     if (err) {

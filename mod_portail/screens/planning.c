@@ -2,8 +2,9 @@
  *
  * Views: month (?vue=mois, the default), week of 7 days (semaine), of 5 days (semaine5),
  * day (jour), around ?date=AAAA-MM-JJ (today by default).  One colour per child, with its
- * initials too (never colour alone); ?masquer=e<id> / a<id> hide a child or an activity —
- * plain links, so it works without JavaScript.
+ * initials too (never colour alone); ?masquer=e<id> / a<id> hide a child or an activity,
+ * and ?basculer=e<id> turns one in or out of them: the switches are buttons of a GET form,
+ * so it works without JavaScript.
  *
  * The parents' most visited page, and the busiest on booking-opening mornings: whatever
  * the number of children and activities, a view costs seven queries (children,
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <apr_strings.h>
 #include <apr_hash.h>
+#include <apr_lib.h>
 #include "screens/screens.h"
 #include "core/pt_form.h"
 #include "core/pt_planning.h"
@@ -47,7 +49,7 @@ typedef struct portail_view {
 /* An enrolment as the day loop needs it: its days, whether it is hidden, its keys. */
 typedef struct portail_enr {
     long first, last;              /* day numbers; last < first when hidden */
-    const char *wd, *child, *act, *prenom, *init, *colour;
+    const char *wd, *child, *act, *prenom, *init, *colour, *rank, *sigle;
     int occasional, hidden, pending;
     apr_int64_t act_id;
 } portail_enr;
@@ -80,6 +82,18 @@ static int portail_planning_view(pt_req *rq, portail_view *v)
         const apr_table_entry_t *e = &APR_ARRAY_IDX(q, i, apr_table_entry_t);
         if (!strcmp(e->key, "masquer")) {
             apr_table_setn(v->hidden, e->val, "1");
+        }
+    }
+    /* A switch of the form: the one it names changes side. */
+    for (i = 0; i < q->nelts; i++) {
+        const apr_table_entry_t *e = &APR_ARRAY_IDX(q, i, apr_table_entry_t);
+        if (!strcmp(e->key, "basculer") && *e->val) {
+            if (apr_table_get(v->hidden, e->val)) {
+                apr_table_unset(v->hidden, e->val);
+            }
+            else {
+                apr_table_setn(v->hidden, e->val, "1");
+            }
         }
     }
     if (!strcmp(v->vue, "jour")) {
@@ -133,6 +147,40 @@ static const char *portail_initial(apr_pool_t *p, const char *s)
         n++;
     }
     return apr_pstrndup(p, s, n);
+}
+
+/* The initials of an activity's name, as the month shows it: the first letter of each
+ * word of three letters or more (« Accueil périscolaire du soir » → APS), three at most. */
+static const char *portail_planning_sigle(apr_pool_t *p, const char *name)
+{
+    char *out = apr_pcalloc(p, 16);
+    apr_size_t n = 0;
+    int letters = 0;
+    const char *s = name ? name : "";
+    while (*s && letters < 3) {
+        const char *first = NULL;
+        int chars = 0;
+        for (; *s && *s != ' ' && *s != '\'' && *s != '-'; s++) {
+            if (!first && (((unsigned char)*s & 0x80) || apr_isalnum(*s))) {
+                first = s;
+            }
+            chars += first && ((unsigned char)*s & 0xC0) != 0x80;
+        }
+        if (first && chars >= 3) {
+            const char *c = portail_initial(p, first);
+            apr_size_t len = strlen(c);
+            if (n + len < 16) {
+                memcpy(out + n, c, len);
+                out[n] = len == 1 ? (char)apr_toupper(out[n]) : out[n];
+                n += len;
+                letters++;
+            }
+        }
+        while (*s == ' ' || *s == '\'' || *s == '-') {
+            s++;
+        }
+    }
+    return out;
 }
 
 static void portail_planning_nav(pt_req *rq, pt_node *screen, const portail_view *v)
@@ -191,6 +239,7 @@ int portail_planning_get(pt_req *rq)
     pt_rows *kids = NULL, *enr = NULL, *book = NULL, *full = NULL, *feeds = NULL;
     apr_hash_t *bookings = apr_hash_make(rq->pool), *fullh = apr_hash_make(rq->pool);
     apr_hash_t *colour = apr_hash_make(rq->pool), *acts = apr_hash_make(rq->pool);
+    apr_hash_t *rank = apr_hash_make(rq->pool);
     pt_planning_calendar cal;
     portail_view v;
     long day, today = pt_date_days(pt_date_of_time(rq->now));
@@ -252,7 +301,9 @@ int portail_planning_get(pt_req *rq)
         const char *id = pt_rows_get(kids, i, "id"), *key = apr_pstrcat(rq->pool, "e", id, NULL);
         const char *c = apr_itoa(rq->pool, i % PORTAIL_PLANNING_COLOURS + 1);
         apr_hash_set(colour, id, APR_HASH_KEY_STRING, c);
+        apr_hash_set(rank, id, APR_HASH_KEY_STRING, apr_itoa(rq->pool, i + 1));
         pt_xml_attr(k, "id", id);
+        pt_xml_attr_int(k, "rang", i + 1);
         pt_xml_attr(k, "prenom", pt_rows_get(kids, i, "prenom"));
         pt_xml_attr(k, "couleur", c);
         pt_xml_attr(k, "initiales",
@@ -273,6 +324,9 @@ int portail_planning_get(pt_req *rq)
         a = pt_xml_elem(screen, "activite", NULL);
         pt_xml_attr(a, "id", id);
         pt_xml_attr(a, "nom", pt_rows_get(enr, e, "name"));
+        pt_xml_attr(a, "sigle", portail_planning_sigle(rq->pool, pt_rows_get(enr, e, "name")));
+        pt_xml_attr(a, "debut", pt_rows_get(enr, e, "start_time"));
+        pt_xml_attr(a, "fin", pt_rows_get(enr, e, "end_time"));
         pt_xml_attr(a, "bascule", portail_planning_query(rq, &v, v.vue, v.date, key));
         if (apr_table_get(v.hidden, key)) {
             pt_xml_attr(a, "masque", "1");
@@ -298,6 +352,8 @@ int portail_planning_get(pt_req *rq)
             en[e].occasional = pt_rows_int(enr, e, "occasionnelle", 0) != 0;
             en[e].pending = !strcmp(pt_rows_get(enr, e, "status"), "en_attente");
             en[e].colour = apr_hash_get(colour, en[e].child, APR_HASH_KEY_STRING);
+            en[e].rank = apr_hash_get(rank, en[e].child, APR_HASH_KEY_STRING);
+            en[e].sigle = portail_planning_sigle(rq->pool, pt_rows_get(enr, e, "name"));
             en[e].hidden = !pt_date_parse(pt_rows_get(enr, e, "date_debut"), &d1)
                            || !pt_date_parse(pt_rows_get(enr, e, "date_fin"), &d2)
                            || apr_table_get(v.hidden, apr_pstrcat(rq->pool, "e", en[e].child, NULL))
@@ -349,6 +405,8 @@ int portail_planning_get(pt_req *rq)
                 pt_xml_attr(sl, "prenom", en[e].prenom);
                 pt_xml_attr(sl, "initiales", en[e].init);
                 pt_xml_attr(sl, "couleur", en[e].colour);
+                pt_xml_attr(sl, "rang", en[e].rank);
+                pt_xml_attr(sl, "sigle", en[e].sigle);
                 pt_xml_attr(sl, "activite", pt_rows_get(enr, e, "name"));
                 pt_xml_attr(sl, "debut", pt_rows_get(enr, e, "start_time"));
                 pt_xml_attr(sl, "fin", pt_rows_get(enr, e, "end_time"));

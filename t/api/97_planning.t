@@ -86,6 +86,23 @@ $x = xml_of($ua, "/portail/famille/planning?vue=mois&date=2027-03-10&masquer=e$a
 is($x->findvalue("count(//planning//creneau[\@enfant = '$alix'])"), 0, 'hiding Alix removes her slots');
 is($x->findvalue("count(//planning//creneau[\@enfant = '$basile'])"), 8, 'Basile stays');
 like($x->findvalue("//planning/enfant[\@id = '$alix']/\@bascule"), qr/^vue=mois&date=2027-03-10$/, 'the switch link shows her again');
+# The switches are toggle buttons of a GET form (no JavaScript needed): ?basculer= turns one.
+$x = xml_of($ua, "/portail/famille/planning?vue=mois&date=2027-03-10&basculer=e$alix");
+is($x->findvalue("count(//planning//creneau[\@enfant = '$alix'])"), 0, 'her switch hides Alix');
+$x = xml_of($ua, "/portail/famille/planning?vue=mois&date=2027-03-10&masquer=e$alix&basculer=e$alix");
+is($x->findvalue("count(//planning//creneau[\@enfant = '$alix'])"), 8, 'and shows her again');
+$html = $ua->get(url("/portail/famille/planning?vue=mois&date=2027-03-10&masquer=e$alix"))->decoded_content;
+like($html, qr{<button type="submit" name="basculer" value="e$alix"[^>]*aria-pressed="false"}, 'a toggle button, not pressed while she is hidden');
+like($html, qr{<input type="hidden" name="masquer" value="e$alix"}, 'the hidden ones stay hidden');
+# The month's slots: links to their page, named by the child, the activity and the status.
+$html = $ua->get(url('/portail/famille/planning?vue=mois&date=2027-03-10'))->decoded_content;
+my ($slot) = $html =~ m{(<a href="planning/creneau\?enfant=$alix&amp;[^"]*" aria-labelledby="([^"]*)">[^<]*</a>)};
+ok($slot, 'a slot of the month links to its page');
+my ($refs) = $slot =~ /aria-labelledby="([^"]*)"/;
+for my $id (split / /, $refs // '') {
+    like($html, qr/ id="$id"/, "its name part $id is in the page");
+}
+cmp_ok(length($slot // ''), '<=', 150, 'a slot of the month weighs 150 bytes at most');
 
 # Bad dates and views: a clear 400.
 for my $q ('date=2025-02-30', 'date=2027-13-01', 'vue=annee') {
