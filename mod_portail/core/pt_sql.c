@@ -511,5 +511,80 @@ const pt_sql_stmt pt_sql_statements[] = {
       "UPDATE outbox SET state = %s, next_attempt_at = %lld, last_error = %s "
       "WHERE id = %lld AND claimed_by = %s" },
 
+    /* billing (core/pt_billing.c): runs, credit notes, payments — h14billing */
+    { "portail_billing_regie_by_code",
+      "SELECT id, code, name, emetteur, delai_paiement, relance_jours FROM regies "
+      "WHERE code = %s" },
+    { "portail_billing_closed",
+      "SELECT closed_at FROM billing_closed WHERE regie_id = %lld AND periode = %s" },
+    { "portail_billing_days",
+      "SELECT b.child_id, b.activity_id, b.day, b.status, b.majore, b.certificat_le, "
+      "c.family_id, c.prenom, a.name AS activite, a.certificat_jours, a.surcharge_pct, "
+      "a.surcharge_cents, f.quotient, f.nom AS famille "
+      "FROM bookings b JOIN activities a ON a.id = b.activity_id "
+      "JOIN children c ON c.id = b.child_id JOIN families f ON f.id = c.family_id "
+      "WHERE a.regie_id = %lld AND b.day >= %s AND b.day <= %s "
+      "AND b.status IN ('reserve', 'present', 'absent', 'absence_demandee', 'excuse') "
+      "AND NOT EXISTS (SELECT 1 FROM billed_days d WHERE d.child_id = b.child_id "
+      "AND d.activity_id = b.activity_id AND d.day = b.day) "
+      "ORDER BY f.nom, c.family_id, c.prenom, b.child_id, a.name, b.activity_id, b.day" },
+    { "portail_billing_tariffs",
+      "SELECT t.id, t.activity_id, t.valid_from, t.mode, t.taux, t.plancher, t.plafond "
+      "FROM tariffs t JOIN activities a ON a.id = t.activity_id "
+      "WHERE a.regie_id = %lld ORDER BY t.activity_id, t.valid_from" },
+    { "portail_billing_brackets",
+      "SELECT b.tariff_id, b.qf_min, b.qf_max, b.prix FROM tariff_brackets b "
+      "JOIN tariffs t ON t.id = b.tariff_id JOIN activities a ON a.id = t.activity_id "
+      "WHERE a.regie_id = %lld ORDER BY b.tariff_id, b.qf_min" },
+    { "portail_billing_number_ensure",
+      "INSERT INTO billing_numbers (regie_id, year, kind, last) VALUES (%lld, %d, %s, 0) "
+      "ON CONFLICT (regie_id, year, kind) DO NOTHING" },
+    /* Takes the row's lock: concurrent runs of a régie queue here. */
+    { "portail_billing_number_lock",
+      "UPDATE billing_numbers SET last = last WHERE regie_id = %lld AND year = %d AND kind = %s" },
+    { "portail_billing_number_next",
+      "UPDATE billing_numbers SET last = last + 1 "
+      "WHERE regie_id = %lld AND year = %d AND kind = %s RETURNING last" },
+    { "portail_billing_invoice_insert",
+      "INSERT INTO invoices (family_id, code_emission, reference, code_personne, montant, "
+      "emise_le, regie_id, periode, echeance, emetteur, etat, paye, created_at) "
+      "VALUES (%lld, %s, %s, %s, %lld, %s, %lld, %s, %s, %s, 'emise', 0, %lld) RETURNING id" },
+    { "portail_billing_line_insert",
+      "INSERT INTO invoice_lines (invoice_id, position, child_id, activity_id, enfant, "
+      "activite, jours, prix, majoration, montant) "
+      "VALUES (%lld, %d, %lld, %lld, %s, %s, %d, %lld, %lld, %lld)" },
+    { "portail_billing_day_insert",
+      "INSERT INTO billed_days (child_id, activity_id, day, invoice_id) "
+      "VALUES (%lld, %lld, %s, %lld)" },
+    { "portail_billing_invoice",
+      "SELECT i.id, i.family_id, i.regie_id, i.reference, i.montant, i.paye, i.etat, "
+      "i.echeance, r.code FROM invoices i LEFT JOIN regies r ON r.id = i.regie_id "
+      "WHERE i.id = %lld" },
+    { "portail_billing_invoice_cancel",
+      "UPDATE invoices SET etat = 'annulee' WHERE id = %lld AND etat = 'emise'" },
+    { "portail_billing_credit_note_insert",
+      "INSERT INTO credit_notes (invoice_id, numero, montant, motif, emis_le, agent_id, "
+      "created_at) VALUES (%lld, %s, %lld, %s, %s, %lld, %lld)" },
+    { "portail_billing_days_free", "DELETE FROM billed_days WHERE invoice_id = %lld" },
+    { "portail_billing_credit_add",
+      "INSERT INTO family_credits (family_id, montant, payment_id, libelle, created_at) "
+      "VALUES (%lld, %lld, %lld, %s, %lld)" },
+    { "portail_billing_payment_insert",
+      "INSERT INTO payments (family_id, regie_id, numero, moyen, montant, paye_le, piece, "
+      "agent_id, created_at) VALUES (%lld, %lld, %s, %s, %lld, %s, %s, %lld, %lld) "
+      "RETURNING id" },
+    { "portail_billing_allocate",
+      "UPDATE invoices SET paye = paye + %lld WHERE id = %lld AND etat = 'emise' "
+      "AND paye + %lld <= montant" },
+    { "portail_billing_allocation_insert",
+      "INSERT INTO payment_allocations (payment_id, invoice_id, montant) VALUES (%lld, %lld, %lld)" },
+    { "portail_billing_to_remind",
+      "SELECT i.id, i.family_id, i.reference, i.montant, i.paye, i.echeance, r.relance_jours "
+      "FROM invoices i JOIN regies r ON r.id = i.regie_id "
+      "WHERE i.etat = 'emise' AND i.paye < i.montant AND i.relance_at IS NULL "
+      "AND i.echeance >= %s ORDER BY i.echeance, i.id" },
+    { "portail_billing_reminded",
+      "UPDATE invoices SET relance_at = %lld WHERE id = %lld AND relance_at IS NULL" },
+
     { NULL, NULL }
 };

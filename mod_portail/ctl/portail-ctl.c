@@ -55,7 +55,12 @@ static void ctl_usage(FILE *out)
         "                        créés sont écrits en CSV sur la sortie standard\n"
         "  digest                courriels de traitement des demandes (cron : 13:00 et 18:00,\n"
         "                        Europe/Paris) ; chaque fenêtre n'est envoyée qu'une fois,\n"
-        "                        une fenêtre manquée est rattrapée\n",
+        "                        une fenêtre manquée est rattrapée\n"
+        "  invoice-run --regie CODE --mois AAAA-MM [--dry-run]\n"
+        "                        facturer un mois terminé d'une régie (comme l'écran des\n"
+        "                        agents) ; --dry-run n'affiche que l'aperçu\n"
+        "  invoice-reminders     relancer les factures impayées à l'approche de leur\n"
+        "                        échéance (cron : chaque jour) ; une fois par facture\n",
         PORTAIL_DATADIR);
 }
 
@@ -310,6 +315,8 @@ static const struct {
     { "mail-test", NULL, ctl_mail_test, "une adresse e-mail" },
     { "import-families", NULL, ctl_import_families, "un fichier CSV" },
     { "digest", ctl_digest, NULL, NULL },
+    { "invoice-run", ctl_invoice_run, NULL, NULL },
+    { "invoice-reminders", ctl_invoice_reminders, NULL, NULL },
     { NULL, NULL, NULL, NULL }
 };
 
@@ -325,13 +332,16 @@ int main(int argc, const char *const *argv)
         { "smtp-security", 257, 1, "mode" },
         { "from", 258, 1, "adresse" },
         { "now", 259, 1, "date et heure" },
+        { "regie", 260, 1, "code" },
+        { "mois", 261, 1, "AAAA-MM" },
+        { "dry-run", 262, 0, "aperçu" },
         { "help", 'h', 0, "aide" },
         { NULL, 0, 0, NULL }
     };
     apr_getopt_t *g;
     ctl c;
     const char *arg, *cmd, *config = NULL;
-    int opt, rv, k;
+    int opt, rv, k, pass, first = 0, cmd_index = 0;
     apr_status_t st;
 
     apr_app_initialize(&argc, &argv, NULL);
@@ -340,29 +350,39 @@ int main(int argc, const char *const *argv)
     apr_pool_create(&c.pool, NULL);
     c.sql_dir = PORTAIL_DATADIR "/sql";
 
-    apr_getopt_init(&g, c.pool, argc, argv);
-    while ((st = apr_getopt_long(g, opts, &opt, &arg)) == APR_SUCCESS) {
-        switch (opt) {
-        case 'd': c.driver = arg; break;
-        case 'p': c.params = arg; break;
-        case 'c': config = arg; break;
-        case 's': c.sql_dir = arg; break;
-        case 'x': c.xslt_dir = arg; break;
-        case 256: c.smtp_server = arg; break;
-        case 257: c.smtp_security = arg; break;
-        case 258: c.mail_from = arg; break;
-        case 259: c.now = arg; break;
-        case 'h': ctl_usage(stdout); return 0;
+    /* Options before the command, then after it (invoice-run --regie CODE …). */
+    for (pass = 0; pass < 2; pass++) {
+        apr_getopt_init(&g, c.pool, argc - first, argv + first);
+        while ((st = apr_getopt_long(g, opts, &opt, &arg)) == APR_SUCCESS) {
+            switch (opt) {
+            case 'd': c.driver = arg; break;
+            case 'p': c.params = arg; break;
+            case 'c': config = arg; break;
+            case 's': c.sql_dir = arg; break;
+            case 'x': c.xslt_dir = arg; break;
+            case 256: c.smtp_server = arg; break;
+            case 257: c.smtp_security = arg; break;
+            case 258: c.mail_from = arg; break;
+            case 259: c.now = arg; break;
+            case 260: c.regie = arg; break;
+            case 261: c.mois = arg; break;
+            case 262: c.dry_run = 1; break;
+            case 'h': ctl_usage(stdout); return 0;
+            }
         }
-    }
-    if (st != APR_EOF || g->ind >= argc) {
-        ctl_usage(stderr);
-        return 2;
+        if (st != APR_EOF || first + g->ind >= argc) {
+            if (pass == 0 || st != APR_EOF) {
+                ctl_usage(stderr);
+                return 2;
+            }
+        }
+        first += g->ind;       /* pass 0: the command; pass 1: its argument */
+        cmd_index = pass ? cmd_index : first;
     }
     if (config && (rv = ctl_read_config(&c, config)) != 0) {
         return rv;
     }
-    cmd = argv[g->ind];
+    cmd = argv[cmd_index];
     for (k = 0; ctl_commands[k].name && strcmp(ctl_commands[k].name, cmd); k++) {
     }
     if (!ctl_commands[k].name) {
@@ -370,7 +390,7 @@ int main(int argc, const char *const *argv)
         ctl_usage(stderr);
         return 2;
     }
-    if (ctl_commands[k].run_arg && g->ind + 1 >= argc) {
+    if (ctl_commands[k].run_arg && first >= argc) {
         return ctl_fail("%s attend %s", cmd, ctl_commands[k].arg);
     }
     if (!c.xslt_dir) {
@@ -379,7 +399,7 @@ int main(int argc, const char *const *argv)
     if ((rv = ctl_open(&c)) != 0) {
         return rv;
     }
-    rv = ctl_commands[k].run_arg ? ctl_commands[k].run_arg(&c, argv[g->ind + 1])
+    rv = ctl_commands[k].run_arg ? ctl_commands[k].run_arg(&c, argv[first])
                                  : ctl_commands[k].run(&c);
     pt_db_close(c.db);
     return rv;

@@ -182,3 +182,11 @@ const char *pt_fr_amount(apr_pool_t *p, long long cents)
     /* U+00A0 no-break space before the euro sign */
     return apr_psprintf(p, "%s%s,%02d\xC2\xA0€", cents < 0 ? "−" : "", grouped, (int)(a % 100));
 }
+
+const char *pt_fr_month(apr_pool_t *p, int y, int m)
+{
+    if (m < 1 || m > 12) {
+        return apr_psprintf(p, "%d", y);
+    }
+    return apr_psprintf(p, "%s %d", pt_fr_months[m - 1], y);
+}

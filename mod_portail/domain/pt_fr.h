@@ -38,4 +38,7 @@ const char *pt_fr_amount(apr_pool_t *p, long long cents);
 /* « vendredi 20 novembre 2026 à 14 h 05 » of a Unix time in seconds, Europe/Paris. */
 const char *pt_fr_datetime(apr_pool_t *p, long long unix_seconds);
 
+/* « novembre 2026 » (a billing period). */
+const char *pt_fr_month(apr_pool_t *p, int y, int m);
+
 #endif
