@@ -356,15 +356,15 @@ static int pt_billing_issue_once(pt_db *db, apr_pool_t *p, const char *regie_cod
     if (rv == PT_DB_OK) {
         rv = pt_billing_plan(db, p, regie_code, periode, today, run, error);
     }
-    if (rv == PT_DB_OK && seen && strcmp(seen, (*run)->fingerprint)) {
-        *error = "Les réservations ont changé depuis l'aperçu : vérifiez ce nouvel aperçu "
-                 "avant d'émettre.";
-        rv = PT_DB_CONFLICT;
-    }
     if (rv == PT_DB_OK && (*run)->families->nelts == 0) {
         *error = "Il n'y a rien à facturer pour ce mois : chaque journée réservée est déjà "
                  "facturée.";
         rv = PT_BILLING_REFUSED;
+    }
+    if (rv == PT_DB_OK && seen && strcmp(seen, (*run)->fingerprint)) {
+        *error = "Les réservations ont changé depuis l'aperçu : vérifiez ce nouvel aperçu "
+                 "avant d'émettre.";
+        rv = PT_DB_CONFLICT;
     }
     for (k = 0; rv == PT_DB_OK && k < (*run)->families->nelts; k++) {
         rv = pt_billing_issue_family(db, p, *run,

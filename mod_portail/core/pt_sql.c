@@ -586,5 +586,64 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_billing_reminded",
       "UPDATE invoices SET relance_at = %lld WHERE id = %lld AND relance_at IS NULL" },
 
+    /* « Espace facturation » (screens/factures.c), parents and agents — h14billing */
+    { "portail_factures_list",
+      "SELECT i.id, i.family_id, i.reference, i.periode, i.emise_le, i.echeance, i.montant, "
+      "i.paye, i.etat, i.emetteur FROM invoices i "
+      "JOIN account_families af ON af.family_id = i.family_id "
+      "WHERE af.account_id = %lld ORDER BY i.emise_le DESC, i.id DESC" },
+    { "portail_factures_payments",
+      "SELECT pa.invoice_id, p.numero, p.moyen, p.paye_le, pa.montant "
+      "FROM payment_allocations pa JOIN payments p ON p.id = pa.payment_id "
+      "JOIN account_families af ON af.family_id = p.family_id "
+      "WHERE af.account_id = %lld ORDER BY p.paye_le, p.id" },
+    /* one invoice: of the account's families (parents), or any (agents) */
+#define PORTAIL_FACTURES_ONE \
+      "SELECT i.id, i.family_id, i.reference, i.code_emission, i.code_personne, i.periode, " \
+      "i.emise_le, i.echeance, i.montant, i.paye, i.etat, i.emetteur, f.nom AS famille, " \
+      "f.adresse, f.code_postal, f.commune FROM invoices i " \
+      "JOIN families f ON f.id = i.family_id WHERE i.id = %lld "
+    { "portail_factures_one",
+      PORTAIL_FACTURES_ONE "AND i.family_id IN "
+      "(SELECT family_id FROM account_families WHERE account_id = %lld)" },
+    { "portail_factures_one_agent", PORTAIL_FACTURES_ONE },
+    { "portail_factures_lines",
+      "SELECT position, enfant, activite, jours, prix, majoration, montant "
+      "FROM invoice_lines WHERE invoice_id = %lld ORDER BY position" },
+    { "portail_factures_invoice_payments",
+      "SELECT p.numero, p.moyen, p.paye_le, pa.montant FROM payment_allocations pa "
+      "JOIN payments p ON p.id = pa.payment_id WHERE pa.invoice_id = %lld ORDER BY p.paye_le, p.id" },
+    { "portail_factures_credit_note",
+      "SELECT numero, emis_le, motif, montant FROM credit_notes WHERE invoice_id = %lld" },
+    { "portail_factures_credit",
+      "SELECT COALESCE(SUM(montant), 0) AS solde FROM family_credits WHERE family_id = %lld" },
+
+    /* agents' billing screens (admin/facturation.c) — h14billing */
+    { "portail_admin_facturation_regies",
+      "SELECT id, code, name, emetteur, delai_paiement, relance_jours FROM regies ORDER BY name" },
+    { "portail_admin_facturation_invoices",
+      "SELECT i.id, i.family_id, i.reference, i.periode, i.emise_le, i.echeance, i.montant, "
+      "i.paye, i.etat, i.emetteur, f.nom AS famille, r.code AS regie FROM invoices i "
+      "JOIN families f ON f.id = i.family_id JOIN regies r ON r.id = i.regie_id "
+      "WHERE (%s = '' OR r.code = %s) AND (%s = '' OR i.periode = %s) "
+      "AND (%s = '' OR (%s = 'annulee' AND i.etat = 'annulee') "
+      "OR (%s = 'payee' AND i.etat = 'emise' AND i.paye >= i.montant) "
+      "OR (%s = 'partielle' AND i.etat = 'emise' AND i.paye > 0 AND i.paye < i.montant) "
+      "OR (%s = 'a_payer' AND i.etat = 'emise' AND i.paye = 0 AND i.montant > 0)) "
+      "ORDER BY i.id DESC LIMIT 500" },
+    { "portail_admin_facturation_payments",
+      "SELECT p.id, p.numero, p.moyen, p.montant, p.paye_le, p.piece, f.nom AS famille, "
+      "r.code AS regie FROM payments p JOIN families f ON f.id = p.family_id "
+      "JOIN regies r ON r.id = p.regie_id "
+      "WHERE (%s = '' OR r.code = %s) AND (%s = '' OR substr(p.paye_le, 1, 7) = %s) "
+      "ORDER BY p.id DESC LIMIT 500" },
+    { "portail_admin_reglement_family",
+      "SELECT id, nom FROM families WHERE id = %lld" },
+    { "portail_admin_reglement_invoices",
+      "SELECT i.id, i.reference, i.periode, i.montant, i.paye, i.etat, i.regie_id, "
+      "r.code AS regie, r.name AS regie_nom FROM invoices i JOIN regies r ON r.id = i.regie_id "
+      "WHERE i.family_id = %lld AND i.etat = 'emise' AND i.paye < i.montant "
+      "ORDER BY i.emise_le, i.id" },
+
     { NULL, NULL }
 };

@@ -41,4 +41,10 @@ const char *pt_fr_datetime(apr_pool_t *p, long long unix_seconds);
 /* « novembre 2026 » (a billing period). */
 const char *pt_fr_month(apr_pool_t *p, int y, int m);
 
+/* « 03/12/2026 » of "2026-12-03"; NULL when not a date. */
+const char *pt_fr_date_short(apr_pool_t *p, const char *iso);
+
+/* « 1234,50 » : an amount for a spreadsheet cell (no unit, no thousands separator). */
+const char *pt_fr_decimal(apr_pool_t *p, long long cents);
+
 #endif

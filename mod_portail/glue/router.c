@@ -150,6 +150,25 @@ static const portail_route portail_routes[] = {
       "admin-fermetures" },
     { "POST", "/admin/fermetures/{fermeture}/supprimer", portail_admin_fermeture_supprimer_post,
       PT_ROLE_AGENT, "admin-fermetures" },
+    /* billing — h14billing */
+    { "GET",  "/famille/factures", portail_factures_get, PT_ROLE_PARENT, "factures" },
+    { "GET",  "/famille/factures/{facture}", portail_facture_get, PT_ROLE_PARENT, "facture" },
+    { "GET",  "/admin/facturation", portail_admin_facturation_get, PT_ROLE_AGENT,
+      "admin-facturation" },
+    { "GET",  "/admin/facturation/apercu", portail_admin_facturation_apercu_get, PT_ROLE_AGENT,
+      "admin-facturation-apercu" },
+    { "POST", "/admin/facturation/emettre", portail_admin_facturation_emettre_post,
+      PT_ROLE_AGENT, "admin-facturation-apercu" },
+    { "GET",  "/admin/facturation/export", portail_admin_facturation_export_get, PT_ROLE_AGENT,
+      NULL },
+    { "GET",  "/admin/factures/{facture}", portail_admin_facture_get, PT_ROLE_AGENT,
+      "admin-facture" },
+    { "POST", "/admin/factures/{facture}/avoir", portail_admin_facture_avoir_post, PT_ROLE_AGENT,
+      "admin-facture" },
+    { "GET",  "/admin/familles/{famille}/reglement", portail_admin_reglement_get, PT_ROLE_AGENT,
+      "admin-reglement" },
+    { "POST", "/admin/familles/{famille}/reglement", portail_admin_reglement_post, PT_ROLE_AGENT,
+      "admin-reglement" },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 

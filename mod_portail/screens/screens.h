@@ -118,4 +118,14 @@ int portail_photo_get(pt_req *rq);
  * name, or NULL with *why. */
 const char *portail_photo_store(pt_req *rq, const pt_upload *u, const char **why);
 
+/* screens/factures.c — /portail/famille/factures, « Espace facturation » */
+int portail_factures_get(pt_req *rq);
+int portail_facture_get(pt_req *rq);
+int portail_facture_pdf_get(pt_req *rq);
+int portail_tarifs_get(pt_req *rq);
+/* An invoice's detail (<facture> with <ligne>, <reglement>, <avoir>) under screen: of the
+ * account's families, or any (account 0, agents).  200, 404 or 503. */
+int portail_factures_detail(pt_req *rq, pt_node *screen, apr_int64_t invoice,
+                            apr_int64_t account);
+
 #endif
