@@ -113,6 +113,7 @@ int portail_admin_facturation_emettre_post(pt_req *rq);
 int portail_admin_facturation_export_get(pt_req *rq);
 int portail_admin_facture_get(pt_req *rq);
 int portail_admin_facture_avoir_post(pt_req *rq);
+int portail_admin_facture_pdf_get(pt_req *rq);
 int portail_admin_reglement_get(pt_req *rq);
 int portail_admin_reglement_post(pt_req *rq);
 

@@ -211,6 +211,12 @@ int portail_admin_facture_get(pt_req *rq)
     return rv == 200 ? 200 : pt_req_error(rq, rv, NULL);
 }
 
+int portail_admin_facture_pdf_get(pt_req *rq)
+{
+    int rv = portail_factures_pdf(rq, pt_req_param_id(rq, "facture"), 0);
+    return rv == 200 ? 200 : pt_req_error(rq, rv, NULL);
+}
+
 int portail_admin_facture_avoir_post(pt_req *rq)
 {
     apr_int64_t id = pt_req_param_id(rq, "facture");

@@ -169,6 +169,8 @@ static const portail_route portail_routes[] = {
       "admin-reglement" },
     { "POST", "/admin/familles/{famille}/reglement", portail_admin_reglement_post, PT_ROLE_AGENT,
       "admin-reglement" },
+    { "GET",  "/famille/factures/{facture}/pdf", portail_facture_pdf_get, PT_ROLE_PARENT, NULL },
+    { "GET",  "/admin/factures/{facture}/pdf", portail_admin_facture_pdf_get, PT_ROLE_AGENT, NULL },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 

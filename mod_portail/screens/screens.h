@@ -127,5 +127,7 @@ int portail_tarifs_get(pt_req *rq);
  * account's families, or any (account 0, agents).  200, 404 or 503. */
 int portail_factures_detail(pt_req *rq, pt_node *screen, apr_int64_t invoice,
                             apr_int64_t account);
+/* The same invoice as a PDF (rq->body): 200, 404 or 503. */
+int portail_factures_pdf(pt_req *rq, apr_int64_t invoice, apr_int64_t account);
 
 #endif

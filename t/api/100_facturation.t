@@ -10,7 +10,7 @@ use utf8;
 use Apache::Test qw(-withtestmore);
 use POSIX qw(strftime);
 use lib 't/lib';
-use Portail::Test qw(client url csrf_of login sql_query xml_of new_family new_account ctl);
+use Portail::Test qw(client url csrf_of login sql_query xml_of new_family new_account ctl pdf_text);
 
 $ENV{TZ} = 'Europe/Paris';
 POSIX::tzset();
@@ -224,11 +224,32 @@ like($csv, qr/^\x{feff}?Type;Régie;Numéro/m, 'French spreadsheet header');
 like($csv, qr/Facture;TST;$year-TST-000001;FACTA;$m1;[^;]*;[^;]*;22,40;22,40;Payée/, 'one line per invoice');
 like($csv, qr/Règlement;TST;$year-TST-R000001;FACTA;;[^;]*;;10,00;;;Chèque;1234567/, 'one line per payment');
 
-# A real invoice's references subscribe an account to its family.
+# The PDF: a valid document holding the number, the amount and the references.
+$r = $uaA->get(url("/portail/famille/factures/$invA/pdf"));
+is($r->code, 200, 'the PDF');
+is($r->header('Content-Type'), 'application/pdf', 'as PDF');
+like($r->content, qr/\A%PDF-1\.\d/, 'a PDF document');
+my $text = pdf_text($r->content);
+like($text, qr/Facture n° $year-TST-000001/, 'its number');
+like($text, qr/Ville-de-Démo/, "the town's name");
+like($text, qr/Alice\s+Cantine de test\s+5\s+3,20\s€\s+3,20\s€\s+19,20\s€/, 'its lines');
+like($text, qr/Total\s+22,40\s€/, 'its amount');
+my ($emission) = $text =~ /Code émission : (\S+)/;
+my ($ref) = $text =~ /Référence : (\S+)/;
+my ($personne) = $text =~ /Code personne : (\S+)/;
+is($emission, "TST-" . join('', split /-/, $m1), 'the code émission in the footer');
+is($ref, "$year-TST-000001", 'the reference in the footer');
+like($personne, qr/^P\d{5}$/, 'the code personne in the footer');
+unlike($text, qr/ANNULÉE/, 'not cancelled: no watermark');
+is($uaA->get(url("/portail/famille/factures/$invB/pdf"))->code, 404, "another family's PDF: 404");
+$r = $uaB->get(url("/portail/famille/factures/$invB/pdf"));
+like(pdf_text($r->content), qr/ANNULÉE/, 'a cancelled invoice is watermarked « ANNULÉE »');
+is($agent->get(url("/portail/admin/factures/$invA/pdf"))->code, 200, 'agents get the PDF too');
+
+# A real invoice's references (read on its PDF) subscribe an account to its family.
 new_account('abofact@exemple.fr', 'Abonnement-2026');
 my $ua = client();
 login($ua, 'abofact@exemple.fr', 'Abonnement-2026');
-my ($emission, $ref, $personne) = split /\|/, join '|', map { sql_query("SELECT $_ FROM invoices WHERE id = $invA") } qw(code_emission reference code_personne);
 $c = csrf_of($ua->get(url('/portail/espace/abonnements'))->decoded_content);
 $r = $ua->post(url('/portail/espace/abonnements'), { csrf => $c, par => 'facture', code_emission => $emission,
     reference => $ref, montant => '22,40', code_personne => $personne });

@@ -14,7 +14,7 @@ use XML::LibXML;
 use Encode ();
 
 our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server open_day
-                    new_account new_family);
+                    new_account new_family pdf_text);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -154,5 +154,17 @@ sub smtp_server {
     return ($port, "$dir/maildir");
 }
 END { kill 'TERM', @smtp_pids if @smtp_pids }
+
+# The text of a PDF (Debian's poppler-utils pdftotext), decoded.
+sub pdf_text {
+    my ($bytes) = @_;
+    require File::Temp;
+    my ($fh, $file) = File::Temp::tempfile(SUFFIX => '.pdf', UNLINK => 1);
+    binmode $fh;
+    print $fh $bytes;
+    close $fh;
+    my $text = `pdftotext -layout -enc UTF-8 \Q$file\E - 2>/dev/null`;
+    return Encode::decode('UTF-8', $text);
+}
 
 1;
