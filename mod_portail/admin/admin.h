@@ -109,4 +109,16 @@ int portail_admin_fermetures_post(pt_req *rq);
 int portail_admin_fermetures_import_post(pt_req *rq);
 int portail_admin_fermeture_supprimer_post(pt_req *rq);
 
+/* admin/facturation.c — /portail/admin/facturation: runs, invoices, credit notes,
+ * payments, accounting export */
+int portail_admin_facturation_get(pt_req *rq);
+int portail_admin_facturation_apercu_get(pt_req *rq);
+int portail_admin_facturation_emettre_post(pt_req *rq);
+int portail_admin_facturation_export_get(pt_req *rq);
+int portail_admin_facture_get(pt_req *rq);
+int portail_admin_facture_avoir_post(pt_req *rq);
+int portail_admin_facture_pdf_get(pt_req *rq);
+int portail_admin_reglement_get(pt_req *rq);
+int portail_admin_reglement_post(pt_req *rq);
+
 #endif

@@ -584,5 +584,139 @@ const pt_sql_stmt pt_sql_statements[] = {
       "AND b.status NOT IN ('annule', 'liste_attente')) "
       "WHERE day >= %s AND day <= %s AND activity_id = COALESCE(%lld, activity_id)" },
 
+    /* billing (core/pt_billing.c): runs, credit notes, payments — h14billing */
+    { "portail_billing_regie_by_code",
+      "SELECT id, code, name, emetteur, delai_paiement, relance_jours FROM regies "
+      "WHERE code = %s" },
+    { "portail_billing_closed",
+      "SELECT closed_at FROM billing_closed WHERE regie_id = %lld AND periode = %s" },
+    { "portail_billing_days",
+      "SELECT b.child_id, b.activity_id, b.day, b.status, b.majore, b.certificat_le, "
+      "c.family_id, c.prenom, a.name AS activite, a.certificat_jours, a.surcharge_pct, "
+      "a.surcharge_cents, f.quotient, f.nom AS famille "
+      "FROM bookings b JOIN activities a ON a.id = b.activity_id "
+      "JOIN children c ON c.id = b.child_id JOIN families f ON f.id = c.family_id "
+      "WHERE a.regie_id = %lld AND b.day >= %s AND b.day <= %s "
+      "AND b.status IN ('reserve', 'present', 'absent', 'absence_demandee', 'excuse') "
+      "AND NOT EXISTS (SELECT 1 FROM billed_days d WHERE d.child_id = b.child_id "
+      "AND d.activity_id = b.activity_id AND d.day = b.day) "
+      "ORDER BY f.nom, c.family_id, c.prenom, b.child_id, a.name, b.activity_id, b.day" },
+    { "portail_billing_tariffs",
+      "SELECT t.id, t.activity_id, t.valid_from, t.mode, t.taux, t.plancher, t.plafond "
+      "FROM tariffs t JOIN activities a ON a.id = t.activity_id "
+      "WHERE a.regie_id = %lld ORDER BY t.activity_id, t.valid_from" },
+    { "portail_billing_brackets",
+      "SELECT b.tariff_id, b.qf_min, b.qf_max, b.prix FROM tariff_brackets b "
+      "JOIN tariffs t ON t.id = b.tariff_id JOIN activities a ON a.id = t.activity_id "
+      "WHERE a.regie_id = %lld ORDER BY b.tariff_id, b.qf_min" },
+    { "portail_billing_number_ensure",
+      "INSERT INTO billing_numbers (regie_id, year, kind, last) VALUES (%lld, %d, %s, 0) "
+      "ON CONFLICT (regie_id, year, kind) DO NOTHING" },
+    /* Takes the row's lock: concurrent runs of a régie queue here. */
+    { "portail_billing_number_lock",
+      "UPDATE billing_numbers SET last = last WHERE regie_id = %lld AND year = %d AND kind = %s" },
+    { "portail_billing_number_next",
+      "UPDATE billing_numbers SET last = last + 1 "
+      "WHERE regie_id = %lld AND year = %d AND kind = %s RETURNING last" },
+    { "portail_billing_invoice_insert",
+      "INSERT INTO invoices (family_id, code_emission, reference, code_personne, montant, "
+      "emise_le, regie_id, periode, echeance, emetteur, etat, paye, created_at) "
+      "VALUES (%lld, %s, %s, %s, %lld, %s, %lld, %s, %s, %s, 'emise', 0, %lld) RETURNING id" },
+    { "portail_billing_line_insert",
+      "INSERT INTO invoice_lines (invoice_id, position, child_id, activity_id, enfant, "
+      "activite, jours, prix, majoration, montant) "
+      "VALUES (%lld, %d, %lld, %lld, %s, %s, %d, %lld, %lld, %lld)" },
+    { "portail_billing_day_insert",
+      "INSERT INTO billed_days (child_id, activity_id, day, invoice_id) "
+      "VALUES (%lld, %lld, %s, %lld)" },
+    { "portail_billing_invoice",
+      "SELECT i.id, i.family_id, i.regie_id, i.reference, i.montant, i.paye, i.etat, "
+      "i.echeance, r.code FROM invoices i LEFT JOIN regies r ON r.id = i.regie_id "
+      "WHERE i.id = %lld" },
+    { "portail_billing_invoice_cancel",
+      "UPDATE invoices SET etat = 'annulee' WHERE id = %lld AND etat = 'emise'" },
+    { "portail_billing_credit_note_insert",
+      "INSERT INTO credit_notes (invoice_id, numero, montant, motif, emis_le, agent_id, "
+      "created_at) VALUES (%lld, %s, %lld, %s, %s, %lld, %lld)" },
+    { "portail_billing_days_free", "DELETE FROM billed_days WHERE invoice_id = %lld" },
+    { "portail_billing_credit_add",
+      "INSERT INTO family_credits (family_id, montant, payment_id, libelle, created_at) "
+      "VALUES (%lld, %lld, %lld, %s, %lld)" },
+    { "portail_billing_payment_insert",
+      "INSERT INTO payments (family_id, regie_id, numero, moyen, montant, paye_le, piece, "
+      "agent_id, created_at) VALUES (%lld, %lld, %s, %s, %lld, %s, %s, %lld, %lld) "
+      "RETURNING id" },
+    { "portail_billing_allocate",
+      "UPDATE invoices SET paye = paye + %lld WHERE id = %lld AND etat = 'emise' "
+      "AND paye + %lld <= montant" },
+    { "portail_billing_allocation_insert",
+      "INSERT INTO payment_allocations (payment_id, invoice_id, montant) VALUES (%lld, %lld, %lld)" },
+    { "portail_billing_to_remind",
+      "SELECT i.id, i.family_id, i.reference, i.montant, i.paye, i.echeance, r.relance_jours "
+      "FROM invoices i JOIN regies r ON r.id = i.regie_id "
+      "WHERE i.etat = 'emise' AND i.paye < i.montant AND i.relance_at IS NULL "
+      "AND i.echeance >= %s ORDER BY i.echeance, i.id" },
+    { "portail_billing_reminded",
+      "UPDATE invoices SET relance_at = %lld WHERE id = %lld AND relance_at IS NULL" },
+
+    /* « Espace facturation » (screens/factures.c), parents and agents — h14billing */
+    { "portail_factures_list",
+      "SELECT i.id, i.family_id, i.reference, i.periode, i.emise_le, i.echeance, i.montant, "
+      "i.paye, i.etat, i.emetteur FROM invoices i "
+      "JOIN account_families af ON af.family_id = i.family_id "
+      "WHERE af.account_id = %lld ORDER BY i.emise_le DESC, i.id DESC" },
+    { "portail_factures_payments",
+      "SELECT pa.invoice_id, p.numero, p.moyen, p.paye_le, pa.montant "
+      "FROM payment_allocations pa JOIN payments p ON p.id = pa.payment_id "
+      "JOIN account_families af ON af.family_id = p.family_id "
+      "WHERE af.account_id = %lld ORDER BY p.paye_le, p.id" },
+    /* one invoice: of the account's families (parents), or any (agents) */
+#define PORTAIL_FACTURES_ONE \
+      "SELECT i.id, i.family_id, i.reference, i.code_emission, i.code_personne, i.periode, " \
+      "i.emise_le, i.echeance, i.montant, i.paye, i.etat, i.emetteur, f.nom AS famille, " \
+      "f.adresse, f.code_postal, f.commune FROM invoices i " \
+      "JOIN families f ON f.id = i.family_id WHERE i.id = %lld "
+    { "portail_factures_one",
+      PORTAIL_FACTURES_ONE "AND i.family_id IN "
+      "(SELECT family_id FROM account_families WHERE account_id = %lld)" },
+    { "portail_factures_one_agent", PORTAIL_FACTURES_ONE },
+    { "portail_factures_lines",
+      "SELECT position, enfant, activite, jours, prix, majoration, montant "
+      "FROM invoice_lines WHERE invoice_id = %lld ORDER BY position" },
+    { "portail_factures_invoice_payments",
+      "SELECT p.numero, p.moyen, p.paye_le, pa.montant FROM payment_allocations pa "
+      "JOIN payments p ON p.id = pa.payment_id WHERE pa.invoice_id = %lld ORDER BY p.paye_le, p.id" },
+    { "portail_factures_credit_note",
+      "SELECT numero, emis_le, motif, montant FROM credit_notes WHERE invoice_id = %lld" },
+    { "portail_factures_credit",
+      "SELECT COALESCE(SUM(montant), 0) AS solde FROM family_credits WHERE family_id = %lld" },
+
+    /* agents' billing screens (admin/facturation.c) — h14billing */
+    { "portail_admin_facturation_regies",
+      "SELECT id, code, name, emetteur, delai_paiement, relance_jours FROM regies ORDER BY name" },
+    { "portail_admin_facturation_invoices",
+      "SELECT i.id, i.family_id, i.reference, i.periode, i.emise_le, i.echeance, i.montant, "
+      "i.paye, i.etat, i.emetteur, f.nom AS famille, r.code AS regie FROM invoices i "
+      "JOIN families f ON f.id = i.family_id JOIN regies r ON r.id = i.regie_id "
+      "WHERE (%s = '' OR r.code = %s) AND (%s = '' OR i.periode = %s) "
+      "AND (%s = '' OR (%s = 'annulee' AND i.etat = 'annulee') "
+      "OR (%s = 'payee' AND i.etat = 'emise' AND i.paye >= i.montant) "
+      "OR (%s = 'partielle' AND i.etat = 'emise' AND i.paye > 0 AND i.paye < i.montant) "
+      "OR (%s = 'a_payer' AND i.etat = 'emise' AND i.paye = 0 AND i.montant > 0)) "
+      "ORDER BY i.id DESC LIMIT 500" },
+    { "portail_admin_facturation_payments",
+      "SELECT p.id, p.numero, p.moyen, p.montant, p.paye_le, p.piece, f.nom AS famille, "
+      "r.code AS regie FROM payments p JOIN families f ON f.id = p.family_id "
+      "JOIN regies r ON r.id = p.regie_id "
+      "WHERE (%s = '' OR r.code = %s) AND (%s = '' OR substr(p.paye_le, 1, 7) = %s) "
+      "ORDER BY p.id DESC LIMIT 500" },
+    { "portail_admin_reglement_family",
+      "SELECT id, nom FROM families WHERE id = %lld" },
+    { "portail_admin_reglement_invoices",
+      "SELECT i.id, i.reference, i.periode, i.montant, i.paye, i.etat, i.regie_id, "
+      "r.code AS regie, r.name AS regie_nom FROM invoices i JOIN regies r ON r.id = i.regie_id "
+      "WHERE i.family_id = %lld AND i.etat = 'emise' AND i.paye < i.montant "
+      "ORDER BY i.emise_le, i.id" },
+
     { NULL, NULL }
 };

@@ -4,6 +4,7 @@
 
 #include <apr_pools.h>
 #include "core/pt_db.h"
+#include "domain/pt_fr.h"
 
 typedef struct ctl {
     apr_pool_t *pool;
@@ -20,8 +21,10 @@ typedef struct ctl {
     const char *smtp_password_file;/* PortailSMTPPasswordFile */
     const char *now;               /* --now 'AAAA-MM-JJ HH:MM', Europe/Paris */
     const char *data_dir;          /* PortailDataDir, --data-dir (purge) */
-    int dry_run;                   /* --dry-run (purge) */
+    int dry_run;                   /* --dry-run (purge, invoice-run) */
     pt_db *db;
+    const char *regie;             /* --regie CODE (invoice-run) */
+    const char *mois;              /* --mois AAAA-MM (invoice-run) */
 } ctl;
 
 int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -35,6 +38,12 @@ int ctl_import_families(ctl *c, const char *path);
 
 /* ctl_digest.c */
 int ctl_digest(ctl *c);
+/* The wall clock of --now (Europe/Paris), or of the system: 0 when --now is malformed. */
+int ctl_digest_now(ctl *c, pt_date *d, int *h, int *m);
+
+/* ctl_billing.c */
+int ctl_invoice_run(ctl *c);
+int ctl_invoice_reminders(ctl *c);
 
 /* ctl_purge.c */
 int ctl_purge(ctl *c);

@@ -22,7 +22,7 @@
 #define CTL_DIGEST_CATCH_UP 14
 
 /* The wall clock of --now, or of the system. */
-static int ctl_digest_now(ctl *c, pt_date *d, int *h, int *m)
+int ctl_digest_now(ctl *c, pt_date *d, int *h, int *m)
 {
     char day[11];
     if (!c->now) {

@@ -60,7 +60,12 @@ static void ctl_usage(FILE *out)
         "                        Europe/Paris) ; chaque fenêtre n'est envoyée qu'une fois,\n"
         "                        une fenêtre manquée est rattrapée\n"
         "  demo-ville            après demo : une ville vivante autour d'aujourd'hui\n"
-        "                        (inscriptions, réservations, demandes à traiter)\n",
+        "                        (inscriptions, réservations, demandes à traiter)\n"
+        "  invoice-run --regie CODE --mois AAAA-MM [--dry-run]\n"
+        "                        facturer un mois terminé d'une régie (comme l'écran des\n"
+        "                        agents) ; --dry-run n'affiche que l'aperçu\n"
+        "  invoice-reminders     relancer les factures impayées à l'approche de leur\n"
+        "                        échéance (cron : chaque jour) ; une fois par facture\n",
         PORTAIL_DATADIR);
 }
 
@@ -306,6 +311,8 @@ static const struct {
     { "import-families", NULL, ctl_import_families, "un fichier CSV" },
     { "digest", ctl_digest, NULL, NULL },
     { "demo-ville", ctl_demo_ville, NULL, NULL },
+    { "invoice-run", ctl_invoice_run, NULL, NULL },
+    { "invoice-reminders", ctl_invoice_reminders, NULL, NULL },
     { NULL, NULL, NULL, NULL }
 };
 
@@ -323,13 +330,15 @@ int main(int argc, const char *const *argv)
         { "now", 259, 1, "date et heure" },
         { "data-dir", 260, 1, "dossier" },
         { "dry-run", 261, 0, "simulation" },
+        { "regie", 262, 1, "code" },
+        { "mois", 263, 1, "AAAA-MM" },
         { "help", 'h', 0, "aide" },
         { NULL, 0, 0, NULL }
     };
     apr_getopt_t *g;
     ctl c;
     const char *arg, *cmd, *config = NULL;
-    int opt, rv, k;
+    int opt, rv, k, pass, first = 0, cmd_index = 0;
     apr_status_t st;
 
     apr_app_initialize(&argc, &argv, NULL);
@@ -338,31 +347,40 @@ int main(int argc, const char *const *argv)
     apr_pool_create(&c.pool, NULL);
     c.sql_dir = PORTAIL_DATADIR "/sql";
 
-    apr_getopt_init(&g, c.pool, argc, argv);
-    while ((st = apr_getopt_long(g, opts, &opt, &arg)) == APR_SUCCESS) {
-        switch (opt) {
-        case 'd': c.driver = arg; break;
-        case 'p': c.params = arg; break;
-        case 'c': config = arg; break;
-        case 's': c.sql_dir = arg; break;
-        case 'x': c.xslt_dir = arg; break;
-        case 256: c.smtp_server = arg; break;
-        case 257: c.smtp_security = arg; break;
-        case 258: c.mail_from = arg; break;
-        case 259: c.now = arg; break;
-        case 260: c.data_dir = arg; break;
-        case 261: c.dry_run = 1; break;
-        case 'h': ctl_usage(stdout); return 0;
+    /* Options before the command, then after it (invoice-run --regie CODE …). */
+    for (pass = 0; pass < 2; pass++) {
+        apr_getopt_init(&g, c.pool, argc - first, argv + first);
+        while ((st = apr_getopt_long(g, opts, &opt, &arg)) == APR_SUCCESS) {
+            switch (opt) {
+            case 'd': c.driver = arg; break;
+            case 'p': c.params = arg; break;
+            case 'c': config = arg; break;
+            case 's': c.sql_dir = arg; break;
+            case 'x': c.xslt_dir = arg; break;
+            case 256: c.smtp_server = arg; break;
+            case 257: c.smtp_security = arg; break;
+            case 258: c.mail_from = arg; break;
+            case 259: c.now = arg; break;
+            case 260: c.data_dir = arg; break;
+            case 261: c.dry_run = 1; break;
+            case 262: c.regie = arg; break;
+            case 263: c.mois = arg; break;
+            case 'h': ctl_usage(stdout); return 0;
+            }
         }
-    }
-    if (st != APR_EOF || g->ind >= argc) {
-        ctl_usage(stderr);
-        return 2;
+        if (st != APR_EOF || first + g->ind >= argc) {
+            if (pass == 0 || st != APR_EOF) {
+                ctl_usage(stderr);
+                return 2;
+            }
+        }
+        first += g->ind;       /* pass 0: the command; pass 1: its argument */
+        cmd_index = pass ? cmd_index : first;
     }
     if (config && (rv = ctl_read_config(&c, config)) != 0) {
         return rv;
     }
-    cmd = argv[g->ind];
+    cmd = argv[cmd_index];
     for (k = 0; ctl_commands[k].name && strcmp(ctl_commands[k].name, cmd); k++) {
     }
     if (!ctl_commands[k].name) {
@@ -370,7 +388,7 @@ int main(int argc, const char *const *argv)
         ctl_usage(stderr);
         return 2;
     }
-    if (ctl_commands[k].run_arg && g->ind + 1 >= argc) {
+    if (ctl_commands[k].run_arg && first >= argc) {
         return ctl_fail("%s attend %s", cmd, ctl_commands[k].arg);
     }
     if (!c.xslt_dir) {
@@ -379,7 +397,7 @@ int main(int argc, const char *const *argv)
     if ((rv = ctl_open(&c)) != 0) {
         return rv;
     }
-    rv = ctl_commands[k].run_arg ? ctl_commands[k].run_arg(&c, argv[g->ind + 1])
+    rv = ctl_commands[k].run_arg ? ctl_commands[k].run_arg(&c, argv[first])
                                  : ctl_commands[k].run(&c);
     pt_db_close(c.db);
     return rv;

@@ -258,3 +258,27 @@ const char *pt_fr_amount(apr_pool_t *p, long long cents)
     /* U+00A0 no-break space before the euro sign */
     return apr_psprintf(p, "%s%s,%02d\xC2\xA0€", cents < 0 ? "−" : "", grouped, (int)(a % 100));
 }
+
+const char *pt_fr_month(apr_pool_t *p, int y, int m)
+{
+    if (m < 1 || m > 12) {
+        return apr_psprintf(p, "%d", y);
+    }
+    return apr_psprintf(p, "%s %d", pt_fr_months[m - 1], y);
+}
+
+const char *pt_fr_date_short(apr_pool_t *p, const char *iso)
+{
+    pt_date d;
+    if (!iso || !pt_date_parse(iso, &d)) {
+        return NULL;
+    }
+    return apr_psprintf(p, "%02d/%02d/%04d", d.d, d.m, d.y);
+}
+
+const char *pt_fr_decimal(apr_pool_t *p, long long cents)
+{
+    long long a = cents < 0 ? -cents : cents;
+    return apr_psprintf(p, "%s%" APR_INT64_T_FMT ",%02d", cents < 0 ? "-" : "",
+                        (apr_int64_t)(a / 100), (int)(a % 100));
+}

@@ -59,4 +59,13 @@ const char *pt_fr_weekdays(apr_pool_t *p, const char *mask);
 int pt_fr_iso_date(const char *iso, char *text, char *num);
 int pt_fr_iso_time(const char *hhmm, char *text);
 
+/* « novembre 2026 » (a billing period). */
+const char *pt_fr_month(apr_pool_t *p, int y, int m);
+
+/* « 03/12/2026 » of "2026-12-03"; NULL when not a date. */
+const char *pt_fr_date_short(apr_pool_t *p, const char *iso);
+
+/* « 1234,50 » : an amount for a spreadsheet cell (no unit, no thousands separator). */
+const char *pt_fr_decimal(apr_pool_t *p, long long cents);
+
 #endif

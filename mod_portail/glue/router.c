@@ -153,6 +153,27 @@ static const portail_route portail_routes[] = {
     { "GET",  "/mentions-legales", portail_mentions_legales_get, PT_ROLE_ANY,
       "mentions-legales" },
     { "GET",  "/accessibilite", portail_accessibilite_get, PT_ROLE_ANY, "accessibilite" },
+    /* billing — h14billing */
+    { "GET",  "/famille/factures", portail_factures_get, PT_ROLE_PARENT, "factures" },
+    { "GET",  "/famille/factures/{facture}", portail_facture_get, PT_ROLE_PARENT, "facture" },
+    { "GET",  "/admin/facturation", portail_admin_facturation_get, PT_ROLE_AGENT,
+      "admin-facturation" },
+    { "GET",  "/admin/facturation/apercu", portail_admin_facturation_apercu_get, PT_ROLE_AGENT,
+      "admin-facturation-apercu" },
+    { "POST", "/admin/facturation/emettre", portail_admin_facturation_emettre_post,
+      PT_ROLE_AGENT, "admin-facturation-apercu" },
+    { "GET",  "/admin/facturation/export", portail_admin_facturation_export_get, PT_ROLE_AGENT,
+      NULL },
+    { "GET",  "/admin/factures/{facture}", portail_admin_facture_get, PT_ROLE_AGENT,
+      "admin-facture" },
+    { "POST", "/admin/factures/{facture}/avoir", portail_admin_facture_avoir_post, PT_ROLE_AGENT,
+      "admin-facture" },
+    { "GET",  "/admin/familles/{famille}/reglement", portail_admin_reglement_get, PT_ROLE_AGENT,
+      "admin-reglement" },
+    { "POST", "/admin/familles/{famille}/reglement", portail_admin_reglement_post, PT_ROLE_AGENT,
+      "admin-reglement" },
+    { "GET",  "/famille/factures/{facture}/pdf", portail_facture_pdf_get, PT_ROLE_PARENT, NULL },
+    { "GET",  "/admin/factures/{facture}/pdf", portail_admin_facture_pdf_get, PT_ROLE_AGENT, NULL },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 

@@ -134,4 +134,16 @@ void portail_photo_discard(pt_req *rq, apr_int64_t request);
 int portail_mentions_legales_get(pt_req *rq);
 int portail_accessibilite_get(pt_req *rq);
 
+/* screens/factures.c — /portail/famille/factures, « Espace facturation » */
+int portail_factures_get(pt_req *rq);
+int portail_facture_get(pt_req *rq);
+int portail_facture_pdf_get(pt_req *rq);
+int portail_tarifs_get(pt_req *rq);
+/* An invoice's detail (<facture> with <ligne>, <reglement>, <avoir>) under screen: of the
+ * account's families, or any (account 0, agents).  200, 404 or 503. */
+int portail_factures_detail(pt_req *rq, pt_node *screen, apr_int64_t invoice,
+                            apr_int64_t account);
+/* The same invoice as a PDF (rq->body): 200, 404 or 503. */
+int portail_factures_pdf(pt_req *rq, apr_int64_t invoice, apr_int64_t account);
+
 #endif

@@ -31,5 +31,6 @@ Suite *unit_db_suite(void);
 /* The resident memory of this process (kB, /proc/self/status), for tests that bound the
  * memory of a parser by its input. */
 long unit_rss_kb(void);
+Suite *unit_tariff_suite(void);
 
 #endif

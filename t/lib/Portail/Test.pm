@@ -17,7 +17,7 @@ our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl
                     new_account new_family parallel mailed_link ask_reset
                     day new_activity enrol book in_parallel
                     httpd_pid httpd_children httpd_sockets db_problems wait_until ctl_command
-                    visible_text);
+                    visible_text pdf_text);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -373,6 +373,16 @@ sub db_problems {
         . "FROM day_counts dc WHERE dc.activity_id = $act AND dc.taken <> (SELECT count(*) FROM bookings b WHERE b.activity_id = dc.activity_id "
         . "AND b.day = dc.day AND b.status IN ('reserve', 'en_attente', 'absence_demandee', 'absent', 'present', 'excuse'))");
     return @bad;
+# The text of a PDF (Debian's poppler-utils pdftotext), decoded.
+sub pdf_text {
+    my ($bytes) = @_;
+    require File::Temp;
+    my ($fh, $file) = File::Temp::tempfile(SUFFIX => '.pdf', UNLINK => 1);
+    binmode $fh;
+    print $fh $bytes;
+    close $fh;
+    my $text = `pdftotext -layout -enc UTF-8 \Q$file\E - 2>/dev/null`;
+    return Encode::decode('UTF-8', $text);
 }
 
 1;
