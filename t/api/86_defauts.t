@@ -13,7 +13,7 @@ use Apache::Test qw(-withtestmore);
 use POSIX ();
 use lib 't/lib';
 use Portail::Test qw(client url csrf_of login sql_query xml_of new_family ctl open_day day
-                     activity enrol book visible_text);
+                     new_activity enrol book visible_text);
 
 $ENV{TZ} = 'Europe/Paris';
 POSIX::tzset();
