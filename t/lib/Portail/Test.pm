@@ -14,7 +14,7 @@ use XML::LibXML;
 use Encode ();
 
 our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server open_day
-                    new_account new_family);
+                    new_account new_family csv_file);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -154,5 +154,16 @@ sub smtp_server {
     return ($port, "$dir/maildir");
 }
 END { kill 'TERM', @smtp_pids if @smtp_pids }
+
+# A temporary file holding `text` in UTF-8 (a CSV to import); removed when the test ends.
+sub csv_file {
+    my ($text) = @_;
+    require File::Temp;
+    my ($fh, $path) = File::Temp::tempfile(SUFFIX => '.csv', UNLINK => 1);
+    binmode $fh, ':encoding(UTF-8)';
+    print $fh $text;
+    close $fh;
+    return $path;
+}
 
 1;
