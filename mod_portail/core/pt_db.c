@@ -115,10 +115,13 @@ static int pt_db_status(pt_db *db, int rv)
 
 /* Fault injection (tests).  See pt_db.h. */
 #define PT_DB_FAULTS_MAX 8
+#define PT_DB_FAULT_NOROW 9           /* the statement is not run and changes nothing */
 typedef struct pt_db_fault_item {
     const char *target;               /* label, "#N", "begin", "commit", "rollback" */
-    int kind;                         /* PT_DB_BUSY, PT_DB_CONFLICT, PT_DB_ERROR, or 0: skip */
+    int kind;                         /* PT_DB_BUSY, PT_DB_CONFLICT, PT_DB_ERROR,
+                                       * PT_DB_FAULT_NOROW, or 0: skip */
     int left;                         /* times left, -1 always */
+    int nth, seen;                    /* label@N: only its N-th run (0: every run) */
 } pt_db_fault_item;
 
 struct pt_db_faults {
@@ -150,14 +153,19 @@ int pt_db_fault_set(pt_db *db, const char *spec)
         f = &fs->f[fs->n];
         f->target = item;
         f->left = 1;
+        if ((star = strchr(item, '@')) != NULL) {
+            *star = '\0';
+            f->nth = atoi(star + 1);
+        }
         if ((star = strchr(kind, '*')) != NULL) {
             *star = '\0';
             f->left = star[1] ? atoi(star + 1) : -1;
         }
         f->kind = !strcmp(kind, "busy") ? PT_DB_BUSY : !strcmp(kind, "constraint")
                   ? PT_DB_CONFLICT : !strcmp(kind, "lost") ? PT_DB_ERROR
-                  : !strcmp(kind, "skip") ? 0 : -1;
-        if (f->kind < 0 || (f->kind == 0 && strcmp(item, "rollback"))) {
+                  : !strcmp(kind, "skip") ? 0 : !strcmp(kind, "norow") ? PT_DB_FAULT_NOROW : -1;
+        if (f->kind < 0 || (f->kind == 0 && strcmp(item, "rollback"))
+            || (f->kind == PT_DB_FAULT_NOROW && strncmp(item, "portail_", 8) != 0)) {
             return PT_DB_ERROR;
         }
         fs->n++;
@@ -185,6 +193,9 @@ static int pt_db_fault(pt_db *db, const char *target, int counted)
         pt_db_fault_item *f = &db->faults->f[i];
         int hit = !strcmp(f->target, target)
                   || (counted && f->target[0] == '#' && atoi(f->target + 1) == db->statements);
+        if (hit && f->nth && ++f->seen != f->nth) {
+            continue;
+        }
         if (!hit || f->left == 0) {
             continue;
         }
@@ -192,6 +203,9 @@ static int pt_db_fault(pt_db *db, const char *target, int counted)
             f->left--;
         }
         db->faults->fired++;
+        if (f->kind == PT_DB_FAULT_NOROW) {
+            return f->kind;       /* not an error: the row changed meanwhile */
+        }
         db->error = apr_psprintf(db->pool, "fault injected: %s on %s",
                                  f->kind == PT_DB_BUSY ? "busy" : f->kind == PT_DB_CONFLICT
                                  ? "constraint" : f->kind == PT_DB_ERROR ? "connection lost"
@@ -237,7 +251,11 @@ int pt_db_select(pt_db *db, apr_pool_t *p, const char *label, int nargs,
         return PT_DB_ERROR;
     }
     if ((rv = pt_db_before(db, label)) >= 0) {
-        return rv;
+        if (rv == PT_DB_FAULT_NOROW && rows) {
+            *rows = apr_pcalloc(p, sizeof(pt_rows));
+            (*rows)->names = apr_pcalloc(p, sizeof(char *));
+        }
+        return rv == PT_DB_FAULT_NOROW ? PT_DB_OK : rv;
     }
     /* random access: fetched at once (the PostgreSQL driver loses values in its
      * asynchronous, row-by-row mode) */
@@ -284,7 +302,7 @@ int pt_db_exec(pt_db *db, apr_pool_t *p, const char *label, int nargs,
         return PT_DB_ERROR;
     }
     if ((rv = pt_db_before(db, label)) >= 0) {
-        return rv;
+        return rv == PT_DB_FAULT_NOROW ? PT_DB_OK : rv;
     }
     rv = apr_dbd_pquery(db->driver, p, db->handle, &n, st, nargs, (const char **)args);
     if (affected) {
@@ -358,11 +376,12 @@ int pt_db_begin(pt_db *db, apr_pool_t *p)
 {
     int rv;
     if (db->txn) {
-        /* Never two at once on one connection: the first is abandoned, rolled back. */
-        apr_pool_cleanup_kill(db->txn_pool, db, pt_db_txn_cleanup);
-        pt_db_txn_close(db, APR_DBD_TRANSACTION_ROLLBACK);
+        /* Never two at once on one connection: a programming error, refused; the open
+         * one fails too (its caller rolls it back, or its pool does). */
+        db->error = "a transaction is already open on this connection";
+        db->txn_status = PT_DB_ERROR;
+        return PT_DB_ERROR;
     }
-    db->txn = NULL;
     db->txn_status = PT_DB_OK;
     if ((rv = pt_db_fault(db, "begin", 0)) > 0) {
         return rv;

@@ -120,11 +120,13 @@ int pt_db_rollback(pt_db *db);
 
 /* Fault injection, for tests (built with --enable-fault-injection; otherwise a spec is
  * refused with PT_DB_ERROR).  `spec`: items separated by « , » or « ; », each
- * TARGET=KIND[*COUNT] — TARGET a statement label, « #N » (the N-th statement run through
- * this pt_db), or « begin » / « commit » / « rollback »; KIND « busy », « constraint »,
- * « lost » (connection lost), or for rollback « skip » (the rollback is not done: a
- * screen that forgets it); COUNT how many times (default 1, « * » always).  An injected
- * failure looks to the caller like the real one; nothing is sent to the database. */
+ * TARGET=KIND[*COUNT] — TARGET a statement label (« label@N »: only its N-th run),
+ * « #N » (the N-th statement run through this pt_db), or « begin » / « commit » /
+ * « rollback »; KIND « busy », « constraint », « lost » (connection lost), « norow » (for a
+ * label: not run, no row changed or returned — someone else changed the row first), or
+ * for rollback « skip » (the rollback is not done: a screen that forgets it); COUNT how
+ * many times (default 1, « * » always).  An injected failure looks to the caller like the
+ * real one; nothing is sent to the database. */
 int pt_db_fault_set(pt_db *db, const char *spec);
 /* How many injected faults fired on this pt_db. */
 int pt_db_fault_fired(const pt_db *db);

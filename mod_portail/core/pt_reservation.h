@@ -51,8 +51,9 @@ typedef struct pt_resa {
 int pt_resa_plan(pt_db *db, apr_pool_t *p, apr_time_t now, const pt_resa_ask *ask,
                  pt_resa *out);
 
-/* A short text naming every outcome of a plan: the preview carries it, the confirmation
- * compares it with the plan made at that moment. */
+/* A short text standing for every outcome of a plan (a SHA-256 of them, base64url, linear
+ * in the days): the preview carries it, the confirmation compares it with the plan made at
+ * that moment. */
 const char *pt_resa_fingerprint(apr_pool_t *p, const pt_resa *plan);
 
 /* Called inside the transaction once the request exists (the acknowledgement mail). */

@@ -7,12 +7,11 @@ use strict;
 use warnings;
 use utf8;
 use Apache::Test qw(-withtestmore);
-use File::Temp qw(tempfile);
 use HTTP::Request;
 use HTTP::Request::Common qw(POST);
 use Time::HiRes qw(time);
 use lib 't/lib';
-use Portail::Test qw(client url csrf_of login sql_query new_family ctl smtp_server);
+use Portail::Test qw(client url csrf_of login sql_query new_family ctl smtp_server csv_file);
 
 sub multipart {
     my ($ua, $path, @parts) = @_;
@@ -85,14 +84,6 @@ cmp_ok($took, '<', 10, 'answered in reasonable time');
 is((sql_query('SELECT count(*) FROM closures'))[0], $closures, 'nothing imported');
 
 # --- portail-ctl import-families -----------------------------------------------------------
-sub csv_file {
-    my ($text) = @_;
-    my ($fh, $file) = tempfile(SUFFIX => '.csv', UNLINK => 1);
-    binmode $fh, ':encoding(UTF-8)';
-    print $fh $text;
-    close $fh;
-    return $file;
-}
 my ($rc, $out) = ctl('import-families', csv_file('reference;type;nom;prenom'));
 isnt($rc, 0, 'a header without a final newline and no line: refused');
 like($out, qr/pas de ligne après l'en-tête/, 'for what it is');

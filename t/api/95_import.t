@@ -4,18 +4,9 @@ use strict;
 use warnings;
 use utf8;
 use Apache::Test qw(-withtestmore);
-use File::Temp qw(tempfile);
 use lib 't/lib';
-use Portail::Test qw(ctl sql_query);
+use Portail::Test qw(ctl sql_query csv_file);
 
-sub csv_file {
-    my ($text) = @_;
-    my ($fh, $path) = tempfile(SUFFIX => '.csv', UNLINK => 1);
-    binmode $fh, ':encoding(UTF-8)';
-    print $fh $text;
-    close $fh;
-    return $path;
-}
 
 my ($families) = sql_query('SELECT count(*) FROM families');
 

@@ -158,6 +158,10 @@ START_TEST(malformed_parts)
         "--" B "\r\nNoColonHere\r\n\r\nx\r\n--" B "--",
         "--" B "junk\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--" B "--",
         "--" B "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\xC3\x28\r\n--" B "--",
+        /* names are text too: UTF-8, no control character, for fields and files */
+        "--" B "\r\nContent-Disposition: form-data; name=\"\xC3\x28\"\r\n\r\nx\r\n--" B "--",
+        "--" B "\r\nContent-Disposition: form-data; name=\"a\x01" "b\"\r\n\r\nx\r\n--" B "--",
+        "--" B "\r\nContent-Disposition: form-data; name=\"\xFF\"; filename=\"a\"\r\n\r\nx\r\n--" B "--",
     };
     apr_table_t *fields = NULL;
     sink s;
@@ -244,20 +248,10 @@ END_TEST
 
 START_TEST(field_names_are_utf8_text)
 {
-    static const char *const bad[] = {
-        "--" B "\r\nContent-Disposition: form-data; name=\"\xC3\x28\"\r\n\r\nx\r\n--" B "--",
-        "--" B "\r\nContent-Disposition: form-data; name=\"a\x01" "b\"\r\n\r\nx\r\n--" B "--",
-        "--" B "\r\nContent-Disposition: form-data; name=\"\xFF\"; filename=\"a\"\r\n\r\nx\r\n--" B "--",
-    };
     const char *good = "--" B "\r\nContent-Disposition: form-data; name=\"pr\xC3\xA9nom\"\r\n\r\n"
                        "L\xC3\xA9o\r\n--" B "--";
     apr_table_t *fields = NULL;
     sink s;
-    size_t i;
-    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-        ck_assert_msg(parse(bad[i], strlen(bad[i]), 3, 0, &s, &fields, NULL) == PT_MP_BAD,
-                      "case %u", (unsigned)i);
-    }
     ck_assert_int_eq(parse(good, strlen(good), 3, 0, &s, &fields, NULL), PT_MP_OK);
     ck_assert_str_eq(apr_table_get(fields, "pr\xC3\xA9nom"), "L\xC3\xA9o");
 }

@@ -14,10 +14,9 @@ use XML::LibXML;
 use Encode ();
 
 our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server open_day
-                    new_account new_family parallel mailed_link ask_reset
-                    day new_activity enrol book in_parallel
-                    httpd_pid httpd_children httpd_sockets db_problems wait_until ctl_command
-                    visible_text pdf_text);
+                    new_account new_family parallel mailed_link ask_reset day new_activity
+                    enrol book in_parallel httpd_pid httpd_children httpd_sockets db_problems
+                    wait_until ctl_command visible_text pdf_text csv_file);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -373,6 +372,8 @@ sub db_problems {
         . "FROM day_counts dc WHERE dc.activity_id = $act AND dc.taken <> (SELECT count(*) FROM bookings b WHERE b.activity_id = dc.activity_id "
         . "AND b.day = dc.day AND b.status IN ('reserve', 'en_attente', 'absence_demandee', 'absent', 'present', 'excuse'))");
     return @bad;
+}
+
 # The text of a PDF (Debian's poppler-utils pdftotext), decoded.
 sub pdf_text {
     my ($bytes) = @_;
@@ -383,6 +384,17 @@ sub pdf_text {
     close $fh;
     my $text = `pdftotext -layout -enc UTF-8 \Q$file\E - 2>/dev/null`;
     return Encode::decode('UTF-8', $text);
+}
+
+# A temporary file holding `text` in UTF-8 (a CSV to import); removed when the test ends.
+sub csv_file {
+    my ($text) = @_;
+    require File::Temp;
+    my ($fh, $path) = File::Temp::tempfile(SUFFIX => '.csv', UNLINK => 1);
+    binmode $fh, ':encoding(UTF-8)';
+    print $fh $text;
+    close $fh;
+    return $path;
 }
 
 1;
