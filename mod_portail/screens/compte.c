@@ -38,8 +38,7 @@ static int portail_compte_page(pt_req *rq, const char *form, const char *field,
                 "autocomplete", "current-password");
     f = pt_form_view_field(pw, "password", "password", "Nouveau mot de passe", NULL, 1);
     pt_xml_attr(f, "autocomplete", "new-password");
-    pt_xml_attr(f, "hint", "Au moins 12 caractères, ou au moins 8 avec une minuscule, une "
-                           "majuscule, un chiffre et un caractère spécial.");
+    pt_xml_attr(f, "hint", PORTAIL_PASSWORD_HINT);
     pt_xml_attr(pt_form_view_field(pw, "confirmation", "password",
                                    "Confirmation du nouveau mot de passe", NULL, 1),
                 "autocomplete", "new-password");

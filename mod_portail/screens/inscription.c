@@ -45,8 +45,7 @@ static int portail_inscription_form(pt_req *rq, apr_table_t *typed, apr_table_t 
         const char *err = errors ? apr_table_get(errors, fields[i].name) : NULL;
         pt_xml_attr(f, "autocomplete", fields[i].autocomplete);
         if (!strcmp(fields[i].name, "password")) {
-            pt_xml_attr(f, "hint", "Au moins 12 caractères, ou au moins 8 avec une minuscule, "
-                                   "une majuscule, un chiffre et un caractère spécial.");
+            pt_xml_attr(f, "hint", PORTAIL_PASSWORD_HINT);
         }
         if (err) {
             pt_form_view_error(fv, fields[i].name, err);
@@ -246,20 +245,19 @@ static int portail_activation_check(pt_req *rq, apr_int64_t *account)
     return portail_link_check(rq, "activation", portail_activation_why, account, NULL);
 }
 
-/* The activation form: the password is chosen (again) here.  Whoever proves the address
- * sets the password, so a password typed at sign-up by someone else with this address
- * never works. */
-static int portail_activation_form(pt_req *rq, const char *field, const char *error,
-                                   int status)
+#define PORTAIL_ACTIVATION_HINT "Celui choisi à l'inscription, ou un nouveau. " \
+    PORTAIL_PASSWORD_HINT
+
+int portail_link_password_form(pt_req *rq, const char *purpose, const char *label,
+                               const char *hint, const char *field, const char *error,
+                               int status)
 {
-    pt_node *screen = pt_req_screen(rq, "activation");
-    pt_form_view *fv = pt_form_view_new(rq, screen, apr_pstrcat(rq->pool, "/activation/",
+    pt_node *screen = pt_req_screen(rq, purpose);
+    pt_form_view *fv = pt_form_view_new(rq, screen, apr_pstrcat(rq->pool, "/", purpose, "/",
                                         apr_table_get(rq->params, "jeton"), NULL));
-    pt_node *f = pt_form_view_field(fv, "password", "password", "Mot de passe", NULL, 1);
+    pt_node *f = pt_form_view_field(fv, "password", "password", label, NULL, 1);
     pt_xml_attr(f, "autocomplete", "new-password");
-    pt_xml_attr(f, "hint", "Celui choisi à l'inscription, ou un nouveau. Au moins 12 "
-                           "caractères, ou au moins 8 avec une minuscule, une majuscule, un "
-                           "chiffre et un caractère spécial.");
+    pt_xml_attr(f, "hint", hint);
     pt_xml_attr(pt_form_view_field(fv, "confirmation", "password",
                                    "Confirmation du mot de passe", NULL, 1),
                 "autocomplete", "new-password");
@@ -269,43 +267,58 @@ static int portail_activation_form(pt_req *rq, const char *field, const char *er
     return status;
 }
 
+int portail_link_password_post(pt_req *rq, const char *purpose, apr_int64_t account,
+                               const char *label, const char *hint, int *used)
+{
+    const char *password = apr_table_get(rq->form, "password");
+    const char *confirmation = apr_table_get(rq->form, "confirmation");
+    const char *why, *hash;
+    *used = 0;
+    if ((why = pt_password_check(password ? password : "")) != NULL) {
+        return portail_link_password_form(rq, purpose, label, hint, "password", why, 400);
+    }
+    if (!confirmation || strcmp(password, confirmation) != 0) {
+        return portail_link_password_form(rq, purpose, label, hint, "confirmation",
+                                          "La confirmation ne correspond pas au mot de passe.",
+                                          400);
+    }
+    hash = pt_account_hash_password(rq->pool, password);
+    /* The link serves once; the password is set the one way (every session ended, every
+     * other link revoked); an activation link also activates. */
+    if (!hash || pt_db_begin(rq->db, rq->pool) != PT_DB_OK
+        || pt_account_link_use(rq->db, rq->pool, apr_table_get(rq->params, "jeton"), purpose,
+                               rq->now, used) != PT_DB_OK
+        || (*used == 1
+            && (pt_account_set_password(rq->db, rq->pool, account, hash, rq->now) != PT_DB_OK
+                || (!strcmp(purpose, "activation")
+                    && pt_db_exec(rq->db, rq->pool, "portail_account_activate",
+                                  PT_ARGS(pt_db_int(rq->pool, apr_time_sec(rq->now)),
+                                          pt_db_int(rq->pool, account)), NULL) != PT_DB_OK)))
+        || pt_db_commit(rq->db) != PT_DB_OK) {
+        pt_db_rollback(rq->db);
+        return pt_req_error(rq, 503, NULL);
+    }
+    return 0;
+}
+
+/* The activation form: the password is chosen (again) here.  Whoever proves the address
+ * sets the password, so a password typed at sign-up by someone else with this address
+ * never works. */
 int portail_activation_get(pt_req *rq)
 {
     apr_int64_t account;
     int rv = portail_activation_check(rq, &account);
-    return rv ? rv : portail_activation_form(rq, NULL, NULL, 200);
+    return rv ? rv : portail_link_password_form(rq, "activation", "Mot de passe",
+                                                PORTAIL_ACTIVATION_HINT, NULL, NULL, 200);
 }
 
 int portail_activation_post(pt_req *rq)
 {
-    const char *password = apr_table_get(rq->form, "password");
-    const char *confirmation = apr_table_get(rq->form, "confirmation");
-    const char *now = pt_db_int(rq->pool, apr_time_sec(rq->now)), *why, *hash;
     apr_int64_t account;
     int used = 0, rv = portail_activation_check(rq, &account);
-    if (rv) {
+    if (rv || (rv = portail_link_password_post(rq, "activation", account, "Mot de passe",
+                                               PORTAIL_ACTIVATION_HINT, &used)) != 0) {
         return rv;
-    }
-    if ((why = pt_password_check(password ? password : "")) != NULL) {
-        return portail_activation_form(rq, "password", why, 400);
-    }
-    if (!confirmation || strcmp(password, confirmation) != 0) {
-        return portail_activation_form(rq, "confirmation", "La confirmation ne correspond pas "
-                                       "au mot de passe.", 400);
-    }
-    hash = pt_account_hash_password(rq->pool, password);
-    if (!hash || pt_db_begin(rq->db, rq->pool) != PT_DB_OK
-        || pt_account_link_use(rq->db, rq->pool, apr_table_get(rq->params, "jeton"),
-                               "activation", rq->now, &used) != PT_DB_OK
-        || (used == 1
-            && (pt_account_set_password(rq->db, rq->pool, account, hash, rq->now) != PT_DB_OK
-                || pt_db_exec(rq->db, rq->pool, "portail_account_activate",
-                              PT_ARGS(now, pt_db_int(rq->pool, account)), NULL) != PT_DB_OK))) {
-        pt_db_rollback(rq->db);
-        return pt_req_error(rq, 503, NULL);
-    }
-    if (pt_db_commit(rq->db) != PT_DB_OK) {
-        return pt_req_error(rq, 503, NULL);
     }
     if (used != 1) {
         /* Another click got there first. */

@@ -13,7 +13,6 @@
 #include "core/pt_form.h"
 #include "core/pt_session.h"
 #include "core/pt_throttle.h"
-#include "domain/pt_password.h"
 
 #define PORTAIL_RESET_LIFETIME 3600
 
@@ -105,61 +104,22 @@ static int portail_reinitialisation_check(pt_req *rq, apr_int64_t *account)
                               NULL);
 }
 
-static int portail_reinitialisation_form(pt_req *rq, const char *field, const char *error,
-                                         int status)
-{
-    pt_node *screen = pt_req_screen(rq, "reinitialisation");
-    pt_form_view *fv = pt_form_view_new(rq, screen, apr_pstrcat(rq->pool, "/reinitialisation/",
-                                        apr_table_get(rq->params, "jeton"), NULL));
-    pt_node *f = pt_form_view_field(fv, "password", "password", "Nouveau mot de passe", NULL, 1);
-    pt_xml_attr(f, "autocomplete", "new-password");
-    pt_xml_attr(f, "hint", "Au moins 12 caractères, ou au moins 8 avec une minuscule, une "
-                           "majuscule, un chiffre et un caractère spécial.");
-    pt_xml_attr(pt_form_view_field(fv, "confirmation", "password",
-                                   "Confirmation du mot de passe", NULL, 1),
-                "autocomplete", "new-password");
-    if (error) {
-        pt_form_view_error(fv, field, error);
-    }
-    return status;
-}
-
 int portail_reinitialisation_get(pt_req *rq)
 {
     apr_int64_t account;
     int rv = portail_reinitialisation_check(rq, &account);
-    return rv ? rv : portail_reinitialisation_form(rq, NULL, NULL, 200);
+    return rv ? rv : portail_link_password_form(rq, "reinitialisation", "Nouveau mot de passe",
+                                                PORTAIL_PASSWORD_HINT, NULL, NULL, 200);
 }
 
 int portail_reinitialisation_post(pt_req *rq)
 {
-    const char *password = apr_table_get(rq->form, "password");
-    const char *confirmation = apr_table_get(rq->form, "confirmation");
-    const char *why, *hash;
     apr_int64_t account;
     int used = 0, rv = portail_reinitialisation_check(rq, &account);
-
-    if (rv) {
+    if (rv || (rv = portail_link_password_post(rq, "reinitialisation", account,
+                                               "Nouveau mot de passe",
+                                               PORTAIL_PASSWORD_HINT, &used)) != 0) {
         return rv;
-    }
-    if ((why = pt_password_check(password ? password : "")) != NULL) {
-        return portail_reinitialisation_form(rq, "password", why, 400);
-    }
-    if (!confirmation || strcmp(password, confirmation) != 0) {
-        return portail_reinitialisation_form(rq, "confirmation", "La confirmation ne "
-                                             "correspond pas au mot de passe.", 400);
-    }
-    hash = pt_account_hash_password(rq->pool, password);
-    if (!hash || pt_db_begin(rq->db, rq->pool) != PT_DB_OK
-        || pt_account_link_use(rq->db, rq->pool, apr_table_get(rq->params, "jeton"),
-                               "reinitialisation", rq->now, &used) != PT_DB_OK
-        || (used == 1
-            /* Every session ends (whoever knew the old password is out), and every
-             * other link of the account stops working. */
-            && pt_account_set_password(rq->db, rq->pool, account, hash, rq->now) != PT_DB_OK)
-        || pt_db_commit(rq->db) != PT_DB_OK) {
-        pt_db_rollback(rq->db);
-        return pt_req_error(rq, 503, NULL);
     }
     if (used != 1) {
         return pt_req_error(rq, 409, portail_reinitialisation_why[0]);

@@ -38,6 +38,20 @@ int portail_account_mail(pt_req *rq, const char *to, const char *template_name,
  * else the error screen's status with why[0] (used), why[1] (expired), why[2] (unknown). */
 int portail_link_check(pt_req *rq, const char *purpose, const char *const why[3],
                        apr_int64_t *account, const char **new_email);
+/* What every new-password field says (domain/pt_password.c's rule). */
+#define PORTAIL_PASSWORD_HINT "Au moins 12 caractères, ou au moins 8 avec une minuscule, " \
+    "une majuscule, un chiffre et un caractère spécial."
+/* The form of a link that sets a password (purpose "activation" or "reinitialisation":
+ * also its screen and URL /<purpose>/{jeton}), with the field's error if any. */
+int portail_link_password_form(pt_req *rq, const char *purpose, const char *label,
+                               const char *hint, const char *field, const char *error,
+                               int status);
+/* Its POST: the password and confirmation checked (else the form again, 400), then in one
+ * transaction the link used, the password set (pt_account_set_password) and, for an
+ * activation, the account activated.  0 with *used (1: this call used the link), or the
+ * status of the answer already given. */
+int portail_link_password_post(pt_req *rq, const char *purpose, apr_int64_t account,
+                               const char *label, const char *hint, int *used);
 /* A new activation link for a pending account, and its mail (caller's transaction). */
 int portail_activation_send(pt_req *rq, apr_int64_t account, const char *email,
                             const char *prenom);
