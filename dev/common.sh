@@ -45,6 +45,8 @@ portail_build() {
     fi
     if [ ! -f Makefile ] || [ configure -nt Makefile ] \
        || [ "$(cat .configure-options 2>/dev/null)" != "$1" ]; then
+        # Other options (another compiler, sanitizers): nothing of the old build is kept.
+        [ -f Makefile ] && make clean >/dev/null 2>&1
         ./configure --with-apxs=/usr/bin/apxs $1 >/dev/null
         printf '%s\n' "$1" > .configure-options
     fi
@@ -79,4 +81,42 @@ portail_tree_reachable() {
     done
     runuser -u "$user" -- test -r "$PORTAIL_TOP/xslt/layout.xsl" || {
         echo "$user ne peut pas lire $PORTAIL_TOP/xslt" >&2; return 1; }
+}
+
+# dev/test --asan: the build environment (clang, AddressSanitizer + UBSan, the shared
+# sanitizer runtime so that the module can use the one preloaded into Apache) and where
+# the reports go.  Apache itself is not sanitized: t/TEST.PL starts it through
+# $PORTAIL_HTTPD, a wrapper that preloads the runtime.  APR pools carve their blocks out
+# of large mallocs: an overflow inside a pool block is not seen, one past a malloc is.
+portail_asan_env() {
+    local rt
+    rt=$(clang -print-file-name=libclang_rt.asan-x86_64.so)
+    export CC=clang
+    export CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined"
+    export LDFLAGS="-fsanitize=address,undefined -shared-libsan -Wl,-rpath,$(dirname "$rt")"
+    PORTAIL_ASAN_LOGS=$(mktemp -d /tmp/portail-asan.XXXXXX)
+    chmod 1777 "$PORTAIL_ASAN_LOGS"                  # Apache's children run as nobody
+    export PORTAIL_ASAN_LOGS
+    # Leaks: checked by the unit tests and the fuzzers; Apache's children and portail-ctl
+    # end with their pools alive, by design.
+    export ASAN_OPTIONS="detect_leaks=0:log_path=$PORTAIL_ASAN_LOGS/asan:log_exe_name=1"
+    export UBSAN_OPTIONS="print_stacktrace=1:log_path=$PORTAIL_ASAN_LOGS/ubsan:log_exe_name=1"
+    export CK_TIMEOUT_MULTIPLIER=10                   # the unit tests run slower
+    PORTAIL_HTTPD=$PORTAIL_ASAN_LOGS/apache2
+    printf '#!/bin/sh\nLD_PRELOAD=%s exec /usr/sbin/apache2 "$@"\n' "$rt" > "$PORTAIL_HTTPD"
+    chmod 755 "$PORTAIL_HTTPD"
+    export PORTAIL_HTTPD
+}
+
+# The sanitizer reports written since portail_asan_env (0: none).
+portail_asan_reports() {
+    local reports
+    reports=$(find "$PORTAIL_ASAN_LOGS" -type f \( -name 'asan*' -o -name 'ubsan*' \) -size +0)
+    if [ -z "$reports" ]; then
+        echo "aucun rapport d'AddressSanitizer ni d'UBSan"
+        return 0
+    fi
+    echo "rapports des sanitizers :"
+    for f in $reports; do echo "--- $f"; head -n 30 "$f"; done
+    return 1
 }
