@@ -2,8 +2,9 @@
  *
  * A closure covers every activity or one; no slot is offered, booked or shown on a closed
  * day.  Added after bookings, it cancels those of its days (the agent is told how many
- * before confirming), and each family is told in « Mes demandes » and the digest.  They are typed one by one, or imported from a CSV file (date_debut;date_fin;
- * libelle — the school holidays of the academy), all or nothing, errors by line.
+ * before confirming), and each family is told in « Mes demandes » and the digest.  They
+ * are typed one by one, or imported from a CSV file (date_debut;date_fin;libelle — the
+ * school holidays of the academy), all or nothing, errors by line.
  */
 #include <string.h>
 #include <apr_strings.h>
@@ -155,6 +156,21 @@ static int portail_fermeture_insert(pt_req *rq, const char *activity, const char
                                   rq->now, &closed);
         }
         from = i;
+    }
+    /* A family's request still waiting for an answer whose every day the closure took
+     * has nothing left to answer: closed too (its days are in the closure's request). */
+    for (i = 0; rv == PT_DB_OK && i < b->n; i++) {
+        const char *req = pt_rows_get(b, i, "request_id");
+        pt_rows *left = NULL;
+        int closed = 0;
+        if (!req || !strcmp(pt_rows_get(b, i, "status"), "reserve")) {
+            continue;
+        }
+        rv = pt_db_select(rq->db, rq->pool, "portail_resa_request_pending", PT_ARGS(req), &left);
+        if (rv == PT_DB_OK && pt_rows_int(left, 0, "n", 0) == 0) {
+            rv = pt_request_close(rq->db, rq->pool, apr_atoi64(req), "annulee", rq->user->id,
+                                  message, 0, rq->now, &closed);
+        }
     }
     return rv;
 }

@@ -569,7 +569,8 @@ const pt_sql_stmt pt_sql_statements[] = {
     /* a closure added after bookings (admin/fermetures.c): the bookings of its days that
      * are still to come are cancelled, their places given back, the families told */
     { "portail_admin_fermeture_bookings",
-      "SELECT b.id, b.day, b.status, c.family_id, c.prenom, a.name AS activite FROM bookings b "
+      "SELECT b.id, b.day, b.status, b.request_id, c.family_id, c.prenom, a.name AS activite "
+      "FROM bookings b "
       "JOIN children c ON c.id = b.child_id JOIN activities a ON a.id = b.activity_id "
       "WHERE b.day >= %s AND b.day <= %s AND b.activity_id = COALESCE(%lld, b.activity_id) "
       "AND b.status IN ('reserve', 'en_attente', 'liste_attente', 'absence_demandee') "

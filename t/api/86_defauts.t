@@ -230,6 +230,9 @@ like(visible_text($ua->get(url("/portail/famille/demandes/$creq"))->decoded_cont
      qr/ne vous seront pas facturées/, 'with the town\'s message');
 is((sql_query("SELECT count(*) FROM requests WHERE family_id = $kid2fam AND title = 'Fermeture : Grève'"))[0], 1,
    'the waiting family is told too');
+my ($tomreq) = sql_query("SELECT request_id FROM bookings WHERE child_id = $tom AND activity_id = $act");
+is((sql_query("SELECT status FROM requests WHERE id = $tomreq"))[0], 'annulee',
+   'its waiting request, with nothing left to answer, is closed');
 
 # --- 6. the digest: one line a promotion; the closure in it -----------------------------------
 my $promo = new_activity('Atelier promotion', 1, 0);
