@@ -14,7 +14,7 @@
       <a class="bouton" href="{$base}/admin/activites/nouvelle"><xsl:value-of select="pt:t('activites.nouvelle')"/></a>
       <a class="bouton bouton-secondaire" href="{$base}/admin/fermetures"><xsl:value-of select="pt:t('admin.fermetures')"/></a>
     </p>
-    <table class="liste">
+    <table class="liste" tabindex="0">
       <caption><xsl:value-of select="pt:t('admin.activites')"/></caption>
       <thead><tr>
         <th scope="col"><xsl:value-of select="pt:t('col.activite')"/></th>

@@ -26,7 +26,7 @@
     </form>
     <xsl:choose>
       <xsl:when test="$l/compte">
-        <table class="liste">
+        <table class="liste" tabindex="0">
           <caption><xsl:value-of select="pt:t('admin.comptes')"/></caption>
           <thead><tr>
             <th scope="col"><xsl:value-of select="pt:t('col.email')"/></th>

@@ -38,7 +38,7 @@
               <xsl:if test="@email"> — <xsl:value-of select="@email"/></xsl:if>
               — <xsl:value-of select="pt:quand(@created_at)"/>
             </p>
-            <table class="liste comparaison">
+            <table class="liste comparaison" tabindex="0">
               <thead><tr>
                 <th scope="col"><xsl:value-of select="pt:t('col.champ')"/></th>
                 <th scope="col"><xsl:value-of select="pt:t('col.avant')"/></th>

@@ -67,7 +67,7 @@
       <h2 id="t-comptes"><xsl:value-of select="pt:t('famille.comptes-rattaches')"/></h2>
       <xsl:choose>
         <xsl:when test="$s/compte">
-          <table class="liste">
+          <table class="liste" tabindex="0">
             <thead><tr>
               <th scope="col"><xsl:value-of select="pt:t('col.email')"/></th>
               <th scope="col"><xsl:value-of select="pt:t('col.nom')"/></th>

@@ -21,7 +21,7 @@
     </form>
     <xsl:choose>
       <xsl:when test="$l/family">
-        <table class="liste">
+        <table class="liste" tabindex="0">
           <caption><xsl:value-of select="pt:t('admin.familles')"/><xsl:if test="string($l/@q)"> — « <xsl:value-of select="$l/@q"/> »</xsl:if></caption>
           <thead><tr>
             <th scope="col"><xsl:value-of select="pt:t('col.famille')"/></th>

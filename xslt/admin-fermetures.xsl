@@ -13,7 +13,7 @@
     <p><a href="{$base}/admin/activites"><xsl:value-of select="pt:t('activites.retour')"/></a></p>
     <h1><xsl:value-of select="pt:t('admin.fermetures')"/></h1>
     <p><xsl:value-of select="pt:t('fermetures.intro')"/></p>
-    <table class="liste">
+    <table class="liste" tabindex="0">
       <caption><xsl:value-of select="pt:t('admin.fermetures')"/></caption>
       <thead><tr>
         <th scope="col"><xsl:value-of select="pt:t('col.du')"/></th>

@@ -24,7 +24,7 @@
         <form method="post" action="{$base}/admin/activites/{$j/@activite}/jour" class="formulaire">
           <xsl:call-template name="csrf"/>
           <input type="hidden" name="date" value="{$j/@date}"/>
-          <table class="tableau">
+          <table class="tableau" tabindex="0">
             <caption><xsl:value-of select="pt:t('jour.enfants')"/></caption>
             <thead><tr>
               <th scope="col"><xsl:value-of select="pt:t('col.enfant')"/></th>

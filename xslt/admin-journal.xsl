@@ -14,7 +14,7 @@
     <h1><xsl:value-of select="pt:t('admin.journal')"/></h1>
     <xsl:choose>
       <xsl:when test="$l/entree">
-        <table class="liste">
+        <table class="liste" tabindex="0">
           <caption><xsl:value-of select="pt:t('admin.journal')"/></caption>
           <thead><tr>
             <th scope="col"><xsl:value-of select="pt:t('col.date')"/></th>

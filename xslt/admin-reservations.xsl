@@ -20,7 +20,7 @@
   </xsl:template>
 
   <xsl:template match="demande" mode="details">
-    <table class="tableau">
+    <table class="tableau" tabindex="0">
       <caption class="visually-hidden"><xsl:value-of select="@title"/></caption>
       <thead><tr>
         <th scope="col"><xsl:value-of select="pt:t('col.date')"/></th>

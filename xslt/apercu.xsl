@@ -11,7 +11,7 @@
     <xsl:if test="@majoration">
       <p class="message message-attention"><xsl:value-of select="concat(pt:t('apercu.majoration'), ' ', @majoration, '.')"/></p>
     </xsl:if>
-    <table class="tableau apercu">
+    <table class="tableau apercu" tabindex="0">
       <caption><xsl:value-of select="pt:t('apercu.titre')"/></caption>
       <thead><tr>
         <th scope="col"><xsl:value-of select="pt:t('col.date')"/></th>

@@ -25,7 +25,7 @@
       </div>
     </xsl:if>
     <xsl:if test="demande/changement">
-      <table class="liste">
+      <table class="liste" tabindex="0">
         <caption><xsl:value-of select="pt:t('demande.changements')"/></caption>
         <thead><tr>
           <th scope="col"><xsl:value-of select="pt:t('col.champ')"/></th>
@@ -40,7 +40,7 @@
       </table>
     </xsl:if>
     <xsl:if test="demande/jour">
-      <table class="liste">
+      <table class="liste" tabindex="0">
         <caption><xsl:value-of select="pt:t('demande.jours')"/></caption>
         <thead><tr>
           <th scope="col"><xsl:value-of select="pt:t('col.date')"/></th>

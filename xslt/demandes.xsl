@@ -16,7 +16,7 @@
     </xsl:if>
     <xsl:choose>
       <xsl:when test="$l/demande">
-        <table class="liste">
+        <table class="liste" tabindex="0">
           <caption><xsl:value-of select="pt:t('nav.demandes')"/></caption>
           <thead><tr>
             <th scope="col"><xsl:value-of select="pt:t('col.demande')"/></th>

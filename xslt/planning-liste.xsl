@@ -31,7 +31,7 @@
       </select>
       <button type="submit" class="bouton"><xsl:value-of select="pt:t('planning.filtrer')"/></button>
     </form>
-    <table class="liste">
+    <table class="liste" tabindex="0">
       <caption><xsl:value-of select="pt:t('planning.reservations')"/></caption>
       <thead><tr>
         <th scope="col"><xsl:value-of select="pt:t('col.date')"/></th>
@@ -53,7 +53,7 @@
       </tbody>
     </table>
     <xsl:if test="$l/preinscription">
-      <table class="liste">
+      <table class="liste" tabindex="0">
         <caption><xsl:value-of select="pt:t('nav.preinscriptions')"/></caption>
         <thead><tr>
           <th scope="col"><xsl:value-of select="pt:t('col.du')"/></th>

@@ -13,7 +13,7 @@
     <p><a class="bouton" href="{$base}/famille/preinscriptions/nouvelle"><xsl:value-of select="pt:t('preinscriptions.nouvelle')"/></a></p>
     <xsl:choose>
       <xsl:when test="preinscriptions/preinscription">
-        <table class="liste">
+        <table class="liste" tabindex="0">
           <caption><xsl:value-of select="pt:t('nav.preinscriptions')"/></caption>
           <thead><tr>
             <th scope="col"><xsl:value-of select="pt:t('col.activite')"/></th>

@@ -138,7 +138,8 @@ function saveHtml(label, html) {
 const links = { public: new Map(), parent: new Map(), agent: new Map() };  // url -> first page
 async function collectLinks(page, role, label) {
   const hrefs = await page.evaluate(() => [
-    ...[...document.querySelectorAll('a[href]')].map((a) => a.href),
+    ...[...document.querySelectorAll('a[href]')]
+      .filter((a) => !a.getAttribute('href').startsWith('#')).map((a) => a.href),
     ...[...document.querySelectorAll('link[href], img[src]')].map((e) => e.href || e.src),
   ]);
   for (const h of hrefs) {
@@ -156,7 +157,7 @@ const SEEDS = {
     '/activation/jeton-inconnu', '/reinitialisation/jeton-inconnu',
     '/confirmation-email/jeton-inconnu', '/agenda/jeton-inconnu'],
   parent: ['/', '/espace', '/espace/compte', '/espace/abonnements', '/famille/', '/famille/photos/inconnu.jpg'],
-  agent: ['/', '/espace', '/admin/', '/admin/photos/inconnu.jpg'],
+  agent: ['/', '/espace', '/admin/', '/admin/activites/1/jour', '/admin/photos/inconnu.jpg'],
 };
 const ROLE_OF = { PT_ROLE_ANY: ['public', 'parent', 'agent'], PT_ROLE_USER: ['parent', 'agent'],
   PT_ROLE_PARENT: ['parent'], PT_ROLE_AGENT: ['agent'] };
@@ -205,10 +206,12 @@ async function crawl(role, state) {
 // --- Forms: error states and POST result pages -----------------------------------------
 // Each runs once with and once without JavaScript and changes nothing (errors, previews);
 // confirmations are the journeys' (below).
-function nextWeekday(from, wd) {   // ISO date of the first weekday wd (1 = Monday) after from days
-  const d = new Date(); d.setDate(d.getDate() + from);
-  while (((d.getDay() + 6) % 7) + 1 !== wd) d.setDate(d.getDate() + 1);
-  return d.toISOString().slice(0, 10);
+// Weekday wd (1 = Monday) of the week n weeks from this one, 'AAAA-MM-JJ' (as the
+// living town's {S+n.wd}: demo-ville books up to week +2, so week +3 is free).
+function weekDay(n, wd) {
+  const d = new Date();
+  d.setDate(d.getDate() - ((d.getDay() + 6) % 7) + 7 * n + wd - 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 async function submitRaw(page, formSel) {
   await page.evaluate((s) => { for (const f of document.querySelectorAll(s)) f.noValidate = true; }, formSel);
@@ -224,13 +227,13 @@ const FORMS = [
   { role: 'parent', name: 'abonnement : code inconnu', url: '/espace/abonnements', form: 'main form.formulaire',
     fill: async (p) => { await p.locator('main form.formulaire input[type=text]').first().fill('ZZZZ-ZZZZ-ZZZZ'); } },
   { role: 'parent', name: 'compte : mot de passe vide', url: '/espace/compte', form: 'main form.formulaire' },
-  { role: 'parent', name: 'pré-inscription : vide', url: '/famille/preinscriptions/nouvelle', form: 'main form.formulaire' },
+  { role: 'parent', name: 'pré-inscription : vide', url: '/famille/preinscriptions/nouvelle?activite=1', form: 'main form.formulaire' },
   { role: 'parent', name: 'réservations : vide', url: '/famille/reservations', form: 'main form.formulaire' },
   { role: 'parent', name: 'réservations : aperçu', url: '/famille/reservations', form: 'main form.formulaire', status: 200,
     fill: async (p) => {
       await p.selectOption('#activite', '1');
       await p.check('#enfant_1'); await p.check('#enfant_2');
-      await p.fill('#date_debut', nextWeekday(14, 1)); await p.fill('#date_fin', nextWeekday(14, 5));
+      await p.fill('#date_debut', weekDay(3, 1)); await p.fill('#date_fin', weekDay(3, 5));
     } },
   { role: 'parent', name: 'dossier : adresse vide', url: '/famille/dossier/famille/1/adresse', form: 'main form.formulaire',
     fill: async (p) => { await p.fill('[name=adresse]', ''); } },
@@ -252,7 +255,8 @@ async function checkForms(states) {
         if (f.fill) await f.fill(page);
         const resp = await submitRaw(page, f.form);
         const want = f.status || 400;
-        if (check(resp.status() === want, label, `réponse ${resp.status()} au lieu de ${want}`)) {
+        const said = async () => (await page.locator('main .message, main .erreur').allTextContents()).join(' | ');
+        if (check(resp.status() === want, label, `réponse ${resp.status()} au lieu de ${want}`, await said())) {
           if (js) saveHtml(label, await resp.text());
           await checkShown(page, label, js);
           if (js) await collectLinks(page, f.role, label);
@@ -397,7 +401,7 @@ async function journeyParent() {
     await follow(page, 'main form.formulaire button[type=submit]', 'Rattacher');
     if (!(await page.textContent('main')).includes('BENALI')) throw new Error('la famille BENALI n\'est pas rattachée');
   })) return ctx.close();
-  const day = nextWeekday(10, 2);
+  const day = weekDay(3, 2);
   if (!await step('réserver un jour', async () => {
     await follow(page, `nav a[href$="/famille/planning"]`, 'Planning');
     await follow(page, `main a[href$="/famille/reservations"]`, 'Réservations sur une période');
@@ -413,7 +417,7 @@ async function journeyParent() {
     if (r.status() !== 200) throw new Error(`aperçu : ${r.status()} ${(await page.textContent('main')).slice(0, 200)}`);
     await checkShown(page, 'parcours : aperçu', true);
     saveHtml('parcours : aperçu', await r.text());
-    await follow(page, 'main form button[type=submit][name=confirmer], main form button[type=submit]:has-text("Confirmer")', 'Confirmer');
+    await follow(page, 'main form button[type=submit][name=confirmer]', 'Confirmer');
     await checkShown(page, 'parcours : confirmation', true);
   })) return ctx.close();
   await step('voir la demande dans « Mes demandes »', async () => {
@@ -436,10 +440,12 @@ async function journeyAgent(state) {
   await page.goto(BASE + '/admin/');
   await step('accepter une demande', async () => {
     await follow(page, `main a[href$="/admin/reservations"], nav a[href$="/admin/reservations"]`, 'Réservations');
-    const before = await page.locator('main form[action$="/accepter"]').count();
-    await follow(page, 'main form[action*="/reservations/"][action$="/accepter"] button[type=submit]', 'Accepter');
-    const after = await page.locator('main form[action$="/accepter"]').count();
-    if (!(after < before)) throw new Error('la demande est toujours en attente');
+    // The first request's own « Accepter » (not the bulk form's).
+    const action = await page.evaluate(() => [...document.querySelectorAll('main form')]
+      .map((f) => f.getAttribute('action')).find((a) => /\/reservations\/\d+\/accepter$/.test(a)));
+    if (!action) throw new Error('aucune demande à accepter');
+    await follow(page, `main form[action="${action}"] button[type=submit]`, 'Accepter');
+    if (await page.locator(`main form[action="${action}"]`).count()) throw new Error('la demande est toujours en attente');
   });
   await step('pointer sur la feuille du jour', async () => {
     await page.goto(BASE + `/admin/activites/1/jour?date=${new Date().toISOString().slice(0, 10)}`);
