@@ -26,5 +26,6 @@ Suite *unit_calendar_suite(void);
 Suite *unit_ics_suite(void);
 Suite *unit_booking_suite(void);
 Suite *unit_pagecache_suite(void);
+Suite *unit_arena_suite(void);
 
 #endif
