@@ -14,6 +14,7 @@
 #include <libxml/xpathInternals.h>
 #include <libexslt/exslt.h>
 #include "core/pt_render.h"
+#include "core/pt_arena.h"
 #include "domain/pt_fr.h"
 
 /* Namespace of the portal's XSLT extension functions. */
@@ -197,7 +198,9 @@ static xsltStylesheetPtr pt_render_get(pt_render_cache *c, apr_pool_t *p, const 
     style = apr_hash_get(c->sheets, name, APR_HASH_KEY_STRING);
     if (!style) {
         const char *path = apr_pstrcat(p, c->dir, "/", name, ".xsl", NULL);
+        pt_arena *request = pt_arena_swap(NULL);     /* a stylesheet outlives the request */
         style = xsltParseStylesheetFile(BAD_CAST path);
+        pt_arena_swap(request);
         if (style) {
             apr_hash_set(c->sheets, apr_pstrdup(c->pool, name), APR_HASH_KEY_STRING, style);
         }
@@ -235,6 +238,13 @@ static void pt_render_on_error(void *ctx, const char *fmt, ...)
 
 static apr_status_t pt_render_free_doc(void *doc)
 {
+    /* An arena's document goes with its arena: only its dictionary is given back. */
+    if (pt_arena_owns(doc)) {
+        if (((xmlDocPtr)doc)->dict) {
+            xmlDictFree(((xmlDocPtr)doc)->dict);
+        }
+        return APR_SUCCESS;
+    }
     xmlFreeDoc(doc);
     return APR_SUCCESS;
 }

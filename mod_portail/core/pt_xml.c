@@ -5,9 +5,13 @@
 #include <libxml/xmlsave.h>
 #include "core/pt_xml.h"
 #include "domain/pt_fr.h"
+#include "core/pt_arena.h"
 
 static apr_status_t pt_xml_free_doc(void *doc)
 {
+    if (pt_arena_owns(doc) && !((xmlDocPtr)doc)->dict) {
+        return APR_SUCCESS;      /* freed whole with its request's arena (pt_arena.h) */
+    }
     xmlFreeDoc(doc);
     return APR_SUCCESS;
 }

@@ -32,5 +32,6 @@ Suite *unit_db_suite(void);
  * memory of a parser by its input. */
 long unit_rss_kb(void);
 Suite *unit_tariff_suite(void);
+Suite *unit_arena_suite(void);
 
 #endif
