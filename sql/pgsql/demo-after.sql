@@ -5,3 +5,6 @@ SELECT setval(pg_get_serial_sequence('responsables', 'id'), (SELECT max(id) FROM
 SELECT setval(pg_get_serial_sequence('children', 'id'), (SELECT max(id) FROM children));
 SELECT setval(pg_get_serial_sequence('activities', 'id'), (SELECT max(id) FROM activities));
 SELECT setval(pg_get_serial_sequence('invoices', 'id'), (SELECT max(id) FROM invoices));
+SELECT setval(pg_get_serial_sequence('regies', 'id'), (SELECT max(id) FROM regies));
+SELECT setval(pg_get_serial_sequence('tariffs', 'id'), (SELECT max(id) FROM tariffs));
+SELECT setval(pg_get_serial_sequence('payments', 'id'), (SELECT max(id) FROM payments));
