@@ -67,3 +67,66 @@ INSERT INTO activity_periods (activity_id, date_debut, date_fin, weekdays) VALUE
 INSERT INTO activity_periods (activity_id, date_debut, date_fin, weekdays) VALUES (5, '2026-09-14', '2027-06-25', '1001000');
 INSERT INTO closures (activity_id, date_debut, date_fin, label) VALUES (NULL, '2026-10-17', '2026-11-01', 'Vacances de la Toussaint');
 INSERT INTO closures (activity_id, date_debut, date_fin, label) VALUES (NULL, '2026-12-19', '2027-01-03', 'Vacances de Noël');
+-- Billing (migration 014): the régie of the canteen and after-school care, its tariffs by
+-- quotient familial, and MARTIN's invoices — October's paid (imported from the former
+-- software, its references are those of the town's letter), November's partly paid, a
+-- supplementary one to pay.  BENALI's October invoice is to pay.
+INSERT INTO regies (id, code, name, emetteur, delai_paiement, relance_jours, created_at) VALUES
+(1, 'CANT', 'Régie restauration et périscolaire', 'Régie restauration et périscolaire — Mairie de Ville-de-Démo, 1 place de la Mairie, 99100 Ville-de-Démo', 30, 5, 1788220800);
+UPDATE activities SET regie_id = 1 WHERE id IN (1, 2, 3, 4);
+UPDATE activities SET late_policy = 'majoration', surcharge_pct = 50 WHERE id = 1;
+UPDATE families SET quotient_le = '2026-09-01' WHERE quotient IS NOT NULL;
+INSERT INTO tariffs (id, activity_id, valid_from, mode, taux, plancher, plafond, created_at) VALUES
+(1, 1, '2026-09-01', 'tranches', 0, 0, 0, 1788220800);
+INSERT INTO tariff_brackets (tariff_id, qf_min, qf_max, prix) VALUES (1, 0, 500, 150);
+INSERT INTO tariff_brackets (tariff_id, qf_min, qf_max, prix) VALUES (1, 501, 1000, 320);
+INSERT INTO tariff_brackets (tariff_id, qf_min, qf_max, prix) VALUES (1, 1001, NULL, 480);
+INSERT INTO tariffs (id, activity_id, valid_from, mode, taux, plancher, plafond, created_at) VALUES
+(2, 2, '2026-09-01', 'taux', 195, 50, 250, 1788220800);
+INSERT INTO tariffs (id, activity_id, valid_from, mode, taux, plancher, plafond, created_at) VALUES
+(3, 3, '2026-09-01', 'taux', 333, 80, 350, 1788220800);
+INSERT INTO tariffs (id, activity_id, valid_from, mode, taux, plancher, plafond, created_at) VALUES
+(4, 4, '2026-09-01', 'tranches', 0, 0, 0, 1788220800);
+INSERT INTO tariff_brackets (tariff_id, qf_min, qf_max, prix) VALUES (4, 0, 500, 600);
+INSERT INTO tariff_brackets (tariff_id, qf_min, qf_max, prix) VALUES (4, 501, 1000, 1100);
+INSERT INTO tariff_brackets (tariff_id, qf_min, qf_max, prix) VALUES (4, 1001, NULL, 1600);
+INSERT INTO tariffs (id, activity_id, valid_from, mode, taux, plancher, plafond, created_at) VALUES
+(5, 1, '2027-01-01', 'tranches', 0, 0, 0, 1788220800);
+INSERT INTO tariff_brackets (tariff_id, qf_min, qf_max, prix) VALUES (5, 0, 500, 160);
+INSERT INTO tariff_brackets (tariff_id, qf_min, qf_max, prix) VALUES (5, 501, 1000, 335);
+INSERT INTO tariff_brackets (tariff_id, qf_min, qf_max, prix) VALUES (5, 1001, NULL, 500);
+
+UPDATE invoices SET regie_id = 1, periode = '2026-10', echeance = '2026-12-02', emetteur = (SELECT emetteur FROM regies WHERE id = 1), created_at = 1793613600 WHERE id IN (1, 2);
+INSERT INTO invoice_lines (invoice_id, position, child_id, activity_id, enfant, activite, jours, prix, majoration, montant) VALUES
+(1, 1, 1, 1, 'Léa', 'Restauration scolaire', 12, 320, 0, 3840);
+INSERT INTO invoice_lines (invoice_id, position, child_id, activity_id, enfant, activite, jours, prix, majoration, montant) VALUES
+(1, 2, 2, 1, 'Hugo', 'Restauration scolaire', 12, 320, 320, 4160);
+INSERT INTO invoice_lines (invoice_id, position, child_id, activity_id, enfant, activite, jours, prix, majoration, montant) VALUES
+(1, 3, 2, 2, 'Hugo', 'Accueil périscolaire du matin', 4, 160, 0, 640);
+INSERT INTO invoice_lines (invoice_id, position, child_id, activity_id, enfant, activite, jours, prix, majoration, montant) VALUES
+(2, 1, 4, 1, 'Inès', 'Restauration scolaire', 9, 320, 0, 2880);
+INSERT INTO invoice_lines (invoice_id, position, child_id, activity_id, enfant, activite, jours, prix, majoration, montant) VALUES
+(2, 2, 5, 1, 'Adam', 'Restauration scolaire', 4, 320, 0, 1280);
+INSERT INTO invoice_lines (invoice_id, position, child_id, activity_id, enfant, activite, jours, prix, majoration, montant) VALUES
+(2, 3, 5, 3, 'Adam', 'Accueil périscolaire du soir', 2, 180, 0, 360);
+INSERT INTO invoices (id, family_id, code_emission, reference, code_personne, montant, emise_le, regie_id, periode, echeance, emetteur, etat, paye, created_at) VALUES
+(3, 1, 'CANT-202611', '2026-CANT-000001', 'P00001', 9900, '2026-12-01', 1, '2026-11', '2026-12-31', 'Régie restauration et périscolaire — Mairie de Ville-de-Démo, 1 place de la Mairie, 99100 Ville-de-Démo', 'emise', 4000, 1796119200);
+INSERT INTO invoice_lines (invoice_id, position, child_id, activity_id, enfant, activite, jours, prix, majoration, montant) VALUES
+(3, 1, 1, 1, 'Léa', 'Restauration scolaire', 14, 320, 160, 4640);
+INSERT INTO invoice_lines (invoice_id, position, child_id, activity_id, enfant, activite, jours, prix, majoration, montant) VALUES
+(3, 2, 2, 1, 'Hugo', 'Restauration scolaire', 13, 320, 0, 4160);
+INSERT INTO invoice_lines (invoice_id, position, child_id, activity_id, enfant, activite, jours, prix, majoration, montant) VALUES
+(3, 3, 2, 4, 'Hugo', 'Accueil de loisirs du mercredi', 1, 1100, 0, 1100);
+INSERT INTO invoices (id, family_id, code_emission, reference, code_personne, montant, emise_le, regie_id, periode, echeance, emetteur, etat, paye, created_at) VALUES
+(4, 1, 'CANT-202611', '2026-CANT-000002', 'P00001', 960, '2026-12-01', 1, '2026-11', '2026-12-31', 'Régie restauration et périscolaire — Mairie de Ville-de-Démo, 1 place de la Mairie, 99100 Ville-de-Démo', 'emise', 0, 1796119260);
+INSERT INTO invoice_lines (invoice_id, position, child_id, activity_id, enfant, activite, jours, prix, majoration, montant) VALUES
+(4, 1, 3, 1, 'Chloé', 'Restauration scolaire', 3, 320, 0, 960);
+INSERT INTO billing_numbers (regie_id, year, kind, last) VALUES (1, 2026, 'facture', 2);
+INSERT INTO billing_numbers (regie_id, year, kind, last) VALUES (1, 2026, 'recu', 2);
+UPDATE invoices SET paye = 8640 WHERE id = 1;
+INSERT INTO payments (id, family_id, regie_id, numero, moyen, montant, paye_le, piece, created_at) VALUES
+(1, 1, 1, '2026-CANT-R000001', 'cheque', 8640, '2026-11-20', '0012345', 1795651200);
+INSERT INTO payment_allocations (payment_id, invoice_id, montant) VALUES (1, 1, 8640);
+INSERT INTO payments (id, family_id, regie_id, numero, moyen, montant, paye_le, piece, created_at) VALUES
+(2, 1, 1, '2026-CANT-R000002', 'especes', 4000, '2026-12-01', NULL, 1796122800);
+INSERT INTO payment_allocations (payment_id, invoice_id, montant) VALUES (2, 3, 4000);

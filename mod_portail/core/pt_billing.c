@@ -7,7 +7,6 @@
 #include "core/pt_mail.h"
 #include "core/pt_audit.h"
 #include "core/pt_xml.h"
-#include "domain/pt_tariff.h"
 
 /* Transactions are retried this many times when the database is busy. */
 #define PT_BILLING_ATTEMPTS 5
@@ -17,26 +16,18 @@ static void pt_billing_refuse(const char **error, const char *why)
     *error = why;
 }
 
-/* The tariffs of a régie, grouped per activity. */
-typedef struct {
-    int first, n;
-} pt_billing_span;
-
-typedef struct {
-    pt_tariff *tariffs;
-    int n;
-    apr_hash_t *by_activity;   /* activity id text -> pt_billing_span */
-} pt_billing_tariffs;
-
-static int pt_billing_load_tariffs(pt_db *db, apr_pool_t *p, const char *regie,
-                                   pt_billing_tariffs *out)
+int pt_billing_tariffs_load(pt_db *db, apr_pool_t *p, const char *regie,
+                            pt_billing_tariffs *out)
 {
     pt_rows *t = NULL, *b = NULL;
     apr_hash_t *index = apr_hash_make(p);
     int rv, i;
     out->by_activity = apr_hash_make(p);
-    if ((rv = pt_db_select(db, p, "portail_billing_tariffs", PT_ARGS(regie), &t)) != PT_DB_OK
-        || (rv = pt_db_select(db, p, "portail_billing_brackets", PT_ARGS(regie), &b))
+    if ((rv = regie ? pt_db_select(db, p, "portail_billing_tariffs", PT_ARGS(regie), &t)
+                    : pt_db_select(db, p, "portail_billing_tariffs_all", PT_NOARGS, &t))
+            != PT_DB_OK
+        || (rv = regie ? pt_db_select(db, p, "portail_billing_brackets", PT_ARGS(regie), &b)
+                       : pt_db_select(db, p, "portail_billing_brackets_all", PT_NOARGS, &b))
            != PT_DB_OK) {
         return rv;
     }
@@ -75,8 +66,7 @@ static int pt_billing_load_tariffs(pt_db *db, apr_pool_t *p, const char *regie,
     return PT_DB_OK;
 }
 
-/* The price of a day of an activity for a QF: -1 when no tariff applies. */
-static long long pt_billing_price(const pt_billing_tariffs *t, const char *activity,
+long long pt_billing_price(const pt_billing_tariffs *t, const char *activity,
                                   const char *day, long qf)
 {
     pt_billing_span *span = apr_hash_get(t->by_activity, activity, APR_HASH_KEY_STRING);
@@ -157,7 +147,7 @@ int pt_billing_plan(pt_db *db, apr_pool_t *p, const char *regie_code, const char
                               "facture plus.", pt_fr_month(p, first.y, first.m), run->name);
         return PT_BILLING_REFUSED;
     }
-    if ((rv = pt_billing_load_tariffs(db, p, pt_db_int(p, run->regie), &tariffs)) != PT_DB_OK
+    if ((rv = pt_billing_tariffs_load(db, p, pt_db_int(p, run->regie), &tariffs)) != PT_DB_OK
         || (rv = pt_db_select(db, p, "portail_billing_days",
                               PT_ARGS(pt_db_int(p, run->regie), run->debut, run->fin), &d))
            != PT_DB_OK) {

@@ -15,8 +15,10 @@
 #include <apr_pools.h>
 #include <apr_tables.h>
 #include <apr_time.h>
+#include <apr_hash.h>
 #include "core/pt_db.h"
 #include "domain/pt_fr.h"
+#include "domain/pt_tariff.h"
 
 /* A run refused for a reason the agent can act on (*error says it in French). */
 #define PT_BILLING_REFUSED 20
@@ -111,5 +113,22 @@ const char *pt_billing_status(const char *etat, long long montant, long long pay
  * reminder days of `today` (and not past), once per invoice.  *sent counts them. */
 int pt_billing_remind(pt_db *db, apr_pool_t *p, pt_date today, apr_time_t now,
                       const pt_billing_site *site, int *sent);
+
+/* The tariffs of a régie's activities (regie: its id as text), or of every activity with
+ * a régie (NULL), grouped per activity: by_activity maps the activity id (text) to the
+ * span [first, first + n) of tariffs, ordered by validity date. */
+typedef struct pt_billing_span {
+    int first, n;
+} pt_billing_span;
+typedef struct pt_billing_tariffs {
+    pt_tariff *tariffs;
+    int n;
+    apr_hash_t *by_activity;
+} pt_billing_tariffs;
+int pt_billing_tariffs_load(pt_db *db, apr_pool_t *p, const char *regie,
+                            pt_billing_tariffs *out);
+/* The price of a unit of an activity on a day for a QF: -1 when no tariff applies. */
+long long pt_billing_price(const pt_billing_tariffs *t, const char *activity, const char *day,
+                           long qf);
 
 #endif

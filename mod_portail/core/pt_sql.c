@@ -610,6 +610,13 @@ const pt_sql_stmt pt_sql_statements[] = {
       "SELECT b.tariff_id, b.qf_min, b.qf_max, b.prix FROM tariff_brackets b "
       "JOIN tariffs t ON t.id = b.tariff_id JOIN activities a ON a.id = t.activity_id "
       "WHERE a.regie_id = %lld ORDER BY b.tariff_id, b.qf_min" },
+    { "portail_billing_tariffs_all",
+      "SELECT t.id, t.activity_id, t.valid_from, t.mode, t.taux, t.plancher, t.plafond "
+      "FROM tariffs t JOIN activities a ON a.id = t.activity_id "
+      "WHERE a.regie_id IS NOT NULL ORDER BY t.activity_id, t.valid_from" },
+    { "portail_billing_brackets_all",
+      "SELECT b.tariff_id, b.qf_min, b.qf_max, b.prix FROM tariff_brackets b "
+      "ORDER BY b.tariff_id, b.qf_min" },
     { "portail_billing_number_ensure",
       "INSERT INTO billing_numbers (regie_id, year, kind, last) VALUES (%lld, %d, %s, 0) "
       "ON CONFLICT (regie_id, year, kind) DO NOTHING" },
@@ -689,6 +696,13 @@ const pt_sql_stmt pt_sql_statements[] = {
       "JOIN payments p ON p.id = pa.payment_id WHERE pa.invoice_id = %lld ORDER BY p.paye_le, p.id" },
     { "portail_factures_credit_note",
       "SELECT numero, emis_le, motif, montant FROM credit_notes WHERE invoice_id = %lld" },
+    { "portail_factures_activities",
+      "SELECT a.id, a.name, r.name AS regie FROM activities a JOIN regies r ON r.id = a.regie_id "
+      "WHERE a.active = 1 ORDER BY a.name, a.id" },
+    { "portail_factures_quotients",
+      "SELECT f.id, f.nom, f.quotient, f.quotient_le FROM families f "
+      "JOIN account_families af ON af.family_id = f.id "
+      "WHERE af.account_id = %lld ORDER BY f.nom, f.id" },
     { "portail_factures_credit",
       "SELECT COALESCE(SUM(montant), 0) AS solde FROM family_credits WHERE family_id = %lld" },
 

@@ -174,6 +174,7 @@ static const portail_route portail_routes[] = {
       "admin-reglement" },
     { "GET",  "/famille/factures/{facture}/pdf", portail_facture_pdf_get, PT_ROLE_PARENT, NULL },
     { "GET",  "/admin/factures/{facture}/pdf", portail_admin_facture_pdf_get, PT_ROLE_AGENT, NULL },
+    { "GET",  "/famille/tarifs", portail_tarifs_get, PT_ROLE_PARENT, "tarifs" },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 

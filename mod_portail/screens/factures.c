@@ -216,3 +216,70 @@ int portail_facture_pdf_get(pt_req *rq)
     int rv = portail_factures_pdf(rq, pt_req_param_id(rq, "facture"), rq->user->id);
     return rv == 200 ? 200 : pt_req_error(rq, rv, NULL);
 }
+
+/* « Tarifs »: per family, per activity, the price that applies to it today (its QF, or the
+ * highest when unknown), the brackets or the effort rate, and the coming changes. */
+int portail_tarifs_get(pt_req *rq)
+{
+    pt_node *screen = pt_req_screen(rq, "tarifs");
+    const char *today = pt_date_iso(rq->pool, pt_date_of_time(rq->now));
+    pt_rows *fam = NULL, *act = NULL;
+    pt_billing_tariffs t;
+    int f, a, k, j;
+    if (pt_db_select(rq->db, rq->pool, "portail_factures_quotients",
+                     PT_ARGS(pt_db_int(rq->pool, rq->user->id)), &fam) != PT_DB_OK
+        || pt_db_select(rq->db, rq->pool, "portail_factures_activities", PT_NOARGS, &act)
+           != PT_DB_OK
+        || pt_billing_tariffs_load(rq->db, rq->pool, NULL, &t) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    for (f = 0; f < fam->n; f++) {
+        const char *qf_text = pt_rows_get(fam, f, "quotient");
+        long qf = qf_text ? atol(qf_text) : PT_QF_UNKNOWN;
+        pt_node *fn = pt_xml_elem(screen, "famille", NULL);
+        pt_xml_attr(fn, "nom", pt_rows_get(fam, f, "nom"));
+        pt_xml_attr(fn, "qf", qf_text);
+        pt_xml_attr(fn, "qf_le", pt_fr_date_short(rq->pool, pt_rows_get(fam, f, "quotient_le")));
+        for (a = 0; a < act->n; a++) {
+            const pt_billing_span *span = apr_hash_get(t.by_activity, pt_rows_get(act, a, "id"),
+                                                       APR_HASH_KEY_STRING);
+            pt_node *an;
+            int cur;
+            if (!span) {
+                continue;
+            }
+            cur = pt_tariff_pick(t.tariffs + span->first, span->n, today);
+            an = pt_xml_elem(fn, "activite", NULL);
+            pt_xml_attr(an, "nom", pt_rows_get(act, a, "name"));
+            pt_xml_attr(an, "regie", pt_rows_get(act, a, "regie"));
+            for (k = cur < 0 ? 0 : cur; k < span->n; k++) {
+                const pt_tariff *x = &t.tariffs[span->first + k];
+                pt_node *tn = pt_xml_elem(an, "tarif", NULL);
+                long long price = pt_tariff_price(x, qf);
+                pt_xml_attr(tn, "courant", k == cur ? "1" : "0");
+                pt_xml_attr(tn, "depuis_fr", pt_fr_date_short(rq->pool, x->valid_from));
+                pt_xml_attr(tn, "mode", x->mode == PT_TARIFF_EFFORT ? "taux" : "tranches");
+                if (price >= 0) {
+                    pt_xml_attr(tn, "prix_fr", pt_fr_amount(rq->pool, price));
+                }
+                if (x->mode == PT_TARIFF_EFFORT) {
+                    pt_xml_attr(tn, "taux_fr", apr_psprintf(rq->pool, "%ld,%03ld %%",
+                                                            x->effort / 1000, x->effort % 1000));
+                    pt_xml_attr(tn, "plancher_fr", pt_fr_amount(rq->pool, x->floor_cents));
+                    pt_xml_attr(tn, "plafond_fr", pt_fr_amount(rq->pool, x->ceiling_cents));
+                }
+                for (j = 0; j < x->nbrackets; j++) {
+                    const pt_tariff_bracket *b = &x->brackets[j];
+                    pt_node *bn = pt_xml_elem(tn, "tranche", NULL);
+                    pt_xml_attr_int(bn, "min", b->qf_min);
+                    if (b->qf_max >= 0) {
+                        pt_xml_attr_int(bn, "max", b->qf_max);
+                    }
+                    pt_xml_attr(bn, "prix_fr", pt_fr_amount(rq->pool, b->cents));
+                    pt_xml_attr(bn, "la_votre", b->cents == price ? "1" : "0");
+                }
+            }
+        }
+    }
+    return 200;
+}

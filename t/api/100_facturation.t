@@ -256,4 +256,23 @@ $r = $ua->post(url('/portail/espace/abonnements'), { csrf => $c, par => 'facture
 is($r->code, 303, 'subscription with the references of a real invoice');
 like($ua->get(url('/portail/famille/'))->decoded_content, qr/Famille FACTA/, 'the family is there');
 
+# « Tarifs »: each family sees the price that applies to it.
+$x = xml_of($uaA, '/portail/famille/tarifs');
+is($x->findvalue("//famille/activite[\@nom='Cantine de test']/tarif[\@courant='1']/\@prix_fr"), "3,20\x{a0}€",
+   'QF 820: the tariff of its bracket');
+is($x->findvalue("//famille/\@qf"), 820, 'and its QF, read-only');
+$r = $uaB->get(url('/portail/famille/tarifs'));
+like($r->decoded_content, qr/Cantine de test : 4,80.€/, 'unknown QF: the highest tariff');
+like($r->decoded_content, qr/pas connu de la mairie/, 'and why');
+
+# The demo: MARTIN has a paid, a partly paid and a to-pay invoice, whose PDF opens.
+my $demo = client();
+login($demo, 'parent@demo.portail.fr', 'Parent-demo-2026');
+$x = xml_of($demo, '/portail/famille/factures');
+is_deeply([sort map { $_->value } $x->findnodes('//factures/facture/@statut')], [qw(a_payer partielle payee)],
+          'demo: one paid, one partly paid, one to pay');
+my ($demo_inv) = $x->findvalue('//factures/facture[@statut="partielle"]/@id');
+like(pdf_text($demo->get(url("/portail/famille/factures/$demo_inv/pdf"))->content), qr/Total\s+99,00\s€/,
+     'demo: its PDF opens');
+
 done_testing();
