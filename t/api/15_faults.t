@@ -109,4 +109,44 @@ $r = book($d2, 'commit=lost*');
 is($r->code, 503, 'a commit that fails: 503');
 is(state_of(day($d2)), $before, 'nothing applied');
 
+# --- a promotion whose status update changes no row -----------------------------------------
+# One place; the family holds it, another child waits.  When the family cancels, the first
+# waiting is promoted — but if its booking changed meanwhile (its status update changes no
+# row: another transaction got there first), the place it took goes back.
+sub confirm {
+    my ($who, $form, $fault) = @_;
+    my $page = $who->post(url('/portail/famille/reservations'), $form);
+    my ($fp) = $page->decoded_content =~ /name="empreinte" value="([^"]*)"/;
+    return $who->post(url('/portail/famille/reservations'), { %$form, empreinte => $fp, confirmer => 1 },
+                      $fault ? ('X-Portail-Fault' => $fault) : ());
+}
+sql_query("INSERT INTO activities (name, type, capacity, start_time, end_time, booking_rule, cancel_rule, waiting_list, active) "
+          . "VALUES ('Atelier une place', 'EXTRA', 1, '14:00', '16:00', 'J-0 00:00', 'J-0 00:00', 1, 1)");
+my ($one) = sql_query("SELECT id FROM activities WHERE name = 'Atelier une place'");
+sql_query("INSERT INTO activity_periods (activity_id, date_debut, date_fin, weekdays) VALUES ($one, '" . day(-3) . "', '" . day(60) . "', '1111111')");
+my ($fam2, $ua2) = new_family('FALT-3333-4444', 'ATTENTE', 'attente@exemple.fr', 'Attente-de-base-2026');
+sql_query("INSERT INTO requests (family_id, kind, status, title, created_at, updated_at) VALUES ($fam2, 'preinscription', 'acceptee', 'Pré-inscription ATTENTE', $t, $t)");
+my ($preq2) = sql_query("SELECT id FROM requests WHERE family_id = $fam2 AND kind = 'preinscription'");
+sql_query("INSERT INTO children (family_id, nom, prenom, date_naissance) VALUES ($fam2, 'ATTENTE', 'Tom', '2017-05-01')");
+my ($kid2) = sql_query("SELECT id FROM children WHERE family_id = $fam2");
+for ([$preq, $kid], [$preq2, $kid2]) {
+    sql_query("INSERT INTO enrolments (request_id, child_id, activity_id, date_debut, date_fin, occasionnelle, weekdays) "
+              . "VALUES ($_->[0], $_->[1], $one, '" . day(-3) . "', '" . day(60) . "', 0, '1111111')");
+}
+my $dp = open_day($ua, $kid, $one, $d2 + 1);
+my $csrf2 = csrf_of($ua2->get(url('/portail/famille/planning'))->decoded_content);
+my %days = (activite => $one, date_debut => day($dp), date_fin => day($dp), map { ("j$_" => 1) } 1 .. 7);
+my $mine = csrf_of($ua->get(url('/portail/famille/planning'))->decoded_content);
+is(confirm($ua, { %days, csrf => $mine, action => 'reservation', "enfant_$kid" => 1 })->code, 303, 'the one place is booked');
+is(confirm($ua2, { %days, csrf => $csrf2, action => 'reservation', "enfant_$kid2" => 1 })->code, 303, 'the other child waits');
+sub status_of { join ',', sql_query("SELECT status FROM bookings WHERE child_id = $_[0] AND activity_id = $one AND day = '" . day($dp) . "'") }
+is(status_of($kid2), 'liste_attente', 'on the waiting list');
+$r = confirm($ua, { %days, csrf => $mine, action => 'annulation', "enfant_$kid" => 1 }, 'portail_resa_set_status@2=norow');
+is($r->code, 303, 'the cancellation is made');
+is($r->header('X-Portail-Fault-Injected'), 1, 'the promotion found its booking changed');
+is(status_of($kid), 'annule', 'cancelled');
+is(status_of($kid2), 'liste_attente', 'the waiting booking was not promoted');
+is((sql_query("SELECT taken FROM day_counts WHERE activity_id = $one AND day = '" . day($dp) . "'"))[0], 0,
+   'and the place it took is given back: none counted taken');
+
 done_testing();
