@@ -17,7 +17,7 @@
  * doubling up to an hour.  Per address (families behind one town-hall or school
  * connection): twenty. */
 static const pt_throttle_rule portail_abonnements_per_account = { 4, 30, 3600, 86400 };
-static const pt_throttle_rule portail_abonnements_per_address = { 20, 30, 3600, 86400 };
+static const pt_throttle_rule portail_abonnements_per_address = { 20, 2, 3600, 86400 };
 
 static int portail_abonnements_page(pt_req *rq, const char *failed_form, const char *field,
                                     const char *error, int status)

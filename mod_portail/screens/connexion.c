@@ -14,9 +14,11 @@
 
 /* Per account: 5 free tries, the 6th blocks 30 s, doubling up to 15 min — so a burst of
  * simultaneous guesses gets 6 evaluated, however long the burst lasts under load.  Per
- * address (a school's or a town hall's shared connection sends many parents): 20 free. */
+ * address (a school's or a town hall's shared connection sends many parents): 20 free,
+ * then 2 s doubling — a brake on one address trying many accounts, gentle for the others
+ * behind it. */
 static const pt_throttle_rule portail_connexion_per_account = { 5, 30, 900, 3600 };
-static const pt_throttle_rule portail_connexion_per_address = { 20, 30, 900, 3600 };
+static const pt_throttle_rule portail_connexion_per_address = { 20, 2, 900, 3600 };
 
 /* Where to go after login: only a local path of the portal, never another site, and
  * nothing that could not travel in a Location header as it is (CR, LF, spaces, controls,
