@@ -107,6 +107,9 @@ else {
 ok($after_n, 'requests ran after the database came back');
 is($after_ok, $after_n, 'all of them answered: the service came back by itself');
 is($ua->get(url('/portail/famille/reservations'))->code, 200, 'the next request works');
+# Every pooled connection of every child, idle during the outage or not, works again.
+my @burst = map { in_parallel(30, sub { $ua->get(url('/portail/famille/planning'))->code }) } 1 .. 2;
+is_deeply([grep { ($_ // 0) != 200 } @burst], [], '60 pages at once afterwards, all served');
 
 # No half change.
 is_deeply([db_problems($act)], [], 'the counter of places matches the bookings, integrity clean');
