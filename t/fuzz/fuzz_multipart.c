@@ -44,19 +44,6 @@ static int fuzz_end(void *ctx)
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
-#ifdef PT_FUZZ_LIBFUZZER
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    apr_initialize();
-    apr_pool_create(&fuzz_pool, NULL);
-    return 0;
-}
-#endif
-
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
     /* The limits glue/respond.c gives it with the default directives. */
@@ -69,6 +56,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     size_t cut = size ? data[0] % (size + 1) : 0;
     int rv;
 
+    if (!fuzz_pool) {                       /* under libFuzzer, main() did not run */
+        apr_initialize();
+        apr_pool_create(&fuzz_pool, NULL);
+    }
     apr_pool_create(&p, fuzz_pool);
     mp = pt_multipart_new(p, FUZZ_BOUNDARY, &lim, &files);
     rv = pt_multipart_feed(mp, (const char *)data, cut);
