@@ -19,6 +19,9 @@ my ($fam, $ua) = new_family('GRAC-1717-1717', 'RELANCE', 'relance@exemple.fr', '
 my @kids = new_children($fam, 'Relance', 2);
 enrol($fam, $act);
 my $d = open_day($ua, $kids[0], $act, 25);
+# A fresh session: its once-a-minute refresh stays out of the stream (a write outside the
+# SQLite writers' queue, which can answer 503 by itself: issue 12, § 6).
+login($ua, 'relance@exemple.fr', 'Relance-2026-ok');
 my $csrf = csrf_of($ua->get(url('/portail/famille/reservations'))->decoded_content);
 my $parent = httpd_pid();
 my %before = map { $_ => 1 } httpd_children();
