@@ -9,7 +9,7 @@ use utf8;
 use Apache::Test qw(-withtestmore);
 use POSIX ();
 use lib 't/lib';
-use Portail::Test qw(client url csrf_of sql_query new_family open_day new_activity enrol book
+use Portail::Test qw(client url csrf_of login sql_query new_family open_day new_activity new_children enrol book
                      in_parallel httpd_pid httpd_children httpd_sockets db_problems wait_until day);
 
 $ENV{TZ} = 'Europe/Paris';
@@ -17,12 +17,11 @@ POSIX::tzset();
 
 my $act = new_activity('Voile (panne)', 30, 0);
 my ($fam, $ua) = new_family('KILL-1616-1616', 'PANNE', 'panne@exemple.fr', 'Panne-kill-2026');
-sql_query("INSERT INTO children (family_id, nom, prenom, date_naissance) VALUES "
-          . join(', ', map { "($fam, 'Panne', 'Enfant$_', '2016-01-01')" } 1 .. 50));
+my @kids = new_children($fam, 'Panne', 50);
 enrol($fam, $act);
-my @kids = sql_query("SELECT id FROM children WHERE family_id = $fam ORDER BY id");
 my $d = open_day($ua, $kids[0], $act, 25);
 my $day = day($d);
+login($ua, 'panne@exemple.fr', 'Panne-kill-2026');   # a fresh session (see 17_graceful.t)
 my $csrf = csrf_of($ua->get(url('/portail/famille/reservations'))->decoded_content);
 my $where = "activity_id = $act AND day = '$day'";
 sub bookings { (sql_query("SELECT count(*) FROM bookings WHERE $where"))[0] }

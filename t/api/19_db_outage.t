@@ -12,7 +12,7 @@ use POSIX ();
 use Time::HiRes qw(time sleep);
 use Encode ();
 use lib 't/lib';
-use Portail::Test qw(url csrf_of sql_query db_driver new_family open_day new_activity enrol book
+use Portail::Test qw(url csrf_of login sql_query db_driver new_family open_day new_activity new_children enrol book
                      in_parallel db_problems day);
 
 $ENV{TZ} = 'Europe/Paris';
@@ -21,11 +21,10 @@ my $pg = db_driver() eq 'pgsql';
 
 my $act = new_activity('Escalade (panne de base)', 200, 0);
 my ($fam, $ua) = new_family('BASE-1919-1919', 'COUPURE', 'coupure@exemple.fr', 'Coupure-2026-ok');
-sql_query("INSERT INTO children (family_id, nom, prenom, date_naissance) VALUES "
-          . join(', ', map { "($fam, 'Coupure', 'Enfant$_', '2016-01-01')" } 1 .. 120));
+my @kids = new_children($fam, 'Coupure', 120);
 enrol($fam, $act);
-my @kids = sql_query("SELECT id FROM children WHERE family_id = $fam ORDER BY id");
 my $d = open_day($ua, $kids[0], $act, 25);
+login($ua, 'coupure@exemple.fr', 'Coupure-2026-ok');  # a fresh session (see 17_graceful.t)
 my $csrf = csrf_of($ua->get(url('/portail/famille/reservations'))->decoded_content);
 my $top = Apache::Test::vars('top_dir');
 
@@ -107,6 +106,9 @@ else {
 ok($after_n, 'requests ran after the database came back');
 is($after_ok, $after_n, 'all of them answered: the service came back by itself');
 is($ua->get(url('/portail/famille/reservations'))->code, 200, 'the next request works');
+# Every pooled connection of every child, idle during the outage or not, works again.
+my @burst = map { in_parallel(16, sub { $ua->get(url('/portail/famille/planning'))->code }) } 1 .. 2;
+is_deeply([grep { ($_ // 0) != 200 } @burst], [], '2 × 16 pages at once afterwards, all served');
 
 # No half change.
 is_deeply([db_problems($act)], [], 'the counter of places matches the bookings, integrity clean');

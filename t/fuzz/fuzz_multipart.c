@@ -50,19 +50,6 @@ static int fuzz_end(void *ctx)
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
-#ifdef PT_FUZZ_LIBFUZZER
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    apr_initialize();
-    apr_pool_create(&fuzz_pool, NULL);
-    return 0;
-}
-#endif
-
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
     /* The module's defaults (glue/config.c): PortailMaxFormFields, a 1 kB header line,
@@ -79,6 +66,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 
     size_t off;
 
+    if (!fuzz_pool) {                       /* under libFuzzer, main() did not run */
+        apr_initialize();
+        apr_pool_create(&fuzz_pool, NULL);
+    }
     apr_pool_create(&p, fuzz_pool);
     mp = pt_multipart_new(p, FUZZ_BOUNDARY, &lim, &files);
     rv = pt_multipart_feed(mp, (const char *)data, cut);

@@ -16,7 +16,7 @@ use Encode ();
 our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server open_day
                     new_account new_family parallel mailed_link ask_reset day new_activity
                     enrol book in_parallel httpd_pid httpd_children httpd_sockets db_problems
-                    wait_until ctl_command visible_text pdf_text csv_file);
+                    wait_until ctl_command visible_text pdf_text csv_file new_children);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -241,6 +241,15 @@ sub new_activity {
     my ($id) = sql_query("SELECT id FROM activities WHERE name = '$name'");
     sql_query("INSERT INTO activity_periods (activity_id, date_debut, date_fin, weekdays) VALUES ($id, '" . day(-3) . "', '" . day(90) . "', '1111111')");
     return $id;
+}
+
+# `$n` children in the family (prénoms Enfant1 .. Enfant$n); returns the ids of all its
+# children, in order.
+sub new_children {
+    my ($fam, $nom, $n) = @_;
+    sql_query("INSERT INTO children (family_id, nom, prenom, date_naissance) VALUES "
+              . join(', ', map { "($fam, '$nom', 'Enfant$_', '2016-01-01')" } 1 .. $n));
+    return sql_query("SELECT id FROM children WHERE family_id = $fam ORDER BY id");
 }
 
 # Every child of the family enrolled in the activity (an accepted pré-inscription).
