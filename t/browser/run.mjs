@@ -345,6 +345,20 @@ async function follow(page, sel, what) {   // a link or a submit button: Enter, 
   const [resp] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
   return resp;
 }
+// A date field takes its day, month and year in the browser's order (which Chromium takes
+// from its build, not from the page's language): jj/mm/aaaa, else mm/jj/aaaa.  Tab moves
+// between the parts of the field; after the year, two Shift+Tab go back to the first.
+async function typeDate(page, sel, iso, what) {
+  const [y, m, d] = iso.split('-');
+  await tabTo(page, sel, what);
+  for (const digits of [d + m + y, m + d + y]) {
+    await page.keyboard.type(digits);
+    if (await page.inputValue(sel) === iso) return;
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+  }
+  throw new Error(`la date ${iso} ne se saisit pas au clavier dans « ${what} »`);
+}
 async function spaceOn(page, sel, what) { // a checkbox or a radio
   await tabTo(page, sel, what);
   await page.keyboard.press('Space');
@@ -412,10 +426,8 @@ async function journeyParent() {
     await page.keyboard.type('Restauration');   // a select takes the typed start of an option
     if (await page.inputValue('#activite') !== '1') throw new Error('l\'activité ne se choisit pas au clavier');
     await spaceOn(page, 'input[type=checkbox][id^=enfant_]', 'Enfant');
-    await tabTo(page, '#date_debut', 'Du');
-    await page.keyboard.type(day.split('-').reverse().join(''));
-    await tabTo(page, '#date_fin', 'Au');
-    await page.keyboard.type(day.split('-').reverse().join(''));
+    await typeDate(page, '#date_debut', day, 'Du');
+    await typeDate(page, '#date_fin', day, 'Au');
     const r = await follow(page, 'main form.formulaire button[type=submit]', 'Voir l\'aperçu');
     if (r.status() !== 200) throw new Error(`aperçu : ${r.status()} ${(await page.textContent('main')).slice(0, 200)}`);
     await checkShown(page, 'parcours : aperçu', true);
@@ -473,6 +485,14 @@ async function journeyAgent(state) {
 // --- Run -----------------------------------------------------------------------------------
 const t0 = Date.now();
 const states = { public: undefined, parent: await login('parent'), agent: await login('agent') };
+if (process.env.PORTAIL_PARCOURS) {   // the journeys alone, while working on them
+  await journeyParent();
+  await journeyAgent(states.agent);
+  await browser.close();
+  for (const f of failures) console.log(`  ${f.where} — ${f.rule}${f.element ? ' — ' + f.element : ''}`);
+  console.log(`\nbrowser: ${passed} passed, ${failures.length} failed`);
+  process.exit(failures.length ? 1 : 0);
+}
 for (const role of ['public', 'parent', 'agent']) {
   const urls = await crawl(role, states[role]);
   console.log(`${role} : ${urls.length} pages (${Math.round((Date.now() - t0) / 1000)} s)`);
