@@ -10,7 +10,7 @@
 // Environment: PORTAIL_BASE (http://localhost:PORT/portail), PORTAIL_DB_FILE (the SQLite
 // database, for the activation mail in the outbox), PORTAIL_TOP, PORTAIL_OUT.
 import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,9 @@ const VNU = path.join(here, 'node_modules/vnu-jar/build/dist/vnu.jar');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WIDTHS = [1280, 360];
 const HEIGHT = { 1280: 800, 360: 740 };
+// PORTAIL_ONLY=regex: check only the pages whose path matches (while fixing one screen);
+// the forms, journeys and the route coverage are then skipped.
+const ONLY = process.env.PORTAIL_ONLY ? new RegExp(process.env.PORTAIL_ONLY) : null;
 const PER_ROUTE = 1;   // distinct URLs visited per route and role (a planning view counts apart)
 
 const ACCOUNTS = {
@@ -79,6 +82,7 @@ const browser = await chromium.launch({
 async function newContext(state, js) {
   const ctx = await browser.newContext({
     viewport: { width: 1280, height: HEIGHT[1280] }, storageState: state, acceptDownloads: true,
+    locale: 'fr-FR', timezoneId: 'Europe/Paris',
   });
   if (!js) await ctx.route(/\.m?js(\?|$)/, (r) => r.abort());
   return ctx;
@@ -188,16 +192,18 @@ async function crawl(role, state) {
     const resp = await page.goto(u.href);
     const status = resp.status();
     const label = `${role} ${u.pathname}${u.search}`;
+    if (VERBOSE) console.log(`  ${label} : ${status}`);
     // A token or file name of no one's: the error screen, which must be as good.
     const bogus = /inconnu/.test(u.pathname);
     if (!check(bogus ? status < 500 : status === 200, label, `réponse ${status}`)) continue;
     visitedRoutes.add(rt.pattern);
-    saveHtml(label, await resp.text());
     await collectLinks(page, role, label);
-    pages.push(u.href);
     for (const l of await page.evaluate(() => [...document.querySelectorAll('a[href]')].map((a) => a.href))) {
       queue.push(l);
     }
+    if (ONLY && !ONLY.test(u.pathname + u.search)) continue;
+    saveHtml(label, await resp.text());
+    pages.push(u.href);
   }
   await ctx.close();
   return pages;
@@ -302,13 +308,10 @@ async function checkLinks(role, state) {
 // --- The W3C validator, once over every saved page -----------------------------------------
 function validate() {
   const files = [...savedFiles.keys()];
-  let out;
-  try {
-    out = execFileSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', ...files],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
-  } catch (e) {
-    out = e.stderr || '';   // vnu exits 1 when it found errors; its JSON is on stderr
-  }
+  // vnu writes its JSON on stderr, and exits 1 when it found errors.
+  const run = spawnSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', ...files],
+    { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out = run.stderr || run.stdout || String(run.error || '');
   let msgs;
   try { msgs = JSON.parse(out).messages; } catch { check(false, 'vnu', 'sortie illisible', out.slice(0, 200)); return; }
   const bad = new Map();
@@ -341,6 +344,20 @@ async function follow(page, sel, what) {   // a link or a submit button: Enter, 
   await tabTo(page, sel, what);
   const [resp] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
   return resp;
+}
+// A date field takes its day, month and year in the browser's order (which Chromium takes
+// from its build, not from the page's language): jj/mm/aaaa, else mm/jj/aaaa.  Tab moves
+// between the parts of the field; after the year, two Shift+Tab go back to the first.
+async function typeDate(page, sel, iso, what) {
+  const [y, m, d] = iso.split('-');
+  await tabTo(page, sel, what);
+  for (const digits of [d + m + y, m + d + y]) {
+    await page.keyboard.type(digits);
+    if (await page.inputValue(sel) === iso) return;
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+  }
+  throw new Error(`la date ${iso} ne se saisit pas au clavier dans « ${what} »`);
 }
 async function spaceOn(page, sel, what) { // a checkbox or a radio
   await tabTo(page, sel, what);
@@ -409,10 +426,8 @@ async function journeyParent() {
     await page.keyboard.type('Restauration');   // a select takes the typed start of an option
     if (await page.inputValue('#activite') !== '1') throw new Error('l\'activité ne se choisit pas au clavier');
     await spaceOn(page, 'input[type=checkbox][id^=enfant_]', 'Enfant');
-    await tabTo(page, '#date_debut', 'Du');
-    await page.keyboard.type(day.split('-').reverse().join(''));
-    await tabTo(page, '#date_fin', 'Au');
-    await page.keyboard.type(day.split('-').reverse().join(''));
+    await typeDate(page, '#date_debut', day, 'Du');
+    await typeDate(page, '#date_fin', day, 'Au');
     const r = await follow(page, 'main form.formulaire button[type=submit]', 'Voir l\'aperçu');
     if (r.status() !== 200) throw new Error(`aperçu : ${r.status()} ${(await page.textContent('main')).slice(0, 200)}`);
     await checkShown(page, 'parcours : aperçu', true);
@@ -470,19 +485,29 @@ async function journeyAgent(state) {
 // --- Run -----------------------------------------------------------------------------------
 const t0 = Date.now();
 const states = { public: undefined, parent: await login('parent'), agent: await login('agent') };
+if (process.env.PORTAIL_PARCOURS) {   // the journeys alone, while working on them
+  await journeyParent();
+  await journeyAgent(states.agent);
+  await browser.close();
+  for (const f of failures) console.log(`  ${f.where} — ${f.rule}${f.element ? ' — ' + f.element : ''}`);
+  console.log(`\nbrowser: ${passed} passed, ${failures.length} failed`);
+  process.exit(failures.length ? 1 : 0);
+}
 for (const role of ['public', 'parent', 'agent']) {
   const urls = await crawl(role, states[role]);
   console.log(`${role} : ${urls.length} pages (${Math.round((Date.now() - t0) / 1000)} s)`);
   await checkPages(role, states[role], urls);
 }
-await checkForms(states);
-console.log(`formulaires (${Math.round((Date.now() - t0) / 1000)} s)`);
-await journeyParent();
-await journeyAgent(states.agent);
-console.log(`parcours (${Math.round((Date.now() - t0) / 1000)} s)`);
+if (!ONLY) {
+  await checkForms(states);
+  console.log(`formulaires (${Math.round((Date.now() - t0) / 1000)} s)`);
+  await journeyParent();
+  await journeyAgent(states.agent);
+  console.log(`parcours (${Math.round((Date.now() - t0) / 1000)} s)`);
+}
 for (const role of ['public', 'parent', 'agent']) await checkLinks(role, states[role]);
 await browser.close();
-for (const r of GET_ROUTES) {
+for (const r of ONLY ? [] : GET_ROUTES) {
   check(visitedRoutes.has(r.pattern), `route GET ${r.pattern}`, 'jamais visitée (ajoutez-la aux SEEDS de t/browser/run.mjs ou liez-la)');
 }
 validate();
