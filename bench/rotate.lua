@@ -21,9 +21,11 @@ end
 
 function init(args)
     i = (start or 1) * math.floor(#tokens / 2)
-    -- The month to start from changes every second: the warm-up run and the measured one
-    -- (2 s later) do not ask for the same pages.
-    k = #dates > 0 and (os.time() % #dates) * #tokens or 0
+    k = 0
+    -- The months of a thread: base + its number, + 2 at each round of the families, so
+    -- the two threads never ask for the same page; the base changes every second, so the
+    -- warm-up run and the measured one (2 s later) do not either.
+    base = #dates > 0 and os.time() % #dates or 0
 end
 
 function request()
@@ -31,7 +33,7 @@ function request()
     k = k + 1
     local p = path
     if #dates > 0 then
-        local m = math.floor(k / #tokens) % #dates + 1
+        local m = (base + (start or 1) - 1 + 2 * math.floor(k / #tokens)) % #dates + 1
         p = string.gsub(path, "date=[0-9-]+", "date=" .. dates[m])
     end
     return wrk.format("GET", p, { Cookie = "portail_session=" .. tokens[i] })

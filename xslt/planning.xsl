@@ -55,7 +55,7 @@
           <li><button type="submit" name="basculer" value="a{@id}" class="bascule" aria-pressed="{not(@masque)}">
             <span class="sigle" aria-hidden="true"><xsl:value-of select="@sigle"/></span>
             <span id="a{@id}"><xsl:value-of select="@nom"/></span>
-            <span class="heures"><xsl:value-of select="concat(@debut, '–', @fin)"/></span>
+            <span class="heures"><xsl:call-template name="heure"><xsl:with-param name="h" select="@debut"/></xsl:call-template>–<xsl:call-template name="heure"><xsl:with-param name="h" select="@fin"/></xsl:call-template></span>
           </button></li>
         </xsl:for-each>
       </ul>
@@ -140,6 +140,12 @@
       <xsl:if test="$p/@vue = $v"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
       <xsl:value-of select="pt:t(concat('planning.vue.', $v))"/>
     </a></li>
+  </xsl:template>
+
+  <!-- « 7 h 30 » of "07:30" -->
+  <xsl:template name="heure">
+    <xsl:param name="h"/>
+    <xsl:if test="$h"><xsl:value-of select="concat(number(substring-before($h, ':')), ' h ', substring-after($h, ':'))"/></xsl:if>
   </xsl:template>
 
   <xsl:template name="notes">

@@ -156,14 +156,18 @@ static apr_status_t portail_dbd_post_connect(apr_pool_t *pool, dbd_cfg_t *cfg, a
 
 static int portail_handler(request_rec *r)
 {
+    pt_arena *outer;
     int rv;
     if (!r->handler || strcmp(r->handler, "portail") != 0) {
         return DECLINED;
     }
-    /* libxml2's memory of this request: one arena, dropped with r->pool. */
+    /* libxml2's memory of this request: one arena, dropped with r->pool (a subrequest
+     * gives the outer request its arena back). */
+    outer = pt_arena_swap(NULL);
     pt_arena_begin(r->pool);
     rv = portail_dispatch(r);
     pt_arena_leave();
+    pt_arena_swap(outer);
     return rv;
 }
 
