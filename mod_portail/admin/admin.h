@@ -121,4 +121,9 @@ int portail_admin_facture_pdf_get(pt_req *rq);
 int portail_admin_reglement_get(pt_req *rq);
 int portail_admin_reglement_post(pt_req *rq);
 
+/* admin/tarifs.c — /portail/admin/tarifs: régies and dated tariffs */
+int portail_admin_tarifs_get(pt_req *rq);
+int portail_admin_tarifs_post(pt_req *rq);
+int portail_admin_tarifs_regie_post(pt_req *rq);
+
 #endif

@@ -62,12 +62,12 @@ static void pt_pdf_rule(cairo_t *cr, double y)
 
 /* The columns of the lines' table: x and width. */
 static const struct { double x, w; pt_pdf_align a; const char *title; } pt_pdf_cols[] = {
-    { PT_PDF_M, 90, PT_PDF_LEFT, "Enfant" },
-    { PT_PDF_M + 95, 165, PT_PDF_LEFT, "Activité" },
-    { PT_PDF_M + 265, 40, PT_PDF_RIGHT, "Jours" },
-    { PT_PDF_M + 310, 65, PT_PDF_RIGHT, "Prix unitaire" },
-    { PT_PDF_M + 380, 55, PT_PDF_RIGHT, "Majoration" },
-    { PT_PDF_M + 440, 55, PT_PDF_RIGHT, "Montant" },
+    { PT_PDF_M, 85, PT_PDF_LEFT, "Enfant" },
+    { PT_PDF_M + 90, 140, PT_PDF_LEFT, "Activité" },
+    { PT_PDF_M + 235, 35, PT_PDF_RIGHT, "Jours" },
+    { PT_PDF_M + 275, 65, PT_PDF_RIGHT, "Prix unitaire" },
+    { PT_PDF_M + 345, 70, PT_PDF_RIGHT, "Majoration" },
+    { PT_PDF_M + 420, 75, PT_PDF_RIGHT, "Montant" },
 };
 
 static double pt_pdf_table_head(cairo_t *cr, double y)
@@ -75,7 +75,7 @@ static double pt_pdf_table_head(cairo_t *cr, double y)
     size_t c;
     double h = 0, t;
     for (c = 0; c < sizeof(pt_pdf_cols) / sizeof(pt_pdf_cols[0]); c++) {
-        t = pt_pdf_text(cr, "Sans Bold 9", pt_pdf_cols[c].x, y, pt_pdf_cols[c].w,
+        t = pt_pdf_text(cr, "Sans Bold 8", pt_pdf_cols[c].x, y, pt_pdf_cols[c].w,
                         pt_pdf_cols[c].a, pt_pdf_cols[c].title);
         h = t > h ? t : h;
     }
@@ -177,9 +177,9 @@ int pt_pdf_invoice_render(apr_pool_t *p, const pt_pdf_invoice *inv, const char *
         const char *values[3];
         values[0] = inv->total; values[1] = inv->paye; values[2] = inv->reste;
         for (c = 0; c < 3; c++) {
-            pt_pdf_text(cr, c == 0 ? "Sans Bold 10" : "Sans 10", PT_PDF_M + 250, y, 180,
+            pt_pdf_text(cr, c == 0 ? "Sans Bold 10" : "Sans 10", PT_PDF_M + 230, y, 180,
                         PT_PDF_RIGHT, labels[c]);
-            y += pt_pdf_text(cr, c == 0 ? "Sans Bold 10" : "Sans 10", PT_PDF_M + 440, y, 55,
+            y += pt_pdf_text(cr, c == 0 ? "Sans Bold 10" : "Sans 10", PT_PDF_M + 420, y, 75,
                              PT_PDF_RIGHT, values[c]) + 3;
         }
     }

@@ -733,5 +733,19 @@ const pt_sql_stmt pt_sql_statements[] = {
       "WHERE i.family_id = %lld AND i.etat = 'emise' AND i.paye < i.montant "
       "ORDER BY i.emise_le, i.id" },
 
+    /* agents' tariffs and régies (admin/tarifs.c) — h14billing */
+    { "portail_admin_tarifs_activities",
+      "SELECT a.id, a.name, a.certificat_jours, r.name AS regie FROM activities a "
+      "LEFT JOIN regies r ON r.id = a.regie_id ORDER BY a.name, a.id" },
+    { "portail_admin_tarifs_set_regie", "UPDATE activities SET regie_id = %lld WHERE id = %lld" },
+    { "portail_admin_tarifs_insert",
+      "INSERT INTO tariffs (activity_id, valid_from, mode, taux, plancher, plafond, created_at) "
+      "VALUES (%lld, %s, %s, %lld, %lld, %lld, %lld) RETURNING id" },
+    { "portail_admin_tarifs_bracket_insert",
+      "INSERT INTO tariff_brackets (tariff_id, qf_min, qf_max, prix) VALUES (%lld, %lld, %lld, %lld)" },
+    { "portail_admin_tarifs_regie_insert",
+      "INSERT INTO regies (code, name, emetteur, delai_paiement, relance_jours, created_at) "
+      "VALUES (%s, %s, %s, %lld, %lld, %lld)" },
+
     { NULL, NULL }
 };

@@ -175,6 +175,10 @@ static const portail_route portail_routes[] = {
     { "GET",  "/famille/factures/{facture}/pdf", portail_facture_pdf_get, PT_ROLE_PARENT, NULL },
     { "GET",  "/admin/factures/{facture}/pdf", portail_admin_facture_pdf_get, PT_ROLE_AGENT, NULL },
     { "GET",  "/famille/tarifs", portail_tarifs_get, PT_ROLE_PARENT, "tarifs" },
+    { "GET",  "/admin/tarifs", portail_admin_tarifs_get, PT_ROLE_AGENT, "admin-tarifs" },
+    { "POST", "/admin/tarifs", portail_admin_tarifs_post, PT_ROLE_AGENT, "admin-tarifs" },
+    { "POST", "/admin/tarifs/regies", portail_admin_tarifs_regie_post, PT_ROLE_AGENT,
+      "admin-tarifs" },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 

@@ -217,6 +217,34 @@ int portail_facture_pdf_get(pt_req *rq)
     return rv == 200 ? 200 : pt_req_error(rq, rv, NULL);
 }
 
+pt_node *portail_tarif_xml(pt_req *rq, pt_node *parent, const pt_tariff *x, long qf)
+{
+    pt_node *tn = pt_xml_elem(parent, "tarif", NULL);
+    long long price = qf == PT_QF_UNKNOWN - 1 ? -1 : pt_tariff_price(x, qf);
+    int j;
+    pt_xml_attr(tn, "depuis_fr", pt_fr_date_short(rq->pool, x->valid_from));
+    pt_xml_attr(tn, "mode", x->mode == PT_TARIFF_EFFORT ? "taux" : "tranches");
+    if (price >= 0) {
+        pt_xml_attr(tn, "prix_fr", pt_fr_amount(rq->pool, price));
+    }
+    if (x->mode == PT_TARIFF_EFFORT) {
+        pt_xml_attr(tn, "taux_fr", apr_psprintf(rq->pool, "%ld,%03ld %%", x->effort / 1000,
+                                                x->effort % 1000));
+        pt_xml_attr(tn, "plancher_fr", pt_fr_amount(rq->pool, x->floor_cents));
+        pt_xml_attr(tn, "plafond_fr", pt_fr_amount(rq->pool, x->ceiling_cents));
+    }
+    for (j = 0; j < x->nbrackets; j++) {
+        const pt_tariff_bracket *b = &x->brackets[j];
+        pt_node *bn = pt_xml_elem(tn, "tranche", NULL);
+        pt_xml_attr_int(bn, "min", b->qf_min);
+        if (b->qf_max >= 0) {
+            pt_xml_attr_int(bn, "max", b->qf_max);
+        }
+        pt_xml_attr(bn, "prix_fr", pt_fr_amount(rq->pool, b->cents));
+    }
+    return tn;
+}
+
 /* « Tarifs »: per family, per activity, the price that applies to it today (its QF, or the
  * highest when unknown), the brackets or the effort rate, and the coming changes. */
 int portail_tarifs_get(pt_req *rq)
@@ -225,7 +253,7 @@ int portail_tarifs_get(pt_req *rq)
     const char *today = pt_date_iso(rq->pool, pt_date_of_time(rq->now));
     pt_rows *fam = NULL, *act = NULL;
     pt_billing_tariffs t;
-    int f, a, k, j;
+    int f, a, k;
     if (pt_db_select(rq->db, rq->pool, "portail_factures_quotients",
                      PT_ARGS(pt_db_int(rq->pool, rq->user->id)), &fam) != PT_DB_OK
         || pt_db_select(rq->db, rq->pool, "portail_factures_activities", PT_NOARGS, &act)
@@ -253,31 +281,8 @@ int portail_tarifs_get(pt_req *rq)
             pt_xml_attr(an, "nom", pt_rows_get(act, a, "name"));
             pt_xml_attr(an, "regie", pt_rows_get(act, a, "regie"));
             for (k = cur < 0 ? 0 : cur; k < span->n; k++) {
-                const pt_tariff *x = &t.tariffs[span->first + k];
-                pt_node *tn = pt_xml_elem(an, "tarif", NULL);
-                long long price = pt_tariff_price(x, qf);
+                pt_node *tn = portail_tarif_xml(rq, an, &t.tariffs[span->first + k], qf);
                 pt_xml_attr(tn, "courant", k == cur ? "1" : "0");
-                pt_xml_attr(tn, "depuis_fr", pt_fr_date_short(rq->pool, x->valid_from));
-                pt_xml_attr(tn, "mode", x->mode == PT_TARIFF_EFFORT ? "taux" : "tranches");
-                if (price >= 0) {
-                    pt_xml_attr(tn, "prix_fr", pt_fr_amount(rq->pool, price));
-                }
-                if (x->mode == PT_TARIFF_EFFORT) {
-                    pt_xml_attr(tn, "taux_fr", apr_psprintf(rq->pool, "%ld,%03ld %%",
-                                                            x->effort / 1000, x->effort % 1000));
-                    pt_xml_attr(tn, "plancher_fr", pt_fr_amount(rq->pool, x->floor_cents));
-                    pt_xml_attr(tn, "plafond_fr", pt_fr_amount(rq->pool, x->ceiling_cents));
-                }
-                for (j = 0; j < x->nbrackets; j++) {
-                    const pt_tariff_bracket *b = &x->brackets[j];
-                    pt_node *bn = pt_xml_elem(tn, "tranche", NULL);
-                    pt_xml_attr_int(bn, "min", b->qf_min);
-                    if (b->qf_max >= 0) {
-                        pt_xml_attr_int(bn, "max", b->qf_max);
-                    }
-                    pt_xml_attr(bn, "prix_fr", pt_fr_amount(rq->pool, b->cents));
-                    pt_xml_attr(bn, "la_votre", b->cents == price ? "1" : "0");
-                }
             }
         }
     }

@@ -157,6 +157,11 @@ int portail_tarifs_get(pt_req *rq);
  * account's families, or any (account 0, agents).  200, 404 or 503. */
 int portail_factures_detail(pt_req *rq, pt_node *screen, apr_int64_t invoice,
                             apr_int64_t account);
+/* A tariff as <tarif depuis_fr mode [prix_fr] [taux_fr plancher_fr plafond_fr]><tranche min
+ * [max] prix_fr/></tarif> under parent; prix_fr is its price for qf (PT_QF_UNKNOWN: the
+ * highest; PT_QF_UNKNOWN - 1: no price, the agents' list). */
+struct pt_tariff;
+pt_node *portail_tarif_xml(pt_req *rq, pt_node *parent, const struct pt_tariff *x, long qf);
 /* The same invoice as a PDF (rq->body): 200, 404 or 503. */
 int portail_factures_pdf(pt_req *rq, apr_int64_t invoice, apr_int64_t account);
 

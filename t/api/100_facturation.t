@@ -265,6 +265,41 @@ $r = $uaB->get(url('/portail/famille/tarifs'));
 like($r->decoded_content, qr/Cantine de test : 4,80.€/, 'unknown QF: the highest tariff');
 like($r->decoded_content, qr/pas connu de la mairie/, 'and why');
 
+# Agents' tariffs: overlapping brackets refused, a dated tariff added, a régie created.
+$r = $agent->get(url('/portail/admin/tarifs'));
+is($r->code, 200, 'the tariffs page');
+$c = csrf_of($r->decoded_content);
+my %tarif = (csrf => $c, activite => $act, regie => $regie, valid_from => '2030-01-01', mode => 'tranches');
+$r = $agent->post(url('/portail/admin/tarifs'), { %tarif, qf_min_1 => 0, qf_max_1 => 600, prix_1 => '2,00',
+                                                 qf_min_2 => 500, qf_max_2 => '', prix_2 => '4,00' });
+is($r->code, 400, 'overlapping brackets are refused');
+like($r->decoded_content, qr/se chevauchent/, 'with a clear message');
+like($r->decoded_content, qr/value="4,00"/, 'the form keeps what was typed');
+is((sql_query("SELECT count(*) FROM tariffs WHERE activity_id = $act"))[0], 1, 'nothing added');
+$r = $agent->post(url('/portail/admin/tarifs'), { %tarif, mode => 'taux', taux => '0,400', plancher => '1,00', plafond => '5,00' });
+is($r->code, 303, 'an effort-rate tariff from 2030');
+like($uaA->get(url('/portail/famille/tarifs'))->decoded_content, qr/01\/01\/2030 : <strong>3,28.€/, 'the family sees the coming change at its price');
+$r = $agent->post(url('/portail/admin/tarifs'), { %tarif, mode => 'taux', taux => '0,5', plancher => '1,00', plafond => '5,00' });
+is($r->code, 409, 'two tariffs from the same date: refused');
+$r = $agent->post(url('/portail/admin/tarifs/regies'), { csrf => $c, code => 'x y', name => 'Régie', emetteur => 'Mairie', delai_paiement => 30, relance_jours => 5 });
+is($r->code, 400, 'a malformed régie code is refused');
+$r = $agent->post(url('/portail/admin/tarifs/regies'), { csrf => $c, code => 'SPORT', name => 'Régie des sports', emetteur => 'Mairie — sports', delai_paiement => 15, relance_jours => 3 });
+is($r->code, 303, 'a régie is created');
+is($agent->post(url('/portail/admin/tarifs/regies'), { csrf => $c, code => 'SPORT', name => 'Bis', emetteur => 'Bis', delai_paiement => 15, relance_jours => 3 })->code,
+   409, 'twice the same code: refused');
+
+# Reminders before the due date, once per invoice.
+my ($due) = sql_query("SELECT echeance FROM invoices WHERE reference = '$year-TST-000004'");
+my @d = split /-/, $due;
+require Time::Local;
+my $before = strftime('%Y-%m-%d 08:00', localtime(Time::Local::timelocal(0, 0, 12, $d[2], $d[1] - 1, $d[0]) - 3 * 86400));
+($rc, $out) = ctl('--now', $before, 'invoice-reminders');
+is($rc, 0, 'portail-ctl invoice-reminders');
+is((sql_query("SELECT count(*) FROM invoices WHERE regie_id = $regie AND relance_at IS NOT NULL"))[0], 6,
+   'the six unpaid invoices are reminded, not the paid nor the cancelled ones');
+($rc, $out) = ctl('--now', $before, 'invoice-reminders');
+like($out, qr/^0 relance/m, 'each invoice once');
+
 # The demo: MARTIN has a paid, a partly paid and a to-pay invoice, whose PDF opens.
 my $demo = client();
 login($demo, 'parent@demo.portail.fr', 'Parent-demo-2026');
@@ -272,7 +307,9 @@ $x = xml_of($demo, '/portail/famille/factures');
 is_deeply([sort map { $_->value } $x->findnodes('//factures/facture/@statut')], [qw(a_payer partielle payee)],
           'demo: one paid, one partly paid, one to pay');
 my ($demo_inv) = $x->findvalue('//factures/facture[@statut="partielle"]/@id');
-like(pdf_text($demo->get(url("/portail/famille/factures/$demo_inv/pdf"))->content), qr/Total\s+99,00\s€/,
-     'demo: its PDF opens');
+my $demo_pdf = $demo->get(url("/portail/famille/factures/$demo_inv/pdf"))->content;
+like(pdf_text($demo_pdf), qr/Total\s+99,00\s€/, 'demo: its PDF opens');
+# Kept beside the logs, to look at.
+if (open my $fh, '>:raw', 't/logs/facture-demo.pdf') { print $fh $demo_pdf; close $fh }
 
 done_testing();
