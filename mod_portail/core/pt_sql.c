@@ -556,9 +556,11 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_mail_sent",
       "UPDATE outbox SET state = 'envoye', sent_at = %lld, last_error = NULL "
       "WHERE id = %lld AND claimed_by = %s" },
+    /* Only a row still being sent: one marked sent before the SMTP server's final answer
+     * failed stays sent (never twice). */
     { "portail_mail_failed",
       "UPDATE outbox SET state = %s, next_attempt_at = %lld, last_error = %s "
-      "WHERE id = %lld AND claimed_by = %s" },
+      "WHERE id = %lld AND claimed_by = %s AND state = 'en_cours'" },
     /* h12fault: the runs that hold rows, and the rows of one given back (a run that died). */
     { "portail_mail_claimers",
       "SELECT DISTINCT claimed_by FROM outbox WHERE state = 'en_cours'" },

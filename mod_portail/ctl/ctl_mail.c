@@ -43,9 +43,19 @@ static size_t ctl_mail_read(char *buf, size_t size, size_t nitems, void *arg)
         n = r->len - r->pos;
     }
     if (n == 0 && !r->marked) {
-        if (pt_db_exec(r->c->db, r->c->pool, "portail_mail_sent",
-                       PT_ARGS(pt_db_int(r->c->pool, apr_time_sec(apr_time_now())), r->id,
-                               r->run), NULL) != PT_DB_OK) {
+        /* The whole text is out: mark the row sent before the final « . ».  A busy
+         * database is waited for a little; a row no longer this run's (given back as
+         * stale) or a database gone aborts the mail, which is then not sent at all. */
+        int rows = 0, attempt, rv = PT_DB_BUSY;
+        for (attempt = 0; attempt < 5 && rv == PT_DB_BUSY; attempt++) {
+            if (attempt) {
+                apr_sleep(apr_time_from_msec(200 * attempt));
+            }
+            rv = pt_db_exec(r->c->db, r->c->pool, "portail_mail_sent",
+                            PT_ARGS(pt_db_int(r->c->pool, apr_time_sec(apr_time_now())),
+                                    r->id, r->run), &rows);
+        }
+        if (rv != PT_DB_OK || rows != 1) {
             return CURL_READFUNC_ABORT;
         }
         r->marked = 1;
@@ -153,7 +163,7 @@ int ctl_mail(ctl *c)
     char host[256] = "localhost";
     const char *run;
     pt_render_cache *cache = NULL;
-    int sent = 0, later = 0, failed = 0, stop = 0, rv, i;
+    int sent = 0, later = 0, failed = 0, rv, i;
     CURL *curl;
 
     if ((rv = ctl_mail_check_settings(c)) != 0) {
@@ -195,12 +205,6 @@ int ctl_mail(ctl *c)
             pt_mail_parts parts;
             const char *err;
             int delay = 0;
-            if (stop) {
-                /* Claimed by this run but not sent: back to the queue for the next run. */
-                pt_db_exec(c->db, batch, "portail_mail_failed",
-                           PT_ARGS("a_envoyer", pt_db_int(batch, now), NULL, id, run), NULL);
-                continue;
-            }
             err = pt_mail_render(cache, batch, pt_rows_get(r, i, "template"),
                                  pt_rows_get(r, i, "data"), &parts);
             if (!err) {
@@ -214,30 +218,7 @@ int ctl_mail(ctl *c)
                 delay = err ? pt_mail_retry_delay((int)pt_rows_int(r, i, "attempts", 1)) : 0;
             }
             if (!err) {
-                int marked = 0, attempt;
                 sent++;
-                /* The mail is gone: it must be marked so, or a later run would send it
-                 * again.  A busy database is waited for a little; if it still fails, stop
-                 * here — the row stays claimed by this run (« en_cours ») and the error
-                 * says which mail to check — rather than go on sending. */
-                for (attempt = 0; attempt < 5; attempt++) {
-                    if (attempt) {
-                        apr_sleep(apr_time_from_msec(200 * attempt));
-                    }
-                    rv = pt_db_exec(c->db, batch, "portail_mail_sent",
-                                    PT_ARGS(pt_db_int(batch, apr_time_sec(apr_time_now())),
-                                            id, run), &marked);
-                    if (rv != PT_DB_BUSY) {
-                        break;
-                    }
-                }
-                if (rv != PT_DB_OK || marked != 1) {
-                    fprintf(stderr, "portail-ctl : courriel %s pour %s envoyé mais non marqué "
-                            "envoyé (%s) : arrêt, pour ne pas l'envoyer deux fois ; vérifiez "
-                            "la base avant de relancer\n", id, to,
-                            rv != PT_DB_OK ? c->db->error : "réclamé par un autre envoi");
-                    stop = 1;
-                }
             }
             else {
                 pt_db_exec(c->db, batch, "portail_mail_failed",
@@ -248,14 +229,11 @@ int ctl_mail(ctl *c)
             }
         }
         apr_pool_destroy(batch);
-        if (stop) {
-            break;
-        }
     }
     curl_easy_cleanup(curl);
     curl_global_cleanup();
     printf("%d courriel(s) envoyé(s), %d reporté(s), %d en échec\n", sent, later, failed);
-    return stop ? 2 : failed || later ? 1 : 0;
+    return failed || later ? 1 : 0;
 }
 
 int ctl_mail_test(ctl *c, const char *to)

@@ -110,9 +110,17 @@ const char *pt_date_long(apr_pool_t *p, pt_date d, int with_year)
     return apr_pstrdup(p, buf);
 }
 
+/* « 03/12/2026 »: the one way a table writes a day. */
+static void pt_fr_date_num_write(char *buf, pt_date d)
+{
+    snprintf(buf, PT_FR_BUF, "%02d/%02d/%04d", d.d, d.m, d.y);
+}
+
 const char *pt_fr_date_num(apr_pool_t *p, pt_date d)
 {
-    return apr_psprintf(p, "%02d/%02d/%04d", d.d, d.m, d.y);
+    char buf[PT_FR_BUF];
+    pt_fr_date_num_write(buf, d);
+    return apr_pstrdup(p, buf);
 }
 
 int pt_fr_iso_date(const char *iso, char *text, char *num)
@@ -122,7 +130,7 @@ int pt_fr_iso_date(const char *iso, char *text, char *num)
         return 0;
     }
     pt_fr_date_write(text, d, 1);
-    snprintf(num, PT_FR_BUF, "%02d/%02d/%04d", d.d, d.m, d.y);
+    pt_fr_date_num_write(num, d);
     return 1;
 }
 
@@ -273,7 +281,7 @@ const char *pt_fr_date_short(apr_pool_t *p, const char *iso)
     if (!iso || !pt_date_parse(iso, &d)) {
         return NULL;
     }
-    return apr_psprintf(p, "%02d/%02d/%04d", d.d, d.m, d.y);
+    return pt_fr_date_num(p, d);
 }
 
 const char *pt_fr_decimal(apr_pool_t *p, long long cents)

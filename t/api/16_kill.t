@@ -10,7 +10,7 @@ use Apache::Test qw(-withtestmore);
 use POSIX ();
 use lib 't/lib';
 use Portail::Test qw(client url csrf_of login sql_query new_family open_day new_activity new_children enrol book
-                     in_parallel httpd_pid httpd_children httpd_sockets db_problems wait_until day);
+                     parallel httpd_pid httpd_children httpd_sockets db_problems wait_until day);
 
 $ENV{TZ} = 'Europe/Paris';
 POSIX::tzset();
@@ -53,7 +53,7 @@ if (!$killer) {
     close $fh;
     POSIX::_exit(0);
 }
-my @codes = in_parallel(50, sub { book($ua, $csrf, $act, $kids[$_[0]], $d, 'reservation')->code });
+my @codes = parallel(50, sub { book($ua, $csrf, $act, $kids[$_[0] - 1], $d, 'reservation')->code });
 waitpid $killer, 0;
 open my $fh, '<', $report or die "no report from the killer";
 my ($victim, $at) = split ' ', <$fh>;
@@ -94,7 +94,7 @@ is($twice, 0, 'no child booked twice');
 # The families whose request was lost book again: the day fills exactly.
 my %has = map { $_ => 1 } sql_query("SELECT child_id FROM bookings WHERE $where");
 my @again = grep { !$has{$_} } @kids;
-my @codes2 = in_parallel(scalar @again, sub { book($ua, $csrf, $act, $again[$_[0]], $d, 'reservation')->code });
+my @codes2 = parallel(scalar @again, sub { book($ua, $csrf, $act, $again[$_[0] - 1], $d, 'reservation')->code });
 is_deeply([grep { $_ != 303 } @codes2], [], scalar(@again) . ' bookings made again, no error');
 is(bookings(), 50, 'fifty children have their day');
 is((sql_query("SELECT count(*) FROM bookings WHERE $where AND status = 'reserve'"))[0], 30, '30 booked');

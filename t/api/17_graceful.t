@@ -9,7 +9,7 @@ use POSIX ();
 use Time::HiRes qw(time sleep);
 use lib 't/lib';
 use Portail::Test qw(client url csrf_of login sql_query new_family open_day new_activity new_children enrol book
-                     in_parallel httpd_pid httpd_children db_problems wait_until day);
+                     parallel httpd_pid httpd_children db_problems wait_until day);
 
 $ENV{TZ} = 'Europe/Paris';
 POSIX::tzset();
@@ -38,8 +38,8 @@ if (!$restarter) {
     kill 'USR1', $parent;
     POSIX::_exit(0);
 }
-my @runs = in_parallel(4, sub {
-    my $i = shift;
+my @runs = parallel(4, sub {
+    my $i = shift() - 1;                 # 0 .. n-1
     my (%codes, $n);
     my $page = $i == 0 ? '/portail/famille/reservations' : '/portail/famille/planning';
     sleep($start - time) if $start > time;

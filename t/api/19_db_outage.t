@@ -13,7 +13,7 @@ use Time::HiRes qw(time sleep);
 use Encode ();
 use lib 't/lib';
 use Portail::Test qw(url csrf_of login sql_query db_driver new_family open_day new_activity new_children enrol book
-                     in_parallel db_problems day);
+                     parallel db_problems day);
 
 $ENV{TZ} = 'Europe/Paris';
 POSIX::tzset();
@@ -60,8 +60,8 @@ if (!$outage) {
 }
 
 # Two readers and two bookers (each child booked once, the bookers taking turns).
-my @runs = in_parallel(4, sub {
-    my $i = shift;
+my @runs = parallel(4, sub {
+    my $i = shift() - 1;                 # 0 .. n-1
     my @log;
     sleep($start - time) if $start > time;
     for (my $k = $i - 2; !-e $back_file && time < $start + 60; $k += 2) {
@@ -107,7 +107,7 @@ ok($after_n, 'requests ran after the database came back');
 is($after_ok, $after_n, 'all of them answered: the service came back by itself');
 is($ua->get(url('/portail/famille/reservations'))->code, 200, 'the next request works');
 # Every pooled connection of every child, idle during the outage or not, works again.
-my @burst = map { in_parallel(16, sub { $ua->get(url('/portail/famille/planning'))->code }) } 1 .. 2;
+my @burst = map { parallel(16, sub { $ua->get(url('/portail/famille/planning'))->code }) } 1 .. 2;
 is_deeply([grep { ($_ // 0) != 200 } @burst], [], '2 × 16 pages at once afterwards, all served');
 
 # No half change.

@@ -15,7 +15,7 @@ use Encode ();
 
 our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server open_day
                     new_account new_family parallel mailed_link ask_reset day new_activity
-                    enrol book in_parallel httpd_pid httpd_children httpd_sockets db_problems
+                    enrol book httpd_pid httpd_children httpd_sockets db_problems
                     wait_until ctl_command visible_text pdf_text csv_file new_children);
 
 sub host { Apache::Test::vars('servername') }
@@ -123,7 +123,8 @@ sub open_day {
 
 # Run $code->($i) for $i = 1 .. $n in $n processes released at the same moment (they all
 # wait on one pipe, closed when every one is forked); returns their results (strings), in
-# order.  For races: simultaneous bookings, guesses, uploads.
+# order: "die: …" for a code that died, undef for a process that was killed.  No END block
+# runs in them.  For races: simultaneous bookings, guesses, uploads, killed children.
 sub parallel {
     my ($n, $code) = @_;
     require File::Temp;
@@ -137,7 +138,8 @@ sub parallel {
             close $go_w;
             my $buf;
             sysread $go_r, $buf, 1;            # returns at EOF: everyone starts together
-            my $out = $code->($i);
+            my $out = eval { $code->($i) };
+            $out = "die: $@" if $@;
             open my $fh, '>:encoding(UTF-8)', "$dir/$i" or POSIX::_exit(1);
             print $fh $out // '';
             close $fh;
@@ -150,7 +152,7 @@ sub parallel {
     waitpid $_, 0 for @pids;
     my @out;
     for my $i (1 .. $n) {
-        open my $fh, '<:encoding(UTF-8)', "$dir/$i" or do { push @out, 'no answer'; next };
+        open my $fh, '<:encoding(UTF-8)', "$dir/$i" or do { push @out, undef; next };
         local $/;
         push @out, scalar <$fh>;
     }
@@ -269,39 +271,6 @@ sub book {
                      { csrf => $csrf, action => $action, activite => $act, "enfant_$kid" => 1,
                        date_debut => day($d), date_fin => day($d), (map { ("j$_" => 1) } 1 .. 7),
                        confirmer => 1, %more });
-}
-
-# Run `$code->($i)` for $i in 0 .. $n-1 in $n processes at once (they all start when the
-# last is forked); returns the list of the strings they returned (undef for a process
-# that died).  No END block runs in them.
-sub in_parallel {
-    my ($n, $code) = @_;
-    require File::Temp;
-    require POSIX;
-    my $dir = File::Temp::tempdir(CLEANUP => 1);
-    my @pids;
-    pipe(my $gate_r, my $gate_w) or die "pipe: $!";
-    for my $i (0 .. $n - 1) {
-        my $pid = fork // die "fork: $!";
-        if (!$pid) {
-            close $gate_w;
-            sysread $gate_r, my $buf, 1;       # returns when the parent closes the gate
-            my $r = eval { $code->($i) };
-            $r = "die: $@" unless defined $r;
-            if (open my $fh, '>', "$dir/$i") { print $fh $r; close $fh }
-            POSIX::_exit(0);
-        }
-        push @pids, $pid;
-    }
-    close $gate_r;
-    close $gate_w;
-    waitpid $_, 0 for @pids;
-    my @out;
-    for my $i (0 .. $n - 1) {
-        my $fh;
-        push @out, open($fh, '<', "$dir/$i") ? do { local $/; scalar <$fh> } : undef;
-    }
-    return @out;
 }
 
 # --- the test server's processes and the database's integrity (h12fault) ----------------
