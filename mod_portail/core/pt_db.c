@@ -237,6 +237,42 @@ static apr_dbd_prepared_t *pt_db_statement(pt_db *db, const char *label)
     return st;
 }
 
+/* After a PostgreSQL restart, a pooled connection fails its first statement (the server
+ * closed it), then libpq reopens it (mod_dbd's check) with none of the statements mod_dbd
+ * still lists: each fails until the connection expires.  So after a failure outside a
+ * transaction, reopen the connection if it is closed and prepare the statement again;
+ * PostgreSQL refuses a name that exists, so success means the session had lost them all:
+ * prepare the others too (in the connection's pool, where mod_dbd keeps them) and say to
+ * run the statement again.  A genuine error costs one refused PREPARE.
+ * (h12fault, t/api/19_db_outage.t) */
+static int pt_db_reprepared(pt_db *db, const char *label, apr_dbd_prepared_t **st)
+{
+    apr_pool_t *keep = db->prepared ? apr_hash_pool_get(db->prepared) : NULL;
+    const pt_sql_stmt *s, *mine = NULL;
+    apr_dbd_prepared_t *one = NULL;
+    if (db->dialect != PT_DIALECT_PGSQL || db->txn || !keep) {
+        return 0;
+    }
+    for (s = pt_sql_statements; s->label && !mine; s++) {
+        mine = strcmp(s->label, label) == 0 ? s : NULL;
+    }
+    /* A connection the server closed (restart) is opened again here by libpq. */
+    if (!mine || apr_dbd_check_conn(db->driver, keep, db->handle) != APR_SUCCESS
+        || apr_dbd_prepare(db->driver, keep, db->handle, mine->sql, mine->label, &one) != 0) {
+        return 0;
+    }
+    apr_hash_set(db->prepared, mine->label, APR_HASH_KEY_STRING, one);
+    for (s = pt_sql_statements; s->label; s++) {
+        apr_dbd_prepared_t *other = NULL;
+        if (s != mine && apr_dbd_prepare(db->driver, keep, db->handle, s->sql, s->label,
+                                         &other) == 0) {
+            apr_hash_set(db->prepared, s->label, APR_HASH_KEY_STRING, other);
+        }
+    }
+    *st = one;
+    return 1;
+}
+
 int pt_db_select(pt_db *db, apr_pool_t *p, const char *label, int nargs,
                  const char *const *args, pt_rows **rows)
 {
@@ -260,6 +296,9 @@ int pt_db_select(pt_db *db, apr_pool_t *p, const char *label, int nargs,
     /* random access: fetched at once (the PostgreSQL driver loses values in its
      * asynchronous, row-by-row mode) */
     rv = apr_dbd_pselect(db->driver, p, db->handle, &res, st, 1, nargs, (const char **)args);
+    if (rv != 0 && pt_db_reprepared(db, label, &st)) {
+        rv = apr_dbd_pselect(db->driver, p, db->handle, &res, st, 1, nargs, (const char **)args);
+    }
     if (rv != 0) {
         return pt_db_status(db, rv);
     }
@@ -305,6 +344,9 @@ int pt_db_exec(pt_db *db, apr_pool_t *p, const char *label, int nargs,
         return rv == PT_DB_FAULT_NOROW ? PT_DB_OK : rv;
     }
     rv = apr_dbd_pquery(db->driver, p, db->handle, &n, st, nargs, (const char **)args);
+    if (rv != 0 && pt_db_reprepared(db, label, &st)) {
+        rv = apr_dbd_pquery(db->driver, p, db->handle, &n, st, nargs, (const char **)args);
+    }
     if (affected) {
         *affected = n;
     }
