@@ -16,12 +16,12 @@ $ENV{TZ} = 'Europe/Paris';
 POSIX::tzset();
 
 my $act = new_activity('Voile (panne)', 30, 0);
-my ($fam, $ua) = new_family('KILL-1616-1616', 'PANNE', 'panne@exemple.fr', 'Panne-kill-2026');
+my ($fam, $ua) = new_family('KILL-1616-1616', 'TUE', 'tue@exemple.fr', 'Panne-kill-2026');
 my @kids = new_children($fam, 'Panne', 50);
 enrol($fam, $act);
 my $d = open_day($ua, $kids[0], $act, 25);
 my $day = day($d);
-login($ua, 'panne@exemple.fr', 'Panne-kill-2026');   # a fresh session (see 17_graceful.t)
+login($ua, 'tue@exemple.fr', 'Panne-kill-2026');   # a fresh session (see 17_graceful.t)
 my $csrf = csrf_of($ua->get(url('/portail/famille/reservations'))->decoded_content);
 my $where = "activity_id = $act AND day = '$day'";
 sub bookings { (sql_query("SELECT count(*) FROM bookings WHERE $where"))[0] }

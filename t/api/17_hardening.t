@@ -21,7 +21,7 @@ sub multipart {
 }
 
 # --- uploads -------------------------------------------------------------------------------
-my ($fam, $ua) = new_family('DURC-1111-2222', 'DURCI', 'durci@exemple.fr', 'Durci-de-base-2026');
+my ($fam, $ua) = new_family('BLND-1111-2222', 'BLINDE', 'blinde@exemple.fr', 'Durci-de-base-2026');
 sql_query("INSERT INTO children (family_id, nom, prenom, date_naissance) VALUES ($fam, 'DURCI', 'Max', '2018-05-02')");
 my ($child) = sql_query("SELECT id FROM children WHERE family_id = $fam");
 my $path = "/portail/famille/dossier/enfant/$child/photo";
