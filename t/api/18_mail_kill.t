@@ -42,7 +42,7 @@ sub ctl_bg {
     if (!$pid) {
         open STDOUT, '>', '/dev/null';
         open STDERR, '>', '/dev/null';
-        exec @cmd;
+        { exec @cmd };
         POSIX::_exit(127);
     }
     return $pid;

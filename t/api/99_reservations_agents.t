@@ -12,7 +12,7 @@ use POSIX qw(strftime);
 use Time::Local qw(timelocal);
 use File::Temp qw(tempdir);
 use lib 't/lib';
-use Portail::Test qw(client url csrf_of login sql_query xml_of new_family ctl open_day new_activity enrol book);
+use Portail::Test qw(client url csrf_of login sql_query xml_of new_family ctl open_day day new_activity enrol book);
 
 $ENV{TZ} = 'Europe/Paris';
 POSIX::tzset();

@@ -29,7 +29,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(strlen(pt_form_weekdays(p, fields, "j")) == 7);
     }
     else {
-        FUZZ_CHECK(rv == PT_FORM_TOO_MANY || rv == PT_FORM_BAD_UTF8 || rv == PT_FORM_BAD_ESCAPE);
+        FUZZ_CHECK(rv == PT_FORM_TOO_MANY || rv == PT_FORM_REPEATED || rv == PT_FORM_BAD_UTF8
+                   || rv == PT_FORM_BAD_ESCAPE);
     }
     (void)pt_form_unescape(p, (const char *)data, size);
     s = fuzz_string(p, data, size);
