@@ -16,7 +16,7 @@
     <xsl:for-each select="$a/erreur"><div class="message message-erreur" role="alert"><p><xsl:value-of select="."/></p></div></xsl:for-each>
     <p class="resume"><xsl:value-of select="$a/@factures"/><xsl:text> </xsl:text><xsl:value-of select="pt:t('facturation.nb-factures')"/>, <xsl:value-of select="$a/@jours"/><xsl:text> </xsl:text><xsl:value-of select="pt:t('facturation.nb-jours')"/>, <xsl:value-of select="pt:t('facture.total')"/> <strong class="total"><xsl:text> </xsl:text><xsl:value-of select="$a/@total_fr"/></strong>. <xsl:value-of select="pt:t('facture.echeance')"/><xsl:text> </xsl:text><xsl:value-of select="$a/@echeance_fr"/>.</p>
     <xsl:for-each select="$a/famille">
-      <table class="liste apercu-famille" data-famille="{@id}">
+      <table class="liste apercu-famille" data-famille="{@id}" tabindex="0">
         <caption><xsl:value-of select="pt:t('facture.famille')"/><xsl:text> </xsl:text><xsl:value-of select="@nom"/> — <xsl:value-of select="@total_fr"/></caption>
         <thead><tr>
           <th scope="col"><xsl:value-of select="pt:t('facture.enfant')"/></th>

@@ -44,7 +44,7 @@
         <div class="actions"><button type="submit" class="bouton bouton-secondaire"><xsl:value-of select="pt:t('facturation.filtrer')"/></button></div>
       </form>
       <p><a href="{$base}/admin/facturation/export?regie={$l/@filtre_regie}&amp;periode={$l/@filtre_periode}"><xsl:value-of select="pt:t('facturation.export')"/></a></p>
-      <table class="liste">
+      <table class="liste" tabindex="0">
         <caption><xsl:value-of select="pt:t('facturation.factures')"/></caption>
         <thead><tr>
           <th scope="col"><xsl:value-of select="pt:t('facture.numero')"/></th>
@@ -74,7 +74,7 @@
     </section>
     <section class="carte" aria-labelledby="t-reglements">
       <h2 id="t-reglements"><xsl:value-of select="pt:t('facture.reglements')"/></h2>
-      <table class="liste">
+      <table class="liste" tabindex="0">
         <caption><xsl:value-of select="pt:t('facture.reglements')"/></caption>
         <thead><tr>
           <th scope="col"><xsl:value-of select="pt:t('facture.numero')"/></th>

@@ -13,7 +13,7 @@
     <xsl:variable name="l" select="admin-tarifs"/>
     <p><a href="{$base}/admin/facturation"><xsl:value-of select="pt:t('facturation.retour')"/></a></p>
     <h1><xsl:value-of select="pt:t('admin.tarifs')"/></h1>
-    <table class="liste">
+    <table class="liste" tabindex="0">
       <caption><xsl:value-of select="pt:t('tarifs.regies')"/></caption>
       <thead><tr>
         <th scope="col"><xsl:value-of select="pt:t('facturation.regie')"/></th>
@@ -26,7 +26,7 @@
         </xsl:for-each>
       </tbody>
     </table>
-    <table class="liste">
+    <table class="liste" tabindex="0">
       <caption><xsl:value-of select="pt:t('tarifs.activites')"/></caption>
       <thead><tr>
         <th scope="col"><xsl:value-of select="pt:t('col.activite')"/></th>

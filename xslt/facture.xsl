@@ -36,7 +36,7 @@
         <dt><xsl:value-of select="pt:t('facture.echeance')"/></dt><dd><xsl:value-of select="$f/@echeance_fr"/></dd>
         <dt><xsl:value-of select="pt:t('col.statut')"/></dt><dd><span class="statut statut-{$f/@statut}"><xsl:value-of select="pt:t(concat('facture.statut.', $f/@statut))"/></span></dd>
       </dl>
-      <table class="liste lignes">
+      <table class="liste lignes" tabindex="0">
         <caption><xsl:value-of select="pt:t('facture.lignes')"/></caption>
         <thead><tr>
           <th scope="col"><xsl:value-of select="pt:t('facture.enfant')"/></th>

@@ -19,7 +19,7 @@
     </xsl:for-each>
     <xsl:choose>
       <xsl:when test="$l/facture">
-        <table class="liste factures">
+        <table class="liste factures" tabindex="0">
           <caption><xsl:value-of select="pt:t('factures.liste')"/></caption>
           <thead><tr>
             <th scope="col"><xsl:value-of select="pt:t('facture.numero')"/></th>

@@ -152,13 +152,15 @@
     <xsl:if test="@note"><p class="note-jour"><xsl:value-of select="@note"/></p></xsl:if>
   </xsl:template>
 
-  <!-- A slot of the month: ≈ 130 bytes.  Its accessible name is made of the child's, the
-       activity's and the status's names written once in the page (the switches and the
-       legend): « Emma Restauration scolaire Réservé »; shown: the child's initials, the
+  <!-- A slot of the month: ≈ 160 bytes.  Its accessible name starts with what it shows (the
+       link names itself first: WCAG 2.5.3, label in name), then the child's, the activity's
+       and the status's names written once in the page (the switches and the legend):
+       « EM ✔ RS Emma Restauration scolaire Réservé »; shown: the child's initials, the
        status icon and the activity's initials; colour and status style follow the same
        references (portail.css).  Hours and everything else: the slot page. -->
   <xsl:template match="creneau" mode="mois">
-    <a href="planning/creneau?enfant={@enfant}&amp;activite={@act}&amp;date={../@date}" aria-labelledby="k{@rang} a{@act} s-{@statut}"><xsl:value-of select="concat(@initiales, ' ', pt:t(concat('planning.icone.', @statut)), ' ', @sigle)"/></a>
+    <xsl:variable name="id" select="concat('c', translate(substring(../@date, 3), '-', ''), @rang, '-', @act)"/>
+    <a id="{$id}" href="planning/creneau?enfant={@enfant}&amp;activite={@act}&amp;date={../@date}" aria-labelledby="{$id} k{@rang} a{@act} s-{@statut}"><xsl:value-of select="concat(@initiales, ' ', pt:t(concat('planning.icone.', @statut)), ' ', @sigle)"/></a>
   </xsl:template>
 
   <xsl:template match="creneau">

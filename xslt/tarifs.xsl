@@ -35,7 +35,7 @@
                 <xsl:if test="@mode = 'taux'"> (<xsl:value-of select="pt:t('tarifs.taux')"/><xsl:text> </xsl:text><xsl:value-of select="@taux_fr"/>, <xsl:value-of select="pt:t('tarifs.plancher')"/><xsl:text> </xsl:text><xsl:value-of select="@plancher_fr"/>, <xsl:value-of select="pt:t('tarifs.plafond')"/><xsl:text> </xsl:text><xsl:value-of select="@plafond_fr"/>)</xsl:if>
               </p>
               <xsl:if test="tranche">
-                <table class="liste">
+                <table class="liste" tabindex="0">
                   <caption><xsl:value-of select="pt:t('tarifs.tranches')"/><xsl:text> </xsl:text><xsl:value-of select="@depuis_fr"/></caption>
                   <thead><tr><th scope="col"><xsl:value-of select="pt:t('tarifs.quotient')"/></th><th scope="col" class="nombre"><xsl:value-of select="pt:t('facture.prix')"/></th></tr></thead>
                   <tbody>

@@ -96,13 +96,15 @@ like($html, qr{<button type="submit" name="basculer" value="e$alix"[^>]*aria-pre
 like($html, qr{<input type="hidden" name="masquer" value="e$alix"}, 'the hidden ones stay hidden');
 # The month's slots: links to their page, named by the child, the activity and the status.
 $html = $ua->get(url('/portail/famille/planning?vue=mois&date=2027-03-10'))->decoded_content;
-my ($slot) = $html =~ m{(<a href="planning/creneau\?enfant=$alix&amp;[^"]*" aria-labelledby="([^"]*)">[^<]*</a>)};
+my ($slot) = $html =~ m{(<a id="[^"]*" href="planning/creneau\?enfant=$alix&amp;[^"]*" aria-labelledby="([^"]*)">[^<]*</a>)};
 ok($slot, 'a slot of the month links to its page');
 my ($refs) = $slot =~ /aria-labelledby="([^"]*)"/;
 for my $id (split / /, $refs // '') {
     like($html, qr/ id="$id"/, "its name part $id is in the page");
 }
-cmp_ok(length($slot // ''), '<=', 150, 'a slot of the month weighs 150 bytes at most');
+# 150 bytes (issue 17) + the link's own id, which puts what it shows first in its name
+# (WCAG 2.5.3, label in name).
+cmp_ok(length($slot // ''), '<=', 180, 'a slot of the month weighs 180 bytes at most');
 
 # Bad dates and views: a clear 400.
 for my $q ('date=2025-02-30', 'date=2027-13-01', 'vue=annee') {

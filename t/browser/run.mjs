@@ -156,12 +156,16 @@ async function collectLinks(page, role, label) {
 
 // --- Crawl: every screen reachable from the role's start pages ---------------------------
 // Routes no page links to, visited with what their URL needs (a token, a file name).
+// The month before this one, « AAAA-MM »: the demo town's bookings make its invoice run.
+const LAST_MONTH = (() => { const d = new Date(); d.setDate(1); d.setMonth(d.getMonth() - 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`; })();
 const SEEDS = {
   public: ['/', '/connexion', '/inscription', '/mot-de-passe-oublie',
     '/activation/jeton-inconnu', '/reinitialisation/jeton-inconnu',
     '/confirmation-email/jeton-inconnu', '/agenda/jeton-inconnu'],
   parent: ['/', '/espace', '/espace/compte', '/espace/abonnements', '/famille/', '/famille/photos/inconnu.jpg'],
-  agent: ['/', '/espace', '/admin/', '/admin/activites/1/jour', '/admin/photos/inconnu.jpg'],
+  agent: ['/', '/espace', '/admin/', '/admin/activites/1/jour', '/admin/photos/inconnu.jpg',
+    `/admin/facturation/apercu?regie=CANT&mois=${LAST_MONTH}`],
 };
 const ROLE_OF = { PT_ROLE_ANY: ['public', 'parent', 'agent'], PT_ROLE_USER: ['parent', 'agent'],
   PT_ROLE_PARENT: ['parent'], PT_ROLE_AGENT: ['agent'] };
@@ -403,6 +407,10 @@ async function journeyParent() {
     await page.goto(outboxLink(email, 'activation'));   // the link of the mail, opened
     await checkShown(page, 'parcours : activation', true);
     saveHtml('parcours : activation', await page.content());
+    // Proving the address sets the password (a password typed at sign-up by someone else
+    // never works): it is chosen again here.
+    await typeIn(page, '#f-password', password, 'Mot de passe');
+    await typeIn(page, '#f-confirmation', password, 'Confirmation');
     await follow(page, 'main form button[type=submit]', 'Activer mon compte');
     if ((await page.textContent('main')).match(/erreur|invalide/i)) throw new Error('activation refusée');
   })) return ctx.close();
