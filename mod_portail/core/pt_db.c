@@ -245,12 +245,20 @@ static apr_dbd_prepared_t *pt_db_statement(pt_db *db, const char *label)
  * prepare the others too (in the connection's pool, where mod_dbd keeps them) and say to
  * run the statement again.  A genuine error costs one refused PREPARE.
  * (h12fault, t/api/19_db_outage.t) */
-static int pt_db_reprepared(pt_db *db, const char *label, apr_dbd_prepared_t **st)
+static int pt_db_reprepared(pt_db *db, int rv, const char *label, apr_dbd_prepared_t **st)
 {
     apr_pool_t *keep = db->prepared ? apr_hash_pool_get(db->prepared) : NULL;
     const pt_sql_stmt *s, *mine = NULL;
     apr_dbd_prepared_t *one = NULL;
     if (db->dialect != PT_DIALECT_PGSQL || db->txn || !keep) {
+        return 0;
+    }
+    /* Only a connection lost (08…, 57P0…) or a statement the session no longer knows
+     * (26000): a genuine error keeps its class (a PREPARE refused here would replace its
+     * message, and a unique violation would no longer be a 409). */
+    pt_db_status(db, rv);
+    if (strncmp(db->sqlstate, "08", 2) != 0 && strncmp(db->sqlstate, "57P0", 4) != 0
+        && strcmp(db->sqlstate, "26000") != 0) {
         return 0;
     }
     for (s = pt_sql_statements; s->label && !mine; s++) {
@@ -296,7 +304,7 @@ int pt_db_select(pt_db *db, apr_pool_t *p, const char *label, int nargs,
     /* random access: fetched at once (the PostgreSQL driver loses values in its
      * asynchronous, row-by-row mode) */
     rv = apr_dbd_pselect(db->driver, p, db->handle, &res, st, 1, nargs, (const char **)args);
-    if (rv != 0 && pt_db_reprepared(db, label, &st)) {
+    if (rv != 0 && pt_db_reprepared(db, rv, label, &st)) {
         rv = apr_dbd_pselect(db->driver, p, db->handle, &res, st, 1, nargs, (const char **)args);
     }
     if (rv != 0) {
@@ -344,7 +352,7 @@ int pt_db_exec(pt_db *db, apr_pool_t *p, const char *label, int nargs,
         return rv == PT_DB_FAULT_NOROW ? PT_DB_OK : rv;
     }
     rv = apr_dbd_pquery(db->driver, p, db->handle, &n, st, nargs, (const char **)args);
-    if (rv != 0 && pt_db_reprepared(db, label, &st)) {
+    if (rv != 0 && pt_db_reprepared(db, rv, label, &st)) {
         rv = apr_dbd_pquery(db->driver, p, db->handle, &n, st, nargs, (const char **)args);
     }
     if (affected) {
