@@ -14,9 +14,6 @@
 /* Blocks larger than this come from malloc, kept on the arena's list until its end. */
 #define PT_ARENA_BIG (PT_ARENA_CHUNK / 4)
 #define PT_ARENA_ALIGN(n) (((n) + 15) & ~(size_t)15)
-/* Tag of a big block, the word just before it: where glibc keeps a chunk's size, which
- * can never be this large — so malloc's own blocks are never taken for big ones. */
-#define PT_ARENA_MAGIC ((size_t)0xA7E1A7E1A7E1A7E1ULL)
 
 struct pt_arena {
     char *pos, *end;        /* free space of the current chunk */
@@ -28,7 +25,7 @@ struct pt_arena {
 typedef struct { size_t size, pad; } pt_arena_hdr;                 /* before a block */
 typedef struct pt_arena_big {
     struct pt_arena_big *next;
-    size_t size, pad, magic;                                       /* magic: at ptr - 8 */
+    size_t size, pad[2];                       /* 32 bytes: the block stays 16-aligned */
 } pt_arena_big;
 
 static char *pt_arena_region;
@@ -46,9 +43,18 @@ int pt_arena_owns(const void *ptr)
            && (const char *)ptr < pt_arena_region + PT_ARENA_REGION;
 }
 
+/* A big block of the thread's arena?  Found on its list (a few per request), never by
+ * reading outside the block: the word before a block malloc gave someone else is not
+ * ours to read (AddressSanitizer says so, and malloc's layout is not a contract). */
 static int pt_arena_is_big(const void *ptr)
 {
-    return ((const size_t *)ptr)[-1] == PT_ARENA_MAGIC;
+    const pt_arena_big *b;
+    for (b = pt_arena_cur ? pt_arena_cur->bigs : NULL; b; b = b->next) {
+        if ((const void *)(b + 1) == ptr) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 static char *pt_arena_chunk(void)
@@ -76,7 +82,6 @@ static void *pt_arena_big_alloc(pt_arena *a, size_t size)
     }
     b->next = a->bigs;
     b->size = size;
-    b->magic = PT_ARENA_MAGIC;
     a->bigs = b;
     return b + 1;
 }
@@ -190,7 +195,6 @@ static apr_status_t pt_arena_release(void *data)
     while (a->bigs) {
         pt_arena_big *b = a->bigs;
         a->bigs = b->next;
-        b->magic = 0;
         free(b);
     }
     if (last) {
