@@ -48,7 +48,7 @@ int portail_admin_export_get(pt_req *rq)
     const char *au = pt_form_get(rq->query, "au"), *cells[10];
     int effectifs = !strcmp(type, "effectifs"), n = effectifs ? 5 : 10, i, c;
     apr_int64_t id = pt_req_param_id(rq, "activite");
-    apr_array_header_t *out = apr_array_make(rq->pool, 4096, 1);
+    apr_array_header_t *out = pt_csv_new(rq->pool);
     pt_rows *act = NULL, *r = NULL;
     pt_date d1, d2;
 
@@ -71,9 +71,6 @@ int portail_admin_export_get(pt_req *rq)
     if (act->n != 1) {
         return pt_req_error(rq, 404, NULL);
     }
-    memcpy(apr_array_push(out), PT_CSV_BOM, 1);
-    memcpy(apr_array_push(out), PT_CSV_BOM + 1, 1);
-    memcpy(apr_array_push(out), PT_CSV_BOM + 2, 1);
     pt_csv_write(out, ';', n, effectifs ? counts_head : list_head);
     for (i = 0; i < r->n; i++) {
         for (c = 0; c < n; c++) {

@@ -390,7 +390,7 @@ int portail_admin_facturation_export_get(pt_req *rq)
         "annulee", "Annulée", NULL
     };
     const char *regie = pt_form_get(rq->query, "regie"), *periode = pt_form_get(rq->query, "periode");
-    apr_array_header_t *out = apr_array_make(rq->pool, 4096, 1);
+    apr_array_header_t *out = pt_csv_new(rq->pool);
     pt_rows *inv = NULL, *pay = NULL;
     const char *cells[12];
     int i, k;
@@ -399,9 +399,6 @@ int portail_admin_facturation_export_get(pt_req *rq)
         || pt_db_select(rq->db, rq->pool, "portail_admin_facturation_payments",
                         PT_ARGS(regie, regie, periode, periode), &pay) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
-    }
-    for (i = 0; i < 3; i++) {
-        memcpy(apr_array_push(out), PT_CSV_BOM + i, 1);
     }
     pt_csv_write(out, ';', 12, head);
     for (i = 0; i < inv->n; i++) {

@@ -129,6 +129,15 @@ void pt_csv_write(apr_array_header_t *out, char sep, int n, const char *const *c
     *(char *)apr_array_push(out) = '\n';
 }
 
+apr_array_header_t *pt_csv_new(apr_pool_t *p)
+{
+    apr_array_header_t *out = apr_array_make(p, 4096, 1);
+    memcpy(apr_array_push(out), PT_CSV_BOM, 1);
+    memcpy(apr_array_push(out), PT_CSV_BOM + 1, 1);
+    memcpy(apr_array_push(out), PT_CSV_BOM + 2, 1);
+    return out;
+}
+
 const char *pt_csv_text(apr_array_header_t *out, apr_size_t *len)
 {
     *len = out->nelts;

@@ -45,6 +45,9 @@ const char *pt_csv_errors_text(const pt_csv_errors *e, apr_pool_t *p, const char
 /* The byte order mark a CSV export starts with. */
 #define PT_CSV_BOM "\xEF\xBB\xBF"
 
+/* A new CSV export: an array of chars holding the byte order mark, for pt_csv_write. */
+apr_array_header_t *pt_csv_new(apr_pool_t *p);
+
 /* Append one record (n cells, NULL as empty) to `out`, ending with CRLF. */
 void pt_csv_write(apr_array_header_t *out, char sep, int n, const char *const *cells);
 

@@ -50,5 +50,8 @@ int ctl_purge(ctl *c);
 
 /* ctl_demo.c */
 int ctl_demo_ville(ctl *c);
+/* After demo rows with explicit ids: PostgreSQL's sequences continue after them
+ * (sql/pgsql/demo-after.sql); nothing to do on SQLite.  PT_DB_OK or the error in *err. */
+int ctl_demo_sequences(ctl *c, const char **err);
 
 #endif

@@ -127,12 +127,18 @@ int ctl_demo_ville(ctl *c)
     if (pt_migrate_load_text(c->db, c->pool, path, script, &err) != PT_DB_OK) {
         return ctl_fail("ville de démonstration : %s", err);
     }
-    if (c->db->dialect == PT_DIALECT_PGSQL
-        && pt_migrate_load(c->db, c->pool,
-                           apr_pstrcat(c->pool, c->sql_dir, "/pgsql/demo-after.sql", NULL),
-                           &err) != PT_DB_OK) {
+    if (ctl_demo_sequences(c, &err) != PT_DB_OK) {
         return ctl_fail("ville de démonstration : %s", err);
     }
     printf("ville de démonstration chargée autour du %s\n", pt_date_long(c->pool, today, 1));
     return 0;
+}
+
+int ctl_demo_sequences(ctl *c, const char **err)
+{
+    if (c->db->dialect != PT_DIALECT_PGSQL) {
+        return PT_DB_OK;
+    }
+    return pt_migrate_load(c->db, c->pool,
+                           apr_pstrcat(c->pool, c->sql_dir, "/pgsql/demo-after.sql", NULL), err);
 }

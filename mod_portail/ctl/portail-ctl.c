@@ -268,10 +268,7 @@ static int ctl_demo(ctl *c)
                         &err) != PT_DB_OK) {
         return ctl_fail("données de démonstration : %s", err);
     }
-    if (c->db->dialect == PT_DIALECT_PGSQL
-        && pt_migrate_load(c->db, c->pool,
-                           apr_pstrcat(c->pool, c->sql_dir, "/pgsql/demo-after.sql", NULL),
-                           &err) != PT_DB_OK) {
+    if (ctl_demo_sequences(c, &err) != PT_DB_OK) {
         return ctl_fail("données de démonstration : %s", err);
     }
     if ((rv = ctl_create_account(c, "agent@demo.portail.fr", "Agent-demo-2026", "Agnès",
