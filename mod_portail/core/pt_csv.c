@@ -131,10 +131,12 @@ void pt_csv_write(apr_array_header_t *out, char sep, int n, const char *const *c
 
 apr_array_header_t *pt_csv_new(apr_pool_t *p)
 {
+    static const char bom[] = PT_CSV_BOM;
     apr_array_header_t *out = apr_array_make(p, 4096, 1);
-    memcpy(apr_array_push(out), PT_CSV_BOM, 1);
-    memcpy(apr_array_push(out), PT_CSV_BOM + 1, 1);
-    memcpy(apr_array_push(out), PT_CSV_BOM + 2, 1);
+    apr_size_t i;
+    for (i = 0; i < sizeof(bom) - 1; i++) {
+        *(char *)apr_array_push(out) = bom[i];
+    }
     return out;
 }
 
