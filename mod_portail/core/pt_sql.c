@@ -749,5 +749,19 @@ const pt_sql_stmt pt_sql_statements[] = {
       "INSERT INTO regies (code, name, emetteur, delai_paiement, relance_jours, created_at) "
       "VALUES (%s, %s, %s, %lld, %lld, %lld)" },
 
+    /* the porte-monnaie's ledger (core/pt_wallet.c) */
+    { "portail_wallet_activate",
+      "INSERT INTO wallets (family_id, regie_id, solde, active_le) VALUES (%lld, %lld, 0, %lld) "
+      "ON CONFLICT (family_id, regie_id) DO NOTHING" },
+    { "portail_wallet_move",
+      "UPDATE wallets SET solde = solde + %lld WHERE family_id = %lld AND regie_id = %lld "
+      "AND solde + %lld >= 0 RETURNING solde" },
+    { "portail_wallet_movement_insert",
+      "INSERT INTO wallet_movements (family_id, regie_id, kind, montant, solde, booking_id, "
+      "payment_id, motif, agent_id, created_at) "
+      "VALUES (%lld, %lld, %s, %lld, %lld, %lld, %lld, %s, %lld, %lld)" },
+    { "portail_wallet_balance",
+      "SELECT solde FROM wallets WHERE family_id = %lld AND regie_id = %lld" },
+
     { NULL, NULL }
 };

@@ -3,7 +3,7 @@
 --
 -- A régie (the town's collecting office) owns activities and issues their invoices.
 CREATE TABLE regies (
-    id INTEGER PRIMARY KEY,
+    id @id@,
     code TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL,
     -- the issuer printed on invoices (« Régie de la restauration scolaire, Mairie de … »)
@@ -24,7 +24,7 @@ ALTER TABLE bookings ADD COLUMN certificat_le TEXT;
 
 -- An activity's tariff from a date until the next one: by QF bracket or effort rate.
 CREATE TABLE tariffs (
-    id INTEGER PRIMARY KEY,
+    id @id@,
     activity_id BIGINT NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
     valid_from TEXT NOT NULL,
     mode TEXT NOT NULL DEFAULT 'tranches' CHECK (mode IN ('tranches', 'taux')),
@@ -36,7 +36,7 @@ CREATE TABLE tariffs (
     UNIQUE (activity_id, valid_from)
 );
 CREATE TABLE tariff_brackets (
-    id INTEGER PRIMARY KEY,
+    id @id@,
     tariff_id BIGINT NOT NULL REFERENCES tariffs (id) ON DELETE CASCADE,
     qf_min INTEGER NOT NULL CHECK (qf_min >= 0),
     qf_max INTEGER,
@@ -59,7 +59,7 @@ CREATE UNIQUE INDEX invoices_reference ON invoices (reference);
 CREATE INDEX invoices_regie ON invoices (regie_id, periode);
 
 CREATE TABLE invoice_lines (
-    id INTEGER PRIMARY KEY,
+    id @id@,
     invoice_id BIGINT NOT NULL REFERENCES invoices (id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
     child_id BIGINT REFERENCES children (id) ON DELETE SET NULL,
@@ -104,7 +104,7 @@ CREATE TABLE billing_closed (
 
 -- A credit note (« avoir ») cancels one invoice, whole.
 CREATE TABLE credit_notes (
-    id INTEGER PRIMARY KEY,
+    id @id@,
     invoice_id BIGINT NOT NULL UNIQUE REFERENCES invoices (id) ON DELETE CASCADE,
     numero TEXT NOT NULL UNIQUE,
     montant INTEGER NOT NULL,
@@ -118,7 +118,7 @@ CREATE TABLE credit_notes (
 -- family's credit later), allocated to one or several invoices; what is left over goes to
 -- the family's credit.
 CREATE TABLE payments (
-    id INTEGER PRIMARY KEY,
+    id @id@,
     family_id BIGINT NOT NULL REFERENCES families (id) ON DELETE CASCADE,
     regie_id BIGINT NOT NULL REFERENCES regies (id),
     numero TEXT NOT NULL UNIQUE,
@@ -144,7 +144,7 @@ CREATE INDEX payment_allocations_invoice ON payment_allocations (invoice_id);
 
 -- The family's credit: positive rows (an overpayment), negative ones (credit used).
 CREATE TABLE family_credits (
-    id INTEGER PRIMARY KEY,
+    id @id@,
     family_id BIGINT NOT NULL REFERENCES families (id) ON DELETE CASCADE,
     montant INTEGER NOT NULL,
     payment_id BIGINT REFERENCES payments (id) ON DELETE SET NULL,
