@@ -241,6 +241,19 @@ int pt_migrate_run(pt_db *db, apr_pool_t *p, const char *sqldir, int *applied, i
     pt_migrate_list(p, common, files);
     qsort(files->elts, files->nelts, sizeof(const char *), pt_migrate_cmp_name);
 
+    /* One number, one migration: the same number in the dialect's folder and in common/
+     * would apply one and silently skip the other.  Checked before anything runs. */
+    for (i = 0; i < files->nelts; i++) {
+        const char *path = APR_ARRAY_IDX(files, i, const char *);
+        int version = atoi(strrchr(path, '/') + 1);
+        if (version == previous) {
+            *err = apr_psprintf(p, "%s : le numéro %03d est déjà pris par une autre "
+                                "migration", path, version);
+            return PT_DB_ERROR;
+        }
+        previous = version;
+    }
+
     done = pt_migrate_applied(db, p, current);
     for (i = 0; i < files->nelts; i++) {
         const char *path = APR_ARRAY_IDX(files, i, const char *);
@@ -248,14 +261,6 @@ int pt_migrate_run(pt_db *db, apr_pool_t *p, const char *sqldir, int *applied, i
         int version = atoi(name);
         char *text = NULL;
 
-        /* One number, one migration: the same number in the dialect's folder and in
-         * common/ would apply one and silently skip the other. */
-        if (version == previous) {
-            *err = apr_psprintf(p, "%s : le numéro %03d est déjà pris par une autre "
-                                "migration", path, version);
-            return PT_DB_ERROR;
-        }
-        previous = version;
         if (apr_hash_get(done, &version, sizeof(int))) {
             continue;
         }

@@ -33,5 +33,7 @@ Suite *unit_db_suite(void);
 long unit_rss_kb(void);
 Suite *unit_tariff_suite(void);
 Suite *unit_arena_suite(void);
+Suite *unit_migrate_suite(void);
+Suite *unit_dossier_suite(void);
 
 #endif
