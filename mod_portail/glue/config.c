@@ -142,7 +142,8 @@ bad:
 
 static const char *portail_set_town(cmd_parms *cmd, void *dc, const char *arg)
 {
-    if (!*arg || strlen(arg) > 120) {
+    /* Apache gives a TAKE1 directive a non-empty argument (« "" » is refused before). */
+    if (strlen(arg) > 120) {
         return "PortailTown: the name of the town must have 1 to 120 characters";
     }
     portail_sconf(cmd)->town = arg;
@@ -344,9 +345,10 @@ static const char *portail_set_smtp_security(cmd_parms *cmd, void *dc, const cha
     return NULL;
 }
 
+/* Any non-empty name (Apache refuses « "" » for a TAKE1 directive). */
 static const char *portail_set_smtp_user(cmd_parms *cmd, void *dc, const char *arg)
 {
-    return *arg ? NULL : "PortailSMTPUser: the user name is empty";
+    return NULL;
 }
 
 static const char *portail_set_smtp_password_file(cmd_parms *cmd, void *dc, const char *arg)
