@@ -5,7 +5,6 @@
 #include <string.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include <sqlite3.h>
 #include <apr_strings.h>
 #include <apr_file_io.h>
 #include "unit.h"
@@ -15,56 +14,6 @@
 /* The first migration of every test tree: the table the runner records versions in. */
 #define UNIT_SCHEMA "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, " \
                     "name TEXT NOT NULL, applied_at BIGINT NOT NULL);\n"
-
-static const char *unit_tree(void)
-{
-    char tmpl[] = "/tmp/portail-migrate.XXXXXX";
-    const char *dir;
-    ck_assert_ptr_nonnull(mkdtemp(tmpl));
-    dir = apr_pstrdup(unit_pool, tmpl);
-    apr_dir_make(apr_pstrcat(unit_pool, dir, "/sqlite", NULL), APR_OS_DEFAULT, unit_pool);
-    apr_dir_make(apr_pstrcat(unit_pool, dir, "/common", NULL), APR_OS_DEFAULT, unit_pool);
-    return dir;
-}
-
-static void unit_write(const char *dir, const char *name, const char *text)
-{
-    apr_file_t *f;
-    ck_assert_int_eq(apr_file_open(&f, apr_pstrcat(unit_pool, dir, "/", name, NULL),
-                                   APR_WRITE | APR_CREATE | APR_TRUNCATE, APR_OS_DEFAULT,
-                                   unit_pool), APR_SUCCESS);
-    apr_file_puts(text, f);
-    apr_file_close(f);
-}
-
-static pt_db *unit_open(const char *dir)
-{
-    pt_db *db = NULL;
-    const char *err = NULL;
-    ck_assert_msg(pt_db_open(unit_pool, "sqlite3",
-                             apr_pstrcat(unit_pool, dir, "/portail.db", NULL), &db, &err)
-                  == PT_DB_OK, "%s", err ? err : "");
-    return db;
-}
-
-/* One integer the database answers (-1 when the query fails or returns no row). */
-static long unit_int(pt_db *db, const char *sql)
-{
-    sqlite3 *h = apr_dbd_native_handle(db->driver, db->handle);
-    sqlite3_stmt *st = NULL;
-    long v = -1;
-    if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK
-        && sqlite3_step(st) == SQLITE_ROW) {
-        v = (long)sqlite3_column_int64(st, 0);
-    }
-    sqlite3_finalize(st);
-    return v;
-}
-
-static void unit_remove(const char *dir)
-{
-    ck_assert_int_eq(system(apr_pstrcat(unit_pool, "rm -rf ", dir, NULL)), 0);
-}
 
 /* 003 (sqlite/) uses the table 002 (common/) creates: folder by folder would fail. */
 START_TEST(applied_in_number_order_across_folders_and_once)

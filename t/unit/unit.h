@@ -4,6 +4,7 @@
 
 #include <check.h>
 #include <apr_pools.h>
+#include "core/pt_db.h"
 
 /* A pool per test, created by the fixture in check_core.c. */
 extern apr_pool_t *unit_pool;
@@ -35,5 +36,16 @@ Suite *unit_tariff_suite(void);
 Suite *unit_arena_suite(void);
 Suite *unit_migrate_suite(void);
 Suite *unit_dossier_suite(void);
+Suite *unit_dbsqlite_suite(void);
+
+/* A temporary SQLite database for the tests of pt_db and pt_migrate: unit_tree makes a
+ * folder (with empty sqlite/ and common/ migration folders), unit_write a file in it,
+ * unit_open the database portail.db in it, unit_int one integer a query answers (-1 when
+ * none), unit_remove deletes the folder. */
+const char *unit_tree(void);
+void unit_write(const char *dir, const char *name, const char *text);
+pt_db *unit_open(const char *dir);
+long unit_int(pt_db *db, const char *sql);
+void unit_remove(const char *dir);
 
 #endif

@@ -1,0 +1,216 @@
+/* pt_db on a real SQLite database: a transaction whose owner forgets to end it is rolled
+ * back, never committed; a statement failing inside a transaction makes the commit roll
+ * back and report it; the writers' lock is taken for the time of a transaction only; and
+ * a missing driver, database or statement is said plainly. */
+#include <string.h>
+#include <apr_strings.h>
+#include "unit.h"
+#include "core/pt_db.h"
+
+#define UNIT_SCHEMA_SQL "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, " \
+                        "name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+
+/* A database with the one table whose statements (portail_schema_*) the tests use. */
+static pt_db *unit_schema_db(const char **dir)
+{
+    pt_db *db;
+    *dir = unit_tree();
+    db = unit_open(*dir);
+    ck_assert_int_eq(pt_db_exec_raw(db, unit_pool, UNIT_SCHEMA_SQL), PT_DB_OK);
+    ck_assert_int_eq(pt_db_prepare_one(db, "portail_schema_record"), PT_DB_OK);
+    ck_assert_int_eq(pt_db_prepare_one(db, "portail_schema_versions"), PT_DB_OK);
+    return db;
+}
+
+static int unit_record(pt_db *db, int version)
+{
+    return pt_db_exec(db, unit_pool, "portail_schema_record",
+                      PT_ARGS(apr_itoa(unit_pool, version), "x", "0"), NULL);
+}
+
+/* A fake writers' lock: counts who holds it; refuses when `refuse` is set. */
+typedef struct {
+    int held, taken, refuse;
+} unit_lock;
+
+static int unit_lock_fn(void *ctx, int take)
+{
+    unit_lock *l = ctx;
+    if (take && l->refuse) {
+        return 1;
+    }
+    l->held += take ? 1 : -1;
+    l->taken += take ? 1 : 0;
+    return 0;
+}
+
+START_TEST(abandoned_transaction_is_rolled_back_and_lock_given_back)
+{
+    const char *dir;
+    pt_db *db = unit_schema_db(&dir);
+    unit_lock lock = { 0, 0, 0 };
+    apr_pool_t *request;
+
+    pt_db_set_writers_lock(db, unit_lock_fn, &lock);
+    apr_pool_create(&request, unit_pool);
+    ck_assert_int_eq(pt_db_begin(db, request), PT_DB_OK);
+    ck_assert_int_eq(lock.held, 1);
+    ck_assert_int_eq(unit_record(db, 1), PT_DB_OK);
+    /* The request ends on an error path that forgot its rollback. */
+    apr_pool_destroy(request);
+    ck_assert_int_eq(lock.held, 0);
+    ck_assert_int_eq(unit_int(db, "SELECT count(*) FROM schema_version"), 0);
+
+    /* The connection is usable afterwards: the next transaction commits. */
+    apr_pool_create(&request, unit_pool);
+    ck_assert_int_eq(pt_db_begin(db, request), PT_DB_OK);
+    ck_assert_int_eq(unit_record(db, 2), PT_DB_OK);
+    ck_assert_int_eq(pt_db_commit(db), PT_DB_OK);
+    ck_assert_int_eq(lock.held, 0);
+    ck_assert_int_eq(lock.taken, 2);
+    /* Destroying its pool after the commit changes nothing. */
+    apr_pool_destroy(request);
+    ck_assert_int_eq(unit_int(db, "SELECT count(*) FROM schema_version WHERE version = 2"), 1);
+    ck_assert_int_eq(lock.held, 0);
+    pt_db_close(db);
+    unit_remove(dir);
+}
+END_TEST
+
+START_TEST(failed_statement_makes_the_commit_roll_back)
+{
+    const char *dir;
+    pt_db *db = unit_schema_db(&dir);
+
+    ck_assert_int_eq(unit_record(db, 1), PT_DB_OK);
+    ck_assert_int_eq(pt_db_begin(db, unit_pool), PT_DB_OK);
+    ck_assert_int_eq(unit_record(db, 2), PT_DB_OK);
+    /* A unique violation is a conflict (a 409 for the screens), by SQLite's code. */
+    ck_assert_int_eq(unit_record(db, 1), PT_DB_CONFLICT);
+    ck_assert_str_eq(db->sqlstate, "SQLITE_19");
+    /* The caller commits anyway: rolled back, and the first failure is returned. */
+    ck_assert_int_eq(pt_db_commit(db), PT_DB_CONFLICT);
+    ck_assert_int_eq(unit_int(db, "SELECT count(*) FROM schema_version"), 1);
+
+    /* Outside a transaction, ending one is harmless. */
+    ck_assert_int_eq(pt_db_commit(db), PT_DB_OK);
+    ck_assert_int_eq(pt_db_rollback(db), PT_DB_OK);
+    pt_db_close(db);
+    unit_remove(dir);
+}
+END_TEST
+
+START_TEST(one_transaction_at_a_time)
+{
+    const char *dir;
+    pt_db *db = unit_schema_db(&dir);
+
+    ck_assert_int_eq(pt_db_begin(db, unit_pool), PT_DB_OK);
+    ck_assert_int_eq(unit_record(db, 1), PT_DB_OK);
+    /* A second begin on the same connection is a programming error: refused, and the
+     * open transaction cannot commit half of what its caller meant. */
+    ck_assert_int_eq(pt_db_begin(db, unit_pool), PT_DB_ERROR);
+    ck_assert_str_eq(db->error, "a transaction is already open on this connection");
+    ck_assert_int_eq(pt_db_commit(db), PT_DB_ERROR);
+    ck_assert_int_eq(unit_int(db, "SELECT count(*) FROM schema_version"), 0);
+    pt_db_close(db);
+    unit_remove(dir);
+}
+END_TEST
+
+START_TEST(busy_writers_lock_refuses_the_transaction)
+{
+    const char *dir;
+    pt_db *db = unit_schema_db(&dir);
+    unit_lock lock = { 0, 0, 1 };
+
+    pt_db_set_writers_lock(db, unit_lock_fn, &lock);
+    ck_assert_int_eq(pt_db_begin(db, unit_pool), PT_DB_BUSY);
+    ck_assert_int_eq(unit_record(db, 1), PT_DB_OK);   /* not in a transaction */
+    lock.refuse = 0;
+    ck_assert_int_eq(pt_db_begin(db, unit_pool), PT_DB_OK);
+    ck_assert_int_eq(pt_db_rollback(db), PT_DB_OK);
+    ck_assert_int_eq(lock.held, 0);
+    pt_db_close(db);
+    unit_remove(dir);
+}
+END_TEST
+
+START_TEST(rows_are_read_by_column_name)
+{
+    const char *dir;
+    pt_db *db = unit_schema_db(&dir);
+    pt_rows *r = NULL;
+
+    ck_assert_int_eq(unit_record(db, 7), PT_DB_OK);
+    ck_assert_int_eq(unit_record(db, 3), PT_DB_OK);
+    ck_assert_int_eq(pt_db_select(db, unit_pool, "portail_schema_versions", PT_NOARGS, &r),
+                     PT_DB_OK);
+    ck_assert_int_eq(r->n, 2);
+    ck_assert_str_eq(pt_rows_get(r, 0, "version"), "3");
+    ck_assert_int_eq(pt_rows_int(r, 1, "version", -1), 7);
+    /* No such column, no such row: nothing, and the default for a number. */
+    ck_assert_ptr_null(pt_rows_get(r, 0, "name"));
+    ck_assert_ptr_null(pt_rows_get(r, 2, "version"));
+    ck_assert_ptr_null(pt_rows_get(r, -1, "version"));
+    ck_assert_ptr_null(pt_rows_get(NULL, 0, "version"));
+    ck_assert_int_eq(pt_rows_int(r, 5, "version", 42), 42);
+    pt_db_close(db);
+    unit_remove(dir);
+}
+END_TEST
+
+START_TEST(missing_driver_database_or_statement_is_said)
+{
+    const char *dir, *err = NULL;
+    pt_db *db = NULL, *other = NULL;
+
+    ck_assert_int_eq(pt_db_open(unit_pool, "oracle", "x", &other, &err), PT_DB_ERROR);
+    ck_assert_str_eq(err, "pilote de base de données « oracle » introuvable "
+                          "(paquet libaprutil1-dbd-oracle ?)");
+    ck_assert_int_eq(pt_db_open(unit_pool, "sqlite3", "/nulle/part/portail.db", &other, &err),
+                     PT_DB_ERROR);
+    ck_assert_msg(strncmp(err, "connexion impossible (/nulle/part/portail.db) : ", 47) == 0,
+                  "%s", err);
+
+    /* Before portail-ctl init: no table, so no statement; each use says which. */
+    dir = unit_tree();
+    db = unit_open(dir);
+    ck_assert_int_eq(pt_db_exec(db, unit_pool, "portail_schema_record",
+                                PT_ARGS("1", "x", "0"), NULL), PT_DB_ERROR);
+    ck_assert_str_eq(db->error, "no prepared statement portail_schema_record");
+    ck_assert_int_eq(pt_db_select(db, unit_pool, "portail_schema_versions", PT_NOARGS, NULL),
+                     PT_DB_ERROR);
+    ck_assert_int_eq(pt_db_prepare_one(db, "portail_schema_versions"), PT_DB_ERROR);
+    ck_assert_int_eq(pt_db_prepare_one(db, "portail_no_such_label"), PT_DB_ERROR);
+    ck_assert_int_eq(pt_db_pragma(db, unit_pool, "PRAGMA no_such_table.user_version"),
+                     PT_DB_ERROR);
+    pt_db_close(db);
+    unit_remove(dir);
+}
+END_TEST
+
+/* What a parent types in a search box is a literal: « 100% » does not match everything. */
+START_TEST(like_pattern_escapes_wildcards)
+{
+    ck_assert_str_eq(pt_db_like(unit_pool, "Martin"), "%martin%");
+    ck_assert_str_eq(pt_db_like(unit_pool, "100%_a!"), "%100!%!_a!!%");
+    ck_assert_str_eq(pt_db_like(unit_pool, ""), "%%");
+}
+END_TEST
+
+Suite *unit_dbsqlite_suite(void)
+{
+    Suite *s = suite_create("dbsqlite");
+    TCase *tc = tcase_create("dbsqlite");
+    tcase_add_checked_fixture(tc, unit_setup, unit_teardown);
+    tcase_add_test(tc, abandoned_transaction_is_rolled_back_and_lock_given_back);
+    tcase_add_test(tc, failed_statement_makes_the_commit_roll_back);
+    tcase_add_test(tc, one_transaction_at_a_time);
+    tcase_add_test(tc, busy_writers_lock_refuses_the_transaction);
+    tcase_add_test(tc, rows_are_read_by_column_name);
+    tcase_add_test(tc, missing_driver_database_or_statement_is_said);
+    tcase_add_test(tc, like_pattern_escapes_wildcards);
+    suite_add_tcase(s, tc);
+    return s;
+}
