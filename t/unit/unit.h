@@ -37,6 +37,7 @@ Suite *unit_arena_suite(void);
 Suite *unit_migrate_suite(void);
 Suite *unit_dossier_suite(void);
 Suite *unit_dbsqlite_suite(void);
+Suite *unit_family_suite(void);
 
 /* A temporary SQLite database for the tests of pt_db and pt_migrate: unit_tree makes a
  * folder (with empty sqlite/ and common/ migration folders), unit_write a file in it,
