@@ -39,7 +39,9 @@ void *portail_merge_server_conf(apr_pool_t *p, void *basev, void *addv)
     const portail_server_conf *base = basev, *add = addv;
     portail_server_conf *c = apr_pcalloc(p, sizeof(*c));
     c->town = PORTAIL_MERGE(town, NULL);
-    c->public_url = PORTAIL_MERGE(public_url, NULL);
+    /* One directive sets both: a virtual host that gives its own PortailBaseURL, even a
+     * path, never keeps the main server's absolute URL (its mails would link there). */
+    c->public_url = add->base_path ? add->public_url : base->public_url;
     c->base_path = PORTAIL_MERGE(base_path, NULL);
     c->static_url = PORTAIL_MERGE(static_url, NULL);
     c->stylesheet_dir = PORTAIL_MERGE(stylesheet_dir, NULL);
