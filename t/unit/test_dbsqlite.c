@@ -10,19 +10,29 @@
 #define UNIT_SCHEMA_SQL "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, " \
                         "name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
 
-/* A database with the one table whose statements (portail_schema_*) the tests use. */
-static pt_db *unit_schema_db(const char **dir)
+/* Each test has a database with the one table whose statements (portail_schema_*) it
+ * uses, in a folder removed after the test. */
+static const char *unit_dir;
+static pt_db *db;
+
+static void unit_db_setup(void)
 {
-    pt_db *db;
-    *dir = unit_tree();
-    db = unit_open(*dir);
+    unit_setup();
+    unit_dir = unit_tree();
+    db = unit_open(unit_dir);
     ck_assert_int_eq(pt_db_exec_raw(db, unit_pool, UNIT_SCHEMA_SQL), PT_DB_OK);
     ck_assert_int_eq(pt_db_prepare_one(db, "portail_schema_record"), PT_DB_OK);
     ck_assert_int_eq(pt_db_prepare_one(db, "portail_schema_versions"), PT_DB_OK);
-    return db;
 }
 
-static int unit_record(pt_db *db, int version)
+static void unit_db_teardown(void)
+{
+    pt_db_close(db);
+    unit_remove(unit_dir);
+    unit_teardown();
+}
+
+static int unit_record(int version)
 {
     return pt_db_exec(db, unit_pool, "portail_schema_record",
                       PT_ARGS(apr_itoa(unit_pool, version), "x", "0"), NULL);
@@ -46,8 +56,6 @@ static int unit_lock_fn(void *ctx, int take)
 
 START_TEST(abandoned_transaction_is_rolled_back_and_lock_given_back)
 {
-    const char *dir;
-    pt_db *db = unit_schema_db(&dir);
     unit_lock lock = { 0, 0, 0 };
     apr_pool_t *request;
 
@@ -55,7 +63,7 @@ START_TEST(abandoned_transaction_is_rolled_back_and_lock_given_back)
     apr_pool_create(&request, unit_pool);
     ck_assert_int_eq(pt_db_begin(db, request), PT_DB_OK);
     ck_assert_int_eq(lock.held, 1);
-    ck_assert_int_eq(unit_record(db, 1), PT_DB_OK);
+    ck_assert_int_eq(unit_record(1), PT_DB_OK);
     /* The request ends on an error path that forgot its rollback. */
     apr_pool_destroy(request);
     ck_assert_int_eq(lock.held, 0);
@@ -64,7 +72,7 @@ START_TEST(abandoned_transaction_is_rolled_back_and_lock_given_back)
     /* The connection is usable afterwards: the next transaction commits. */
     apr_pool_create(&request, unit_pool);
     ck_assert_int_eq(pt_db_begin(db, request), PT_DB_OK);
-    ck_assert_int_eq(unit_record(db, 2), PT_DB_OK);
+    ck_assert_int_eq(unit_record(2), PT_DB_OK);
     ck_assert_int_eq(pt_db_commit(db), PT_DB_OK);
     ck_assert_int_eq(lock.held, 0);
     ck_assert_int_eq(lock.taken, 2);
@@ -72,21 +80,17 @@ START_TEST(abandoned_transaction_is_rolled_back_and_lock_given_back)
     apr_pool_destroy(request);
     ck_assert_int_eq(unit_int(db, "SELECT count(*) FROM schema_version WHERE version = 2"), 1);
     ck_assert_int_eq(lock.held, 0);
-    pt_db_close(db);
-    unit_remove(dir);
 }
 END_TEST
 
 START_TEST(failed_statement_makes_the_commit_roll_back)
 {
-    const char *dir;
-    pt_db *db = unit_schema_db(&dir);
 
-    ck_assert_int_eq(unit_record(db, 1), PT_DB_OK);
+    ck_assert_int_eq(unit_record(1), PT_DB_OK);
     ck_assert_int_eq(pt_db_begin(db, unit_pool), PT_DB_OK);
-    ck_assert_int_eq(unit_record(db, 2), PT_DB_OK);
+    ck_assert_int_eq(unit_record(2), PT_DB_OK);
     /* A unique violation is a conflict (a 409 for the screens), by SQLite's code. */
-    ck_assert_int_eq(unit_record(db, 1), PT_DB_CONFLICT);
+    ck_assert_int_eq(unit_record(1), PT_DB_CONFLICT);
     ck_assert_str_eq(db->sqlstate, "SQLITE_19");
     /* The caller commits anyway: rolled back, and the first failure is returned. */
     ck_assert_int_eq(pt_db_commit(db), PT_DB_CONFLICT);
@@ -95,55 +99,43 @@ START_TEST(failed_statement_makes_the_commit_roll_back)
     /* Outside a transaction, ending one is harmless. */
     ck_assert_int_eq(pt_db_commit(db), PT_DB_OK);
     ck_assert_int_eq(pt_db_rollback(db), PT_DB_OK);
-    pt_db_close(db);
-    unit_remove(dir);
 }
 END_TEST
 
 START_TEST(one_transaction_at_a_time)
 {
-    const char *dir;
-    pt_db *db = unit_schema_db(&dir);
 
     ck_assert_int_eq(pt_db_begin(db, unit_pool), PT_DB_OK);
-    ck_assert_int_eq(unit_record(db, 1), PT_DB_OK);
+    ck_assert_int_eq(unit_record(1), PT_DB_OK);
     /* A second begin on the same connection is a programming error: refused, and the
      * open transaction cannot commit half of what its caller meant. */
     ck_assert_int_eq(pt_db_begin(db, unit_pool), PT_DB_ERROR);
     ck_assert_str_eq(db->error, "a transaction is already open on this connection");
     ck_assert_int_eq(pt_db_commit(db), PT_DB_ERROR);
     ck_assert_int_eq(unit_int(db, "SELECT count(*) FROM schema_version"), 0);
-    pt_db_close(db);
-    unit_remove(dir);
 }
 END_TEST
 
 START_TEST(busy_writers_lock_refuses_the_transaction)
 {
-    const char *dir;
-    pt_db *db = unit_schema_db(&dir);
     unit_lock lock = { 0, 0, 1 };
 
     pt_db_set_writers_lock(db, unit_lock_fn, &lock);
     ck_assert_int_eq(pt_db_begin(db, unit_pool), PT_DB_BUSY);
-    ck_assert_int_eq(unit_record(db, 1), PT_DB_OK);   /* not in a transaction */
+    ck_assert_int_eq(unit_record(1), PT_DB_OK);   /* not in a transaction */
     lock.refuse = 0;
     ck_assert_int_eq(pt_db_begin(db, unit_pool), PT_DB_OK);
     ck_assert_int_eq(pt_db_rollback(db), PT_DB_OK);
     ck_assert_int_eq(lock.held, 0);
-    pt_db_close(db);
-    unit_remove(dir);
 }
 END_TEST
 
 START_TEST(rows_are_read_by_column_name)
 {
-    const char *dir;
-    pt_db *db = unit_schema_db(&dir);
     pt_rows *r = NULL;
 
-    ck_assert_int_eq(unit_record(db, 7), PT_DB_OK);
-    ck_assert_int_eq(unit_record(db, 3), PT_DB_OK);
+    ck_assert_int_eq(unit_record(7), PT_DB_OK);
+    ck_assert_int_eq(unit_record(3), PT_DB_OK);
     ck_assert_int_eq(pt_db_select(db, unit_pool, "portail_schema_versions", PT_NOARGS, &r),
                      PT_DB_OK);
     ck_assert_int_eq(r->n, 2);
@@ -155,15 +147,13 @@ START_TEST(rows_are_read_by_column_name)
     ck_assert_ptr_null(pt_rows_get(r, -1, "version"));
     ck_assert_ptr_null(pt_rows_get(NULL, 0, "version"));
     ck_assert_int_eq(pt_rows_int(r, 5, "version", 42), 42);
-    pt_db_close(db);
-    unit_remove(dir);
 }
 END_TEST
 
 START_TEST(missing_driver_database_or_statement_is_said)
 {
-    const char *dir, *err = NULL;
-    pt_db *db = NULL, *other = NULL;
+    const char *err = NULL;
+    pt_db *other = NULL;
 
     ck_assert_int_eq(pt_db_open(unit_pool, "oracle", "x", &other, &err), PT_DB_ERROR);
     ck_assert_str_eq(err, "pilote de base de données « oracle » introuvable "
@@ -174,19 +164,17 @@ START_TEST(missing_driver_database_or_statement_is_said)
                   "%s", err);
 
     /* Before portail-ctl init: no table, so no statement; each use says which. */
-    dir = unit_tree();
-    db = unit_open(dir);
-    ck_assert_int_eq(pt_db_exec(db, unit_pool, "portail_schema_record",
+    ck_assert_int_eq(pt_db_open(unit_pool, "sqlite3", ":memory:", &other, &err), PT_DB_OK);
+    ck_assert_int_eq(pt_db_exec(other, unit_pool, "portail_schema_record",
                                 PT_ARGS("1", "x", "0"), NULL), PT_DB_ERROR);
-    ck_assert_str_eq(db->error, "no prepared statement portail_schema_record");
-    ck_assert_int_eq(pt_db_select(db, unit_pool, "portail_schema_versions", PT_NOARGS, NULL),
+    ck_assert_str_eq(other->error, "no prepared statement portail_schema_record");
+    ck_assert_int_eq(pt_db_select(other, unit_pool, "portail_schema_versions", PT_NOARGS,
+                                  NULL), PT_DB_ERROR);
+    ck_assert_int_eq(pt_db_prepare_one(other, "portail_schema_versions"), PT_DB_ERROR);
+    ck_assert_int_eq(pt_db_prepare_one(other, "portail_no_such_label"), PT_DB_ERROR);
+    ck_assert_int_eq(pt_db_pragma(other, unit_pool, "PRAGMA no_such_table.user_version"),
                      PT_DB_ERROR);
-    ck_assert_int_eq(pt_db_prepare_one(db, "portail_schema_versions"), PT_DB_ERROR);
-    ck_assert_int_eq(pt_db_prepare_one(db, "portail_no_such_label"), PT_DB_ERROR);
-    ck_assert_int_eq(pt_db_pragma(db, unit_pool, "PRAGMA no_such_table.user_version"),
-                     PT_DB_ERROR);
-    pt_db_close(db);
-    unit_remove(dir);
+    pt_db_close(other);
 }
 END_TEST
 
@@ -203,7 +191,7 @@ Suite *unit_dbsqlite_suite(void)
 {
     Suite *s = suite_create("dbsqlite");
     TCase *tc = tcase_create("dbsqlite");
-    tcase_add_checked_fixture(tc, unit_setup, unit_teardown);
+    tcase_add_checked_fixture(tc, unit_db_setup, unit_db_teardown);
     tcase_add_test(tc, abandoned_transaction_is_rolled_back_and_lock_given_back);
     tcase_add_test(tc, failed_statement_makes_the_commit_roll_back);
     tcase_add_test(tc, one_transaction_at_a_time);
