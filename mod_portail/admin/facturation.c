@@ -44,13 +44,8 @@ static void portail_facturation_form(pt_req *rq, pt_node *screen, pt_rows *regie
                                      const char *error)
 {
     pt_form_view *fv = pt_form_view_new(rq, screen, "/admin/facturation/apercu");
-    pt_node *sel;
-    int i;
     pt_xml_attr(pt_form_view_node(fv), "method", "get");
-    sel = pt_form_view_field(fv, "regie", "select", "Régie", regie, 1);
-    for (i = 0; i < regies->n; i++) {
-        pt_form_view_option(sel, pt_rows_get(regies, i, "code"), pt_rows_get(regies, i, "name"));
-    }
+    pt_form_view_select(fv, "regie", "Régie", regie, 1, regies, "code", "name");
     pt_xml_attr(pt_form_view_field(fv, "mois", "month", "Mois à facturer", mois, 1), "hint",
                 "Un mois terminé, par exemple 2026-11.");
     if (error) {
@@ -66,15 +61,11 @@ static int portail_facturation_clotures(pt_req *rq, pt_node *screen, pt_rows *re
     apr_table_t *typed = rq->form ? rq->form : apr_table_make(rq->pool, 1);
     pt_form_view *fv = pt_form_view_new(rq, screen, "/admin/facturation/cloturer");
     pt_rows *closed = NULL;
-    pt_node *sel;
     pt_date first, last;
     int i;
     pt_xml_attr(pt_form_view_node(fv), "id", "cloture");
-    sel = pt_form_view_field(fv, "cloture_regie", "select", "Régie",
-                             pt_form_get(typed, "cloture_regie"), 1);
-    for (i = 0; i < regies->n; i++) {
-        pt_form_view_option(sel, pt_rows_get(regies, i, "code"), pt_rows_get(regies, i, "name"));
-    }
+    pt_form_view_select(fv, "cloture_regie", "Régie", pt_form_get(typed, "cloture_regie"), 1,
+                        regies, "code", "name");
     pt_xml_attr(pt_form_view_field(fv, "cloture_mois", "month", "Mois à clôturer",
                                    pt_form_get(typed, "cloture_mois"), 1), "hint",
                 "Un mois terminé, par exemple 2026-11. Une fois clôturé, il ne se facture plus.");

@@ -25,19 +25,11 @@ static void portail_tarifs_activite_form(pt_req *rq, pt_node *screen, pt_rows *a
     int mine = form && !strcmp(form, "activite");
     apr_table_t *typed = mine && rq->form ? rq->form : apr_table_make(rq->pool, 1);
     pt_form_view *fv = pt_form_view_new(rq, screen, "/admin/tarifs/activite");
-    pt_node *sel;
-    int i;
     pt_xml_attr(pt_form_view_node(fv), "id", "activite");
-    sel = pt_form_view_field(fv, "ar_activite", "select", "Activité",
-                             pt_form_get(typed, "ar_activite"), 1);
-    for (i = 0; i < acts->n; i++) {
-        pt_form_view_option(sel, pt_rows_get(acts, i, "id"), pt_rows_get(acts, i, "name"));
-    }
-    sel = pt_form_view_field(fv, "ar_regie", "select", "Nouvelle régie",
-                             pt_form_get(typed, "ar_regie"), 1);
-    for (i = 0; i < regies->n; i++) {
-        pt_form_view_option(sel, pt_rows_get(regies, i, "id"), pt_rows_get(regies, i, "name"));
-    }
+    pt_form_view_select(fv, "ar_activite", "Activité", pt_form_get(typed, "ar_activite"), 1, acts,
+                        "id", "name");
+    pt_form_view_select(fv, "ar_regie", "Nouvelle régie", pt_form_get(typed, "ar_regie"), 1,
+                        regies, "id", "name");
     if (mine && error) {
         pt_form_view_error(fv, field, error);
     }
@@ -88,15 +80,10 @@ static int portail_tarifs_page(pt_req *rq, const char *form, const char *field,
     ft = pt_form_view_new(rq, screen, "/admin/tarifs");
     pt_xml_attr(pt_form_view_node(ft), "id", "tarif");
     typed = form && !strcmp(form, "tarif") ? typed : apr_table_make(rq->pool, 1);
-    sel = pt_form_view_field(ft, "activite", "select", "Activité", pt_form_get(typed, "activite"), 1);
-    for (i = 0; i < acts->n; i++) {
-        pt_form_view_option(sel, pt_rows_get(acts, i, "id"), pt_rows_get(acts, i, "name"));
-    }
-    sel = pt_form_view_field(ft, "regie", "select", "Régie qui facture l'activité",
-                             pt_form_get(typed, "regie"), 1);
-    for (i = 0; i < regies->n; i++) {
-        pt_form_view_option(sel, pt_rows_get(regies, i, "id"), pt_rows_get(regies, i, "name"));
-    }
+    pt_form_view_select(ft, "activite", "Activité", pt_form_get(typed, "activite"), 1, acts, "id",
+                        "name");
+    pt_form_view_select(ft, "regie", "Régie qui facture l'activité", pt_form_get(typed, "regie"),
+                        1, regies, "id", "name");
     pt_xml_attr(pt_form_view_field(ft, "valid_from", "date", "Valable à partir du",
                                    pt_form_get(typed, "valid_from"), 1), "hint",
                 "Le tarif s'applique aux journées à partir de cette date ; ce qui est déjà "
