@@ -11,7 +11,7 @@
 
   <xsl:template match="page" mode="contenu">
     <xsl:variable name="l" select="admin-facturation"/>
-    <xsl:variable name="fo" select="$l/form"/>
+    <xsl:variable name="fo" select="$l/form[not(@id)]"/>
     <h1><xsl:value-of select="pt:t('admin.facturation')"/></h1>
     <p><a href="{$base}/admin/tarifs"><xsl:value-of select="pt:t('admin.tarifs')"/></a></p>
     <section class="carte" aria-labelledby="t-run">
@@ -22,6 +22,21 @@
         <xsl:apply-templates select="$fo/field"/>
         <div class="actions"><button type="submit" class="bouton"><xsl:value-of select="pt:t('facturation.apercu')"/></button></div>
       </form>
+    </section>
+    <section class="carte" aria-labelledby="t-cloture">
+      <h2 id="t-cloture"><xsl:value-of select="pt:t('facturation.cloturer')"/></h2>
+      <p><xsl:value-of select="pt:t('facturation.cloturer.aide')"/></p>
+      <xsl:apply-templates select="$l/form[@id = 'cloture']">
+        <xsl:with-param name="bouton" select="pt:t('facturation.cloturer.bouton')"/>
+      </xsl:apply-templates>
+      <xsl:if test="$l/cloture">
+        <h3><xsl:value-of select="pt:t('facturation.clotures')"/></h3>
+        <ul>
+          <xsl:for-each select="$l/cloture">
+            <li><xsl:value-of select="concat(@name, ' : ', @mois_fr, ' — ', pt:t('facturation.cloture-le'), ' ', @le_fr)"/></li>
+          </xsl:for-each>
+        </ul>
+      </xsl:if>
     </section>
     <section class="carte" aria-labelledby="t-filtre">
       <h2 id="t-filtre"><xsl:value-of select="pt:t('facturation.factures')"/></h2>

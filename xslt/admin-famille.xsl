@@ -28,6 +28,7 @@
         <dd><xsl:value-of select="$f/@adresse"/><xsl:text> </xsl:text><xsl:value-of select="$f/@code_postal"/><xsl:text> </xsl:text><xsl:value-of select="$f/@commune"/></dd>
       </dl>
       <p><a class="bouton" href="{$base}/admin/familles/{$f/@id}/courrier"><xsl:value-of select="pt:t('courrier.imprimer')"/></a></p>
+      <p><a class="bouton bouton-secondaire" href="{$base}/admin/familles/{$f/@id}/reglement"><xsl:value-of select="pt:t('facturation.regler')"/></a></p>
     </section>
 
     <section class="carte" aria-labelledby="t-responsables">

@@ -65,6 +65,19 @@
       </xsl:when>
       <xsl:otherwise><p><xsl:value-of select="pt:t('jour.personne')"/></p></xsl:otherwise>
     </xsl:choose>
+    <xsl:if test="$j/form[@id = 'certificat']">
+      <section class="carte" aria-labelledby="t-certificats">
+        <h2 id="t-certificats"><xsl:value-of select="pt:t('jour.certificats')"/></h2>
+        <p><xsl:value-of select="concat(pt:t('jour.certificats.aide1'), ' ', $j/@certificat_jours, ' ', pt:t('jour.certificats.aide2'))"/></p>
+        <xsl:for-each select="$j/form[@id = 'certificat']">
+          <h3><xsl:value-of select="concat(@enfant, ' — ', pt:t(concat('planning.statut.', @statut)))"/>
+            <xsl:if test="@recu_fr"><xsl:value-of select="concat(' — ', pt:t('jour.certificat-recu'), ' ', @recu_fr)"/></xsl:if></h3>
+          <xsl:apply-templates select=".">
+            <xsl:with-param name="bouton" select="pt:t('jour.certificat.enregistrer')"/>
+          </xsl:apply-templates>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
     <xsl:if test="$j/attente">
       <h2><xsl:value-of select="pt:t('planning.statut.liste_attente')"/></h2>
       <ol>

@@ -13,6 +13,9 @@
     <xsl:variable name="s" select="admin-reglement"/>
     <p><a href="{$base}/admin/facturation"><xsl:value-of select="pt:t('facturation.retour')"/></a></p>
     <h1><xsl:value-of select="pt:t('facturation.reglement')"/> — <xsl:value-of select="pt:t('facture.famille')"/><xsl:text> </xsl:text><xsl:value-of select="$s/@famille"/></h1>
+    <xsl:if test="$s/@credit_fr">
+      <p class="message"><xsl:value-of select="concat(pt:t('reglement.credit'), ' ', $s/@credit_fr, '. ', pt:t('reglement.credit.aide'))"/></p>
+    </xsl:if>
     <xsl:choose>
       <xsl:when test="$s/facture">
         <xsl:apply-templates select="$s/form">

@@ -65,6 +65,13 @@
         <xsl:with-param name="bouton" select="pt:t('tarifs.ajouter')"/>
       </xsl:apply-templates>
     </section>
+    <section class="carte" aria-labelledby="t-activite-regie">
+      <h2 id="t-activite-regie"><xsl:value-of select="pt:t('tarifs.activite-regie')"/></h2>
+      <p><xsl:value-of select="pt:t('tarifs.activite-regie.aide')"/></p>
+      <xsl:apply-templates select="$l/form[@id = 'activite']">
+        <xsl:with-param name="bouton" select="pt:t('tarifs.activite-regie.bouton')"/>
+      </xsl:apply-templates>
+    </section>
     <section class="carte" aria-labelledby="t-regie">
       <h2 id="t-regie"><xsl:value-of select="pt:t('tarifs.regie-ajouter')"/></h2>
       <xsl:apply-templates select="$l/form[@id = 'regie']">

@@ -126,4 +126,9 @@ int portail_admin_tarifs_get(pt_req *rq);
 int portail_admin_tarifs_post(pt_req *rq);
 int portail_admin_tarifs_regie_post(pt_req *rq);
 
+/* h14more: closing a month, an activity's régie, the medical certificates of absences */
+int portail_admin_facturation_cloturer_post(pt_req *rq);
+int portail_admin_tarifs_activite_post(pt_req *rq);
+int portail_admin_jour_certificat_post(pt_req *rq);
+
 #endif

@@ -25,7 +25,7 @@ static const char *const portail_facturation_statuts[] = {
 static const char *const portail_facturation_moyens[] = {
     "especes", "Espèces", "cheque", "Chèque", "cesu", "CESU", "virement", "Virement",
     "carte", "Carte bancaire au guichet", "payfip", "Carte bancaire en ligne",
-    "porte_monnaie", "Porte-monnaie", NULL
+    "porte_monnaie", "Porte-monnaie", "credit", "Crédit de la famille", NULL
 };
 #define PORTAIL_FACTURATION_COUNTER_MOYENS 10   /* the first five pairs */
 
@@ -44,18 +44,47 @@ static void portail_facturation_form(pt_req *rq, pt_node *screen, pt_rows *regie
                                      const char *error)
 {
     pt_form_view *fv = pt_form_view_new(rq, screen, "/admin/facturation/apercu");
-    pt_node *sel;
-    int i;
     pt_xml_attr(pt_form_view_node(fv), "method", "get");
-    sel = pt_form_view_field(fv, "regie", "select", "Régie", regie, 1);
-    for (i = 0; i < regies->n; i++) {
-        pt_form_view_option(sel, pt_rows_get(regies, i, "code"), pt_rows_get(regies, i, "name"));
-    }
+    pt_form_view_select(fv, "regie", "Régie", regie, 1, regies, "code", "name");
     pt_xml_attr(pt_form_view_field(fv, "mois", "month", "Mois à facturer", mois, 1), "hint",
                 "Un mois terminé, par exemple 2026-11.");
     if (error) {
         pt_form_view_error(fv, field, error);
     }
+}
+
+/* Closing a month (h14more): the form (its fields « cloture_… », so that the run form's
+ * ids stay unique) and the months already closed. */
+static int portail_facturation_clotures(pt_req *rq, pt_node *screen, pt_rows *regies,
+                                        const char *field, const char *error)
+{
+    apr_table_t *typed = rq->form ? rq->form : apr_table_make(rq->pool, 1);
+    pt_form_view *fv = pt_form_view_new(rq, screen, "/admin/facturation/cloturer");
+    pt_rows *closed = NULL;
+    pt_date first, last;
+    int i;
+    pt_xml_attr(pt_form_view_node(fv), "id", "cloture");
+    pt_form_view_select(fv, "cloture_regie", "Régie", pt_form_get(typed, "cloture_regie"), 1,
+                        regies, "code", "name");
+    pt_xml_attr(pt_form_view_field(fv, "cloture_mois", "month", "Mois à clôturer",
+                                   pt_form_get(typed, "cloture_mois"), 1), "hint",
+                "Un mois terminé, par exemple 2026-11. Une fois clôturé, il ne se facture plus.");
+    if (error && field && !strncmp(field, "cloture_", 8)) {
+        pt_form_view_error(fv, field, error);
+    }
+    if (pt_db_select(rq->db, rq->pool, "portail_billing_closed_list", PT_NOARGS, &closed)
+        != PT_DB_OK) {
+        return PT_DB_ERROR;
+    }
+    for (i = 0; i < closed->n; i++) {
+        pt_node *c = pt_xml_row(screen, "cloture", closed, i, NULL);
+        if (pt_billing_periode(pt_rows_get(closed, i, "periode"), &first, &last)) {
+            pt_xml_attr(c, "mois_fr", pt_fr_month(rq->pool, first.y, first.m));
+        }
+        pt_xml_attr(c, "le_fr", pt_date_long(rq->pool, pt_date_of_time(apr_time_from_sec(
+                        pt_rows_int(closed, i, "closed_at", 0))), 1));
+    }
+    return PT_DB_OK;
 }
 
 static int portail_facturation_page(pt_req *rq, const char *field, const char *error, int status)
@@ -85,7 +114,10 @@ static int portail_facturation_page(pt_req *rq, const char *field, const char *e
     }
     pt_xml_rows(screen, "regie", regies, NULL);
     portail_facturation_form(rq, screen, regies, regie, pt_form_get(rq->query, "mois"), field,
-                             error);
+                             field && !strncmp(field, "cloture_", 8) ? NULL : error);
+    if (portail_facturation_clotures(rq, screen, regies, field, error) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
     pt_xml_attr(screen, "filtre_regie", regie);
     pt_xml_attr(screen, "filtre_periode", periode);
     pt_xml_attr(screen, "filtre_statut", statut);
@@ -160,9 +192,10 @@ int portail_admin_facturation_apercu_get(pt_req *rq)
     int rv = pt_billing_plan(rq->db, rq->pool, pt_form_get(rq->query, "regie"),
                              pt_form_get(rq->query, "mois"), pt_date_of_time(rq->now), &run,
                              &error);
-    if (rv == PT_BILLING_REFUSED) {
+    if (rv == PT_BILLING_REFUSED || rv == PT_BILLING_CLOSED) {
         rq->view = "admin-facturation";
-        return portail_facturation_page(rq, run && run->regie ? "mois" : "regie", error, 400);
+        return portail_facturation_page(rq, run && run->regie ? "mois" : "regie", error,
+                                        rv == PT_BILLING_CLOSED ? 409 : 400);
     }
     if (rv != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
@@ -185,13 +218,15 @@ int portail_admin_facturation_emettre_post(pt_req *rq)
         pt_xml_elem(screen, "erreur", error);
         return 409;
     }
-    if (rv == PT_BILLING_REFUSED) {
+    if (rv == PT_BILLING_REFUSED || rv == PT_BILLING_CLOSED) {
         apr_table_set(rq->query, "regie", regie);
         apr_table_set(rq->query, "mois", mois);
         rq->view = "admin-facturation";
-        /* Nothing left to bill (another run was first): a conflict, not bad input. */
+        /* Nothing left to bill (another run was first), a closed month: a conflict, not
+         * bad input. */
         return portail_facturation_page(rq, run && run->regie ? "mois" : "regie", error,
-                                        run && run->fingerprint ? 409 : 400);
+                                        (run && run->fingerprint) || rv == PT_BILLING_CLOSED
+                                        ? 409 : 400);
     }
     if (rv != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
@@ -202,6 +237,27 @@ int portail_admin_facturation_emettre_post(pt_req *rq)
                            apr_psprintf(rq->pool, "%d facture(s) émise(s) pour %s, total %s.",
                                         run->families->nelts, run->periode,
                                         pt_fr_amount(rq->pool, run->total)));
+}
+
+int portail_admin_facturation_cloturer_post(pt_req *rq)
+{
+    const char *regie = pt_form_get(rq->form, "cloture_regie");
+    const char *mois = pt_form_get(rq->form, "cloture_mois"), *error = NULL;
+    int rv = pt_billing_close(rq->db, rq->pool, regie, mois, rq->now, rq->user->id, &error);
+    pt_date first, last;
+    if (rv == PT_BILLING_REFUSED || rv == PT_BILLING_CLOSED) {
+        rq->view = "admin-facturation";
+        return portail_facturation_page(rq, strstr(error, "régie de la liste") ? "cloture_regie"
+                                                                              : "cloture_mois",
+                                        error, rv == PT_BILLING_CLOSED ? 409 : 400);
+    }
+    if (rv != PT_DB_OK || !pt_billing_periode(mois, &first, &last)) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    return pt_req_redirect(rq, "/admin/facturation", PT_FLASH_SUCCES,
+                           apr_psprintf(rq->pool, "Le mois de %s est clôturé pour la régie %s : "
+                                        "il ne se facture plus.",
+                                        pt_fr_month(rq->pool, first.y, first.m), regie));
 }
 
 int portail_admin_facture_get(pt_req *rq)
@@ -244,6 +300,21 @@ int portail_admin_facture_avoir_post(pt_req *rq)
     return pt_req_redirect(rq, back, PT_FLASH_SUCCES,
                            apr_psprintf(rq->pool, "La facture est annulée par l'avoir n° %s.",
                                         numero));
+}
+
+/* The family's credit (h14more): shown, and offered as a channel while there is some. */
+static int portail_reglement_credit(pt_req *rq, pt_node *screen, pt_node *moyens,
+                                    apr_int64_t family)
+{
+    long long solde = 0;
+    int rv = pt_billing_credit_balance(rq->db, rq->pool, family, &solde);
+    if (rv == PT_DB_OK && solde > 0) {
+        pt_xml_attr(screen, "credit_fr", pt_fr_amount(rq->pool, solde));
+        pt_form_view_option(moyens, "credit",
+                            apr_psprintf(rq->pool, "Crédit de la famille (%s disponibles)",
+                                         pt_fr_amount(rq->pool, solde)));
+    }
+    return rv;
 }
 
 /* The payment form of a family: its unpaid invoices to tick, amount, channel, date. */
@@ -292,6 +363,9 @@ static int portail_reglement_page(pt_req *rq, const char *field, const char *err
                              pt_form_get(typed, "moyen"), 1);
     for (i = 0; i < PORTAIL_FACTURATION_COUNTER_MOYENS; i += 2) {
         pt_form_view_option(sel, portail_facturation_moyens[i], portail_facturation_moyens[i + 1]);
+    }
+    if (portail_reglement_credit(rq, screen, sel, family) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
     }
     pt_form_view_field(fv, "paye_le", "date", "Date du règlement",
                        rq->form ? pt_form_get(typed, "paye_le")

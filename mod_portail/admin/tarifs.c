@@ -17,6 +17,24 @@
 /* Bracket rows offered by the form. */
 #define PORTAIL_TARIFS_ROWS 6
 
+/* The form that moves an activity to another régie (h14more), fields « ar_… ». */
+static void portail_tarifs_activite_form(pt_req *rq, pt_node *screen, pt_rows *acts,
+                                         pt_rows *regies, const char *form, const char *field,
+                                         const char *error)
+{
+    int mine = form && !strcmp(form, "activite");
+    apr_table_t *typed = mine && rq->form ? rq->form : apr_table_make(rq->pool, 1);
+    pt_form_view *fv = pt_form_view_new(rq, screen, "/admin/tarifs/activite");
+    pt_xml_attr(pt_form_view_node(fv), "id", "activite");
+    pt_form_view_select(fv, "ar_activite", "Activité", pt_form_get(typed, "ar_activite"), 1, acts,
+                        "id", "name");
+    pt_form_view_select(fv, "ar_regie", "Nouvelle régie", pt_form_get(typed, "ar_regie"), 1,
+                        regies, "id", "name");
+    if (mine && error) {
+        pt_form_view_error(fv, field, error);
+    }
+}
+
 static int portail_tarifs_page(pt_req *rq, const char *form, const char *field,
                                const char *error, int status)
 {
@@ -62,15 +80,10 @@ static int portail_tarifs_page(pt_req *rq, const char *form, const char *field,
     ft = pt_form_view_new(rq, screen, "/admin/tarifs");
     pt_xml_attr(pt_form_view_node(ft), "id", "tarif");
     typed = form && !strcmp(form, "tarif") ? typed : apr_table_make(rq->pool, 1);
-    sel = pt_form_view_field(ft, "activite", "select", "Activité", pt_form_get(typed, "activite"), 1);
-    for (i = 0; i < acts->n; i++) {
-        pt_form_view_option(sel, pt_rows_get(acts, i, "id"), pt_rows_get(acts, i, "name"));
-    }
-    sel = pt_form_view_field(ft, "regie", "select", "Régie qui facture l'activité",
-                             pt_form_get(typed, "regie"), 1);
-    for (i = 0; i < regies->n; i++) {
-        pt_form_view_option(sel, pt_rows_get(regies, i, "id"), pt_rows_get(regies, i, "name"));
-    }
+    pt_form_view_select(ft, "activite", "Activité", pt_form_get(typed, "activite"), 1, acts, "id",
+                        "name");
+    pt_form_view_select(ft, "regie", "Régie qui facture l'activité", pt_form_get(typed, "regie"),
+                        1, regies, "id", "name");
     pt_xml_attr(pt_form_view_field(ft, "valid_from", "date", "Valable à partir du",
                                    pt_form_get(typed, "valid_from"), 1), "hint",
                 "Le tarif s'applique aux journées à partir de cette date ; ce qui est déjà "
@@ -97,7 +110,8 @@ static int portail_tarifs_page(pt_req *rq, const char *form, const char *field,
     pt_form_view_field(ft, "plancher", "text", "Prix minimum (€)", pt_form_get(typed, "plancher"), 0);
     pt_form_view_field(ft, "plafond", "text", "Prix maximum (€), aussi celui d'un quotient inconnu",
                        pt_form_get(typed, "plafond"), 0);
-    if (error) {
+    portail_tarifs_activite_form(rq, screen, acts, regies, form, field, error);
+    if (error && !(form && !strcmp(form, "activite"))) {
         pt_form_view_error(form && !strcmp(form, "regie") ? fr : ft, field, error);
     }
     return status;
@@ -212,6 +226,14 @@ int portail_admin_tarifs_post(pt_req *rq)
 
     rv = pt_db_begin(rq->db, rq->pool);
     if (rv == PT_DB_OK) {
+        rv = pt_billing_regie_change_check(rq->db, rq->pool, apr_atoi64(act), apr_atoi64(regie),
+                                           &why);
+    }
+    if (rv == PT_BILLING_CLOSED) {
+        pt_db_rollback(rq->db);
+        return portail_tarifs_page(rq, "tarif", "regie", why, 409);
+    }
+    if (rv == PT_DB_OK) {
         rv = pt_db_exec(rq->db, rq->pool, "portail_admin_tarifs_set_regie", PT_ARGS(regie, act),
                         NULL);
     }
@@ -284,4 +306,51 @@ int portail_admin_tarifs_regie_post(pt_req *rq)
         return pt_req_error(rq, 503, NULL);
     }
     return pt_req_redirect(rq, "/admin/tarifs", PT_FLASH_SUCCES, "La régie est créée.");
+}
+
+/* Move an activity to another régie (h14more): refused while a month it was billed in by
+ * its current régie is not closed (core/pt_billing_state.c); audited; one transaction. */
+int portail_admin_tarifs_activite_post(pt_req *rq)
+{
+    const char *act = pt_form_get(rq->form, "ar_activite");
+    const char *regie = pt_form_get(rq->form, "ar_regie"), *why = NULL;
+    int rv, done = 0;
+    if (portail_tarifs_int(act, 1, 999999999) < 0) {
+        return portail_tarifs_page(rq, "activite", "ar_activite", "Choisissez l'activité.", 400);
+    }
+    if (portail_tarifs_int(regie, 1, 999999999) < 0) {
+        return portail_tarifs_page(rq, "activite", "ar_regie",
+                                   "Choisissez la régie qui facturera l'activité.", 400);
+    }
+    rv = pt_db_begin(rq->db, rq->pool);
+    if (rv == PT_DB_OK) {
+        rv = pt_billing_regie_change_check(rq->db, rq->pool, apr_atoi64(act), apr_atoi64(regie),
+                                           &why);
+    }
+    if (rv == PT_DB_OK) {
+        rv = pt_db_exec(rq->db, rq->pool, "portail_admin_tarifs_set_regie", PT_ARGS(regie, act),
+                        &done);
+    }
+    if (rv == PT_DB_OK && done) {
+        rv = pt_audit(rq->db, rq->pool, rq->now, rq->user->id, "regie", "activite",
+                      apr_atoi64(act), NULL, apr_pstrcat(rq->pool, "régie ", regie, NULL));
+    }
+    if (rv == PT_DB_OK && done) {
+        rv = pt_db_commit(rq->db);
+    }
+    else {
+        pt_db_rollback(rq->db);
+    }
+    if (rv == PT_BILLING_CLOSED) {
+        return portail_tarifs_page(rq, "activite", "ar_regie", why, 409);
+    }
+    if (rv == PT_DB_CONFLICT || (rv == PT_DB_OK && !done)) {
+        return portail_tarifs_page(rq, "activite", "ar_activite",
+                                   "Cette activité ou cette régie n'existe pas.", 400);
+    }
+    if (rv != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    return pt_req_redirect(rq, "/admin/tarifs", PT_FLASH_SUCCES,
+                           "L'activité est désormais facturée par cette régie.");
 }

@@ -78,7 +78,7 @@ long long pt_billing_price(const pt_billing_tariffs *t, const char *activity,
     return k < 0 ? -1 : pt_tariff_price(&t->tariffs[span->first + k], qf);
 }
 
-static int pt_billing_periode(const char *periode, pt_date *first, pt_date *last)
+int pt_billing_periode(const char *periode, pt_date *first, pt_date *last)
 {
     if (!periode || strlen(periode) != 7 || periode[4] != '-') {
         return 0;
@@ -94,6 +94,23 @@ static int pt_billing_periode(const char *periode, pt_date *first, pt_date *last
     *last = *first;
     last->d = pt_date_days_in_month(first->y, first->m);
     return 1;
+}
+
+int pt_billing_month_check(apr_pool_t *p, const char *periode, pt_date today, pt_date *first,
+                           pt_date *last, const char **error)
+{
+    if (!pt_billing_periode(periode, first, last)) {
+        pt_billing_refuse(error, "Indiquez le mois sous la forme AAAA-MM, par exemple "
+                                 "2026-11.");
+        return PT_BILLING_REFUSED;
+    }
+    if (pt_date_days(*last) >= pt_date_days(today)) {
+        *error = apr_psprintf(p, "Le mois de %s n'est pas terminé : il se facture et se "
+                              "clôture à partir du %s.", pt_fr_month(p, first->y, first->m),
+                              pt_date_long(p, pt_date_from_days(pt_date_days(*last) + 1), 1));
+        return PT_BILLING_REFUSED;
+    }
+    return PT_DB_OK;
 }
 
 int pt_billing_plan(pt_db *db, apr_pool_t *p, const char *regie_code, const char *periode,
@@ -122,22 +139,14 @@ int pt_billing_plan(pt_db *db, apr_pool_t *p, const char *regie_code, const char
     run->name = pt_rows_get(r, 0, "name");
     run->emetteur = pt_rows_get(r, 0, "emetteur");
     run->delai = (int)pt_rows_int(r, 0, "delai_paiement", 30);
-    if (!pt_billing_periode(periode, &first, &last)) {
-        pt_billing_refuse(error, "Indiquez le mois à facturer sous la forme AAAA-MM, par "
-                                 "exemple 2026-11.");
-        return PT_BILLING_REFUSED;
+    if ((rv = pt_billing_month_check(p, periode, today, &first, &last, error)) != PT_DB_OK) {
+        return rv;
     }
     run->periode = apr_pstrndup(p, periode, 7);
     run->debut = pt_date_iso(p, first);
     run->fin = pt_date_iso(p, last);
     run->emise_le = pt_date_iso(p, today);
     run->echeance = pt_date_iso(p, pt_date_from_days(pt_date_days(today) + run->delai));
-    if (pt_date_days(last) >= pt_date_days(today)) {
-        *error = apr_psprintf(p, "Le mois de %s n'est pas terminé : il se facture à partir "
-                              "du %s.", pt_fr_month(p, first.y, first.m),
-                              pt_date_long(p, pt_date_from_days(pt_date_days(last) + 1), 1));
-        return PT_BILLING_REFUSED;
-    }
     if ((rv = pt_db_select(db, p, "portail_billing_closed",
                            PT_ARGS(pt_db_int(p, run->regie), run->periode), &r)) != PT_DB_OK) {
         return rv;
@@ -145,7 +154,7 @@ int pt_billing_plan(pt_db *db, apr_pool_t *p, const char *regie_code, const char
     if (r->n) {
         *error = apr_psprintf(p, "Le mois de %s est clôturé pour la régie %s : il ne se "
                               "facture plus.", pt_fr_month(p, first.y, first.m), run->name);
-        return PT_BILLING_REFUSED;
+        return PT_BILLING_CLOSED;
     }
     if ((rv = pt_billing_tariffs_load(db, p, pt_db_int(p, run->regie), &tariffs)) != PT_DB_OK
         || (rv = pt_db_select(db, p, "portail_billing_days",
@@ -469,7 +478,7 @@ int pt_billing_cancel(pt_db *db, apr_pool_t *p, apr_int64_t invoice, const char 
 }
 
 static const char *const pt_billing_moyens[] = {
-    "especes", "cheque", "cesu", "virement", "carte", "payfip", "porte_monnaie", NULL
+    "especes", "cheque", "cesu", "virement", "carte", "payfip", "porte_monnaie", "credit", NULL
 };
 
 static int pt_billing_pay_once(pt_db *db, apr_pool_t *p, const pt_billing_payment *pay,
@@ -480,11 +489,14 @@ static int pt_billing_pay_once(pt_db *db, apr_pool_t *p, const pt_billing_paymen
     pt_rows *r = NULL;
     const char *payment = NULL;
     long long n = 0, left = pay->montant;
-    int rv, k;
+    int rv, k, by_credit = !strcmp(pay->moyen, "credit");
     if ((rv = pt_db_begin(db, p)) != PT_DB_OK) {
         return rv;
     }
-    rv = pt_billing_next(db, p, pay->regie, today.y, "recu", &n);
+    rv = by_credit ? pt_billing_credit_take(db, p, pay->family, pay->montant, error) : PT_DB_OK;
+    if (rv == PT_DB_OK) {
+        rv = pt_billing_next(db, p, pay->regie, today.y, "recu", &n);
+    }
     for (k = 0; rv == PT_DB_OK && k < pay->ninvoices; k++) {
         const char *inv = pt_db_int(p, pay->invoices[k]);
         long long due, a;
@@ -538,7 +550,7 @@ static int pt_billing_pay_once(pt_db *db, apr_pool_t *p, const pt_billing_paymen
         left -= a;
     }
     *credited = 0;
-    if (rv == PT_DB_OK && left > 0 && !pay->to_credit) {
+    if (rv == PT_DB_OK && left > 0 && (!pay->to_credit || by_credit)) {
         *error = apr_psprintf(p, "Le règlement dépasse de %s ce que doivent les factures "
                               "choisies : corrigez le montant, ou versez le reste en crédit "
                               "sur le compte de la famille.", pt_fr_amount(p, left));
@@ -554,6 +566,12 @@ static int pt_billing_pay_once(pt_db *db, apr_pool_t *p, const pt_billing_paymen
                                 apr_psprintf(p, "Trop-perçu du règlement %s", *numero),
                                 pt_db_int(p, apr_time_sec(now))), NULL);
         *credited = left;
+    }
+    if (rv == PT_DB_OK && by_credit) {
+        rv = pt_db_exec(db, p, "portail_billing_credit_add",
+                        PT_ARGS(pt_db_int(p, pay->family), pt_db_int(p, -pay->montant), payment,
+                                apr_psprintf(p, "Règlement %s avec le crédit", *numero),
+                                pt_db_int(p, apr_time_sec(now))), NULL);
     }
     if (rv == PT_DB_OK) {
         rv = pt_audit(db, p, now, agent, "reglement", "famille", pay->family, NULL,

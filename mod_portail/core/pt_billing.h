@@ -24,6 +24,9 @@
 #define PT_BILLING_REFUSED 20
 /* The invoice does not exist (the screen answers 404). */
 #define PT_BILLING_NOT_FOUND 21
+/* Refused because of the state of things, not of what was typed (the screen answers 409):
+ * a closed month, a month closed twice, a régie changed under billed days. */
+#define PT_BILLING_CLOSED 22
 
 typedef struct pt_billing_line {
     apr_int64_t child, activity;
@@ -66,8 +69,8 @@ typedef struct pt_billing_site {
 } pt_billing_site;
 
 /* The plan of a run on `today` (Europe/Paris): PT_DB_OK, PT_BILLING_REFUSED with *error
- * (unknown régie, malformed or unfinished month, closed month, a day without tariff), or
- * a database status. */
+ * (unknown régie, malformed or unfinished month, a day without tariff), PT_BILLING_CLOSED
+ * with *error (the month is closed for the régie), or a database status. */
 int pt_billing_plan(pt_db *db, apr_pool_t *p, const char *regie_code, const char *periode,
                     pt_date today, pt_billing_run **run, const char **error);
 
@@ -89,7 +92,9 @@ int pt_billing_cancel(pt_db *db, apr_pool_t *p, apr_int64_t invoice, const char 
 /* A payment of `montant` cents by a family through `moyen`, allocated to the invoices
  * given (ids, in order; each gets what it still owes, the last ones maybe nothing); what
  * is left goes to the family's credit when `to_credit`, else the payment is refused.
- * *numero gets the receipt's number.  PT_BILLING_REFUSED with *error on bad input. */
+ * *numero gets the receipt's number.  PT_BILLING_REFUSED with *error on bad input.
+ * `moyen` "credit" pays with the family's credit: never more than its balance (taken
+ * under the family's row lock, in the same transaction), never an excess to credit. */
 typedef struct pt_billing_payment {
     apr_int64_t family;
     apr_int64_t regie;
@@ -130,5 +135,33 @@ int pt_billing_tariffs_load(pt_db *db, apr_pool_t *p, const char *regie,
 /* The price of a unit of an activity on a day for a QF: -1 when no tariff applies. */
 long long pt_billing_price(const pt_billing_tariffs *t, const char *activity, const char *day,
                            long qf);
+
+/* "AAAA-MM" → its first and last day: 0 when malformed. */
+int pt_billing_periode(const char *periode, pt_date *first, pt_date *last);
+/* The same, and the month must be over on `today`: PT_DB_OK, or PT_BILLING_REFUSED with
+ * *error in French. */
+int pt_billing_month_check(apr_pool_t *p, const char *periode, pt_date today, pt_date *first,
+                           pt_date *last, const char **error);
+
+/* Closing a month (core/pt_billing_state.c — h14more).  A closed month of a régie is
+ * never billed again (pt_billing_plan refuses it): the agent closes it once its runs are
+ * done.  Refused (*error): unknown régie, malformed or unfinished month
+ * (PT_BILLING_REFUSED); already closed (PT_BILLING_CLOSED).  Audited. */
+int pt_billing_close(pt_db *db, apr_pool_t *p, const char *regie_code, const char *periode,
+                     apr_time_t now, apr_int64_t agent, const char **error);
+
+/* Whether an activity may move to régie `regie` (its id), inside the caller's
+ * transaction: refused (PT_BILLING_CLOSED, *error naming the month) while the activity
+ * has days billed by its current régie in a month that régie has not closed — the month
+ * would be billed by two régies.  PT_DB_OK when it may (or when it does not change). */
+int pt_billing_regie_change_check(pt_db *db, apr_pool_t *p, apr_int64_t activity,
+                                  apr_int64_t regie, const char **error);
+
+/* The family's credit balance, cents. */
+int pt_billing_credit_balance(pt_db *db, apr_pool_t *p, apr_int64_t family, long long *solde);
+/* Inside the caller's transaction: lock the family's row and check its credit covers
+ * `montant` (else PT_BILLING_REFUSED, *error) — pt_billing_pay's "credit" channel. */
+int pt_billing_credit_take(pt_db *db, apr_pool_t *p, apr_int64_t family, long long montant,
+                           const char **error);
 
 #endif

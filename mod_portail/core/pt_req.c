@@ -124,6 +124,18 @@ pt_node *pt_form_view_node(const pt_form_view *fv)
     return fv->form;
 }
 
+pt_node *pt_form_view_select(pt_form_view *fv, const char *name, const char *label,
+                             const char *value, int required, const pt_rows *rows,
+                             const char *value_col, const char *label_col)
+{
+    pt_node *sel = pt_form_view_field(fv, name, "select", label, value, required);
+    int i;
+    for (i = 0; i < rows->n; i++) {
+        pt_form_view_option(sel, pt_rows_get(rows, i, value_col), pt_rows_get(rows, i, label_col));
+    }
+    return sel;
+}
+
 apr_int64_t pt_req_param_id(pt_req *rq, const char *name)
 {
     return pt_form_id(apr_table_get(rq->params, name));

@@ -126,6 +126,10 @@ pt_node *pt_form_view_option(pt_node *field, const char *value, const char *labe
 void pt_form_view_error(pt_form_view *fv, const char *name, const char *message);
 int pt_form_view_errors(const pt_form_view *fv);
 pt_node *pt_form_view_node(const pt_form_view *fv);
+/* A select field whose options are rows (value and label columns); returns the field. */
+pt_node *pt_form_view_select(pt_form_view *fv, const char *name, const char *label,
+                             const char *value, int required, const pt_rows *rows,
+                             const char *value_col, const char *label_col);
 
 /* Set (value) or delete (NULL) a cookie of the portal; the glue adds Path, HttpOnly,
  * SameSite and Secure. */

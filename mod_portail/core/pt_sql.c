@@ -749,6 +749,38 @@ const pt_sql_stmt pt_sql_statements[] = {
       "INSERT INTO regies (code, name, emetteur, delai_paiement, relance_jours, created_at) "
       "VALUES (%s, %s, %s, %lld, %lld, %lld)" },
 
+    /* closed months, régie changes, the family's credit (core/pt_billing_state.c), the
+     * medical certificates of the day sheet (admin/jour.c) — h14more */
+    { "portail_billing_close",
+      "INSERT INTO billing_closed (regie_id, periode, closed_at) VALUES (%lld, %s, %lld) "
+      "ON CONFLICT (regie_id, periode) DO NOTHING" },
+    { "portail_billing_closed_list",
+      "SELECT c.periode, c.closed_at, r.code, r.name FROM billing_closed c "
+      "JOIN regies r ON r.id = c.regie_id ORDER BY c.periode DESC, r.name LIMIT 36" },
+    /* A month of the activity's current régie, billed and not closed: the régie stays. */
+    { "portail_billing_regie_open_billed",
+      "SELECT substr(d.day, 1, 7) AS periode, a.name AS activite, r.name AS regie "
+      "FROM billed_days d JOIN invoices i ON i.id = d.invoice_id "
+      "JOIN activities a ON a.id = d.activity_id JOIN regies r ON r.id = i.regie_id "
+      "WHERE d.activity_id = %lld AND i.regie_id = a.regie_id AND a.regie_id <> %lld "
+      "AND NOT EXISTS (SELECT 1 FROM billing_closed c WHERE c.regie_id = i.regie_id "
+      "AND c.periode = substr(d.day, 1, 7)) ORDER BY d.day LIMIT 1" },
+    /* Takes the family's row lock: payments with its credit queue here. */
+    { "portail_billing_credit_lock", "UPDATE families SET nom = nom WHERE id = %lld" },
+    { "portail_admin_jour_certificats",
+      "SELECT b.id, b.status, b.certificat_le, c.prenom, c.nom FROM bookings b "
+      "JOIN children c ON c.id = b.child_id WHERE b.activity_id = %lld AND b.day = %s "
+      "AND b.status IN ('absent', 'excuse') ORDER BY c.nom, c.prenom, b.id" },
+    /* A certificate excuses the absence: an « absent » becomes « excusé ». */
+    { "portail_admin_jour_certificat",
+      "UPDATE bookings SET certificat_le = %s, "
+      "status = CASE WHEN status = 'absent' THEN 'excuse' ELSE status END, updated_at = %lld "
+      "WHERE id = %lld AND activity_id = %lld AND day = %s AND status IN ('absent', 'excuse')" },
+    { "portail_admin_jour_facture",
+      "SELECT i.reference FROM bookings b JOIN billed_days d ON d.child_id = b.child_id "
+      "AND d.activity_id = b.activity_id AND d.day = b.day "
+      "JOIN invoices i ON i.id = d.invoice_id WHERE b.id = %lld" },
+
     /* the porte-monnaie's ledger (core/pt_wallet.c) */
     { "portail_wallet_activate",
       "INSERT INTO wallets (family_id, regie_id, solde, active_le) VALUES (%lld, %lld, 0, %lld) "

@@ -54,7 +54,7 @@ int ctl_invoice_run(ctl *c)
                                       &run, &error)
                     : pt_billing_issue(c->db, c->pool, c->regie, c->mois, now, 0, NULL, &site,
                                        &run, &error);
-    if (rv == PT_BILLING_REFUSED) {
+    if (rv == PT_BILLING_REFUSED || rv == PT_BILLING_CLOSED) {
         return ctl_fail("%s", error);
     }
     if (rv != PT_DB_OK) {

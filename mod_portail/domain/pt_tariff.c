@@ -100,16 +100,14 @@ int pt_tariff_billed(const char *status, const char *day, const char *certificat
     if (!strcmp(status, "present") || !strcmp(status, "reserve")) {
         w = status;
         billed = 1;
-    } else if (!strcmp(status, "absent") || !strcmp(status, "absence_demandee")) {
-        w = "absent";
-        billed = 1;
-    } else if (!strcmp(status, "excuse")) {
+    } else if (!strcmp(status, "absent") || !strcmp(status, "absence_demandee")
+               || !strcmp(status, "excuse")) {
         pt_date d, c;
         if (certificate && day && pt_date_parse(day, &d) && pt_date_parse(certificate, &c)
             && pt_date_days(c) - pt_date_days(d) <= certificate_days) {
             w = "certificat";
         } else {
-            w = "absence_non_justifiee";
+            w = !strcmp(status, "excuse") ? "absence_non_justifiee" : "absent";
             billed = 1;
         }
     }

@@ -61,11 +61,12 @@ long long pt_tariff_surcharge(long long unit, int pct, long long fixed);
 long long pt_tariff_round(long long num, long long den);
 
 /* Whether a booking's day is billed.
- *   present, reserve (reserved and not cancelled, whether or not pointed yet), absent
- *   (an absence nobody excused) and absence_demandee (not answered yet) are billed;
- *   excuse (an absence the town accepted) is billed unless a medical certificate was
- *   received no later than `certificate_days` days after the day (`certificate`, a date
- *   "YYYY-MM-DD", or NULL when none);
+ *   present, reserve (reserved and not cancelled, whether or not pointed yet) are billed;
+ *   an absence — absent (nobody excused it), absence_demandee (not answered yet) or
+ *   excuse (the town accepted it) — is billed unless a medical certificate was received
+ *   no later than `certificate_days` days after the day (`certificate`, a date
+ *   "YYYY-MM-DD", or NULL when none): the certificate excuses it, whoever recorded it
+ *   (the day sheet, or an accepted « certificat médical » document);
  *   annule, en_attente, liste_attente and anything else are not billed.
  * *why (may be NULL) gets a short reason code: "present", "reserve", "absent",
  * "absence_non_justifiee", "certificat", "non_facturable". */

@@ -179,6 +179,12 @@ static const portail_route portail_routes[] = {
     { "POST", "/admin/tarifs", portail_admin_tarifs_post, PT_ROLE_AGENT, "admin-tarifs" },
     { "POST", "/admin/tarifs/regies", portail_admin_tarifs_regie_post, PT_ROLE_AGENT,
       "admin-tarifs" },
+    { "POST", "/admin/facturation/cloturer", portail_admin_facturation_cloturer_post,
+      PT_ROLE_AGENT, "admin-facturation" },
+    { "POST", "/admin/tarifs/activite", portail_admin_tarifs_activite_post, PT_ROLE_AGENT,
+      "admin-tarifs" },
+    { "POST", "/admin/activites/{activite}/jour/certificat", portail_admin_jour_certificat_post,
+      PT_ROLE_AGENT, "admin-jour" },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 

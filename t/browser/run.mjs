@@ -251,6 +251,13 @@ const FORMS = [
   { role: 'agent', name: 'nouvelle activité : vide', url: '/admin/activites/nouvelle', form: 'main form.formulaire' },
   { role: 'agent', name: 'fermeture : vide', url: '/admin/fermetures', form: 'main form.formulaire' },
   { role: 'agent', name: 'refus sans message', url: '/admin/reservations', form: 'main form[action$="/refuser"]' },
+  // h14more: closing a month, an activity's régie, a medical certificate (the living
+  // town's child excused on Tuesday last week at activity 1)
+  { role: 'agent', name: 'clôture : vide', url: '/admin/facturation', form: 'main form[action$="/cloturer"]' },
+  { role: 'agent', name: "régie d'une activité : vide", url: '/admin/tarifs', form: 'main form[action$="/tarifs/activite"]' },
+  { role: 'agent', name: 'certificat : date future', url: `/admin/activites/1/jour?date=${weekDay(-1, 2)}`,
+    form: 'main form[action$="/jour/certificat"]',
+    fill: async (p) => { await p.locator('main form[action$="/jour/certificat"] input[type=date]').first().fill(weekDay(2, 1)); } },
 ];
 
 async function checkForms(states) {

@@ -161,6 +161,10 @@ START_TEST(test_tariff_billed)
         { "excuse", "2026-11-03", "2026-11-07", 3, 1, "absence_non_justifiee" }, /* too late */
         { "excuse", "2026-11-03", "2026-10-30", 3, 0, "certificat" },   /* before: covers it */
         { "excuse", "2026-11-03", "n'importe", 3, 1, "absence_non_justifiee" },
+        /* a certificate excuses any absence, whoever recorded it (h14more) */
+        { "absent", "2026-11-03", "2026-11-05", 3, 0, "certificat" },
+        { "absent", "2026-11-03", "2026-11-09", 3, 1, "absent" },
+        { "absence_demandee", "2026-11-03", "2026-11-03", 3, 0, "certificat" },
         { "annule", "2026-11-03", NULL, 3, 0, "non_facturable" },
         { "en_attente", "2026-11-03", NULL, 3, 0, "non_facturable" },
         { "liste_attente", "2026-11-03", NULL, 3, 0, "non_facturable" },

@@ -16,7 +16,8 @@ use Encode ();
 our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server open_day
                     new_account new_family parallel mailed_link ask_reset day new_activity
                     enrol book httpd_pid httpd_children httpd_sockets db_problems
-                    wait_until ctl_command visible_text pdf_text csv_file new_children);
+                    wait_until ctl_command visible_text pdf_text csv_file new_children
+                    month_ago new_regie flat_tariff booked_day);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -373,6 +374,48 @@ sub csv_file {
     print $fh $text;
     close $fh;
     return $path;
+}
+
+# --- billing (h14more) ---------------------------------------------------------------
+
+# « AAAA-MM » of the month `n` months before this one (Europe/Paris).
+sub month_ago {
+    my ($n) = @_;
+    my @now = localtime;
+    my ($y, $m) = ($now[5] + 1900, $now[4] + 1 - $n);
+    while ($m < 1) { $m += 12; $y-- }
+    return sprintf('%04d-%02d', $y, $m);
+}
+
+# A régie (code, name); returns its id.
+sub new_regie {
+    my ($code, $name) = @_;
+    my $t = time;
+    sql_query("INSERT INTO regies (code, name, emetteur, delai_paiement, relance_jours, created_at) "
+              . "VALUES ('$code', '$name', '$name — Mairie de Testville', 30, 5, $t)");
+    my ($id) = sql_query("SELECT id FROM regies WHERE code = '$code'");
+    return $id;
+}
+
+# One tariff of `cents` a day for every QF, from 2020, for the activity.
+sub flat_tariff {
+    my ($act, $cents) = @_;
+    my $t = time;
+    sql_query("INSERT INTO tariffs (activity_id, valid_from, mode, created_at) VALUES ($act, '2020-01-01', 'tranches', $t)");
+    my ($tariff) = sql_query("SELECT max(id) FROM tariffs WHERE activity_id = $act");
+    sql_query("INSERT INTO tariff_brackets (tariff_id, qf_min, qf_max, prix) VALUES ($tariff, 0, NULL, $cents)");
+}
+
+# A booking written straight into the database (a past month's day, as billing reads it);
+# returns its id.
+sub booked_day {
+    my ($kid, $act, $day, $status, %o) = @_;
+    my $t = time;
+    my $cert = $o{certificat} ? "'$o{certificat}'" : 'NULL';
+    sql_query("INSERT INTO bookings (child_id, activity_id, day, status, majore, certificat_le, created_at, updated_at) "
+              . "VALUES ($kid, $act, '$day', '$status', " . ($o{majore} // 0) . ", $cert, $t, $t)");
+    my ($id) = sql_query("SELECT id FROM bookings WHERE child_id = $kid AND activity_id = $act AND day = '$day'");
+    return $id;
 }
 
 1;
