@@ -179,6 +179,25 @@ static const portail_route portail_routes[] = {
     { "POST", "/admin/tarifs", portail_admin_tarifs_post, PT_ROLE_AGENT, "admin-tarifs" },
     { "POST", "/admin/tarifs/regies", portail_admin_tarifs_regie_post, PT_ROLE_AGENT,
       "admin-tarifs" },
+    /* documents — h16docs */
+    { "GET",  "/famille/documents", portail_documents_get, PT_ROLE_PARENT, "documents" },
+    { "POST", "/famille/documents", portail_documents_post, PT_ROLE_PARENT, "documents" },
+    { "GET",  "/famille/documents/{document}", portail_document_get, PT_ROLE_PARENT, NULL },
+    { "GET",  "/admin/documents", portail_admin_documents_get, PT_ROLE_AGENT, "admin-documents" },
+    { "POST", "/admin/documents/accepter", portail_admin_documents_accepter_post, PT_ROLE_AGENT,
+      "admin-documents" },
+    { "POST", "/admin/documents/{demande}/accepter", portail_admin_document_accepter_post,
+      PT_ROLE_AGENT, "admin-documents" },
+    { "POST", "/admin/documents/{demande}/refuser", portail_admin_document_refuser_post,
+      PT_ROLE_AGENT, "admin-documents" },
+    { "GET",  "/admin/documents/{document}/fichier", portail_admin_document_fichier_get,
+      PT_ROLE_AGENT, NULL },
+    { "GET",  "/admin/documents/types", portail_admin_documents_types_get, PT_ROLE_AGENT,
+      "admin-documents-types" },
+    { "POST", "/admin/documents/types", portail_admin_documents_types_post, PT_ROLE_AGENT,
+      "admin-documents-types" },
+    { "POST", "/admin/documents/types/{type}", portail_admin_documents_type_post, PT_ROLE_AGENT,
+      "admin-documents-types" },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 
