@@ -163,9 +163,11 @@ const SEEDS = {
   public: ['/', '/connexion', '/inscription', '/mot-de-passe-oublie',
     '/activation/jeton-inconnu', '/reinitialisation/jeton-inconnu',
     '/confirmation-email/jeton-inconnu', '/agenda/jeton-inconnu'],
-  parent: ['/', '/espace', '/espace/compte', '/espace/abonnements', '/famille/', '/famille/photos/inconnu.jpg'],
+  parent: ['/', '/espace', '/espace/compte', '/espace/abonnements', '/famille/', '/famille/photos/inconnu.jpg',
+    '/famille/documents', '/famille/documents/999999'],
   agent: ['/', '/espace', '/admin/', '/admin/activites/1/jour', '/admin/photos/inconnu.jpg',
-    `/admin/facturation/apercu?regie=CANT&mois=${LAST_MONTH}`],
+    `/admin/facturation/apercu?regie=CANT&mois=${LAST_MONTH}`,
+    '/admin/documents', '/admin/documents/types', '/admin/documents/999999/fichier'],
 };
 const ROLE_OF = { PT_ROLE_ANY: ['public', 'parent', 'agent'], PT_ROLE_USER: ['parent', 'agent'],
   PT_ROLE_PARENT: ['parent'], PT_ROLE_AGENT: ['agent'] };
@@ -251,6 +253,8 @@ const FORMS = [
   { role: 'agent', name: 'nouvelle activité : vide', url: '/admin/activites/nouvelle', form: 'main form.formulaire' },
   { role: 'agent', name: 'fermeture : vide', url: '/admin/fermetures', form: 'main form.formulaire' },
   { role: 'agent', name: 'refus sans message', url: '/admin/reservations', form: 'main form[action$="/refuser"]' },
+  { role: 'parent', name: 'document : aucun fichier', url: '/famille/documents', form: 'main form.formulaire' },
+  { role: 'agent', name: 'type de document : vide', url: '/admin/documents/types', form: 'main form[action$="/documents/types"]' },
 ];
 
 async function checkForms(states) {
