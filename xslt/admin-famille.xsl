@@ -4,6 +4,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
   <xsl:import href="layout.xsl"/>
+  <xsl:import href="documents-liste.xsl"/>
   <xsl:import href="dossier-cartes.xsl"/>
 
   <xsl:variable name="f" select="/page/admin-famille/family"/>
@@ -97,6 +98,15 @@
         </xsl:when>
         <xsl:otherwise><p><xsl:value-of select="pt:t('famille.aucun-compte')"/></p></xsl:otherwise>
       </xsl:choose>
+    </section>
+
+    <section class="carte" aria-labelledby="t-documents">
+      <h2 id="t-documents"><xsl:value-of select="pt:t('documents.titre')"/></h2>
+      <xsl:call-template name="documents-liste">
+        <xsl:with-param name="docs" select="$s/document"/>
+        <xsl:with-param name="lien" select="'/admin/documents/'"/>
+        <xsl:with-param name="suffixe" select="'/fichier'"/>
+      </xsl:call-template>
     </section>
   </xsl:template>
 </xsl:stylesheet>

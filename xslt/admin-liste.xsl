@@ -49,6 +49,7 @@
             <div class="actions-ligne">
               <form method="post" action="{$base}{$chemin}/{@id}/accepter">
                 <xsl:call-template name="csrf"/>
+                <xsl:apply-templates select="." mode="accepter"/>
                 <button type="submit" class="bouton"><xsl:value-of select="pt:t('dossiers.accepter')"/></button>
               </form>
               <xsl:call-template name="formulaire-refus"><xsl:with-param name="chemin" select="$chemin"/></xsl:call-template>
@@ -64,6 +65,10 @@
     <xsl:otherwise><p><xsl:value-of select="pt:t('dossiers.aucune')"/></p></xsl:otherwise>
   </xsl:choose>
   </xsl:template>
+  <!-- The fields a queue's acceptance asks for (none by default; the documents' queue asks
+       for the validity dates). -->
+  <xsl:template match="demande" mode="accepter"/>
+
   <!-- The refusal of a request (<demande id>): the agent's message is required; refused
        without it, the page comes back with /page/refus-erreur naming the request, the
        field marked and what was typed. -->

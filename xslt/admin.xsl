@@ -18,6 +18,7 @@
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/dossiers'"/><xsl:with-param name="k" select="'dossiers'"/></xsl:call-template>
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/preinscriptions'"/><xsl:with-param name="k" select="'preinscriptions'"/></xsl:call-template>
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/reservations'"/><xsl:with-param name="k" select="'reservations'"/></xsl:call-template>
+      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/documents'"/><xsl:with-param name="k" select="'documents'"/></xsl:call-template>
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/journal'"/><xsl:with-param name="k" select="'journal'"/></xsl:call-template>
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/facturation'"/><xsl:with-param name="k" select="'facturation'"/></xsl:call-template>
     </ul>

@@ -96,6 +96,7 @@
               <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/famille/preinscriptions'"/><xsl:with-param name="k" select="'nav.preinscriptions'"/></xsl:call-template>
               <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/famille/dossier'"/><xsl:with-param name="k" select="'nav.dossier'"/></xsl:call-template>
               <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/famille/demandes'"/><xsl:with-param name="k" select="'nav.demandes'"/></xsl:call-template>
+              <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/famille/documents'"/><xsl:with-param name="k" select="'nav.documents'"/></xsl:call-template>
               <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/famille/factures'"/><xsl:with-param name="k" select="'nav.factures'"/></xsl:call-template>
             </xsl:when>
             <xsl:otherwise>

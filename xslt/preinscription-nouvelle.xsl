@@ -19,7 +19,11 @@
     <p><a href="{$base}/famille/preinscriptions"><xsl:value-of select="pt:t('preinscriptions.retour')"/></a></p>
     <h1><xsl:value-of select="pt:t('preinscriptions.nouvelle')"/></h1>
     <xsl:if test="$s/erreur">
-      <div class="message message-erreur" role="alert"><p><xsl:value-of select="$s/erreur"/></p></div>
+      <div class="message message-erreur" role="alert"><p><xsl:value-of select="$s/erreur"/></p>
+        <xsl:if test="/page/documents-manquants">
+          <p><a href="{$base}/famille/documents"><xsl:value-of select="pt:t('documents.envoyer')"/></a></p>
+        </xsl:if>
+      </div>
     </xsl:if>
     <xsl:choose>
       <xsl:when test="not($a)">

@@ -180,6 +180,7 @@ static int portail_activite_form(pt_req *rq, const char *action, pt_rows *row,
             pt_form_view_error(fv, portail_activite_fields[i].name, apr_table_get(errors, portail_activite_fields[i].name));
         }
     }
+    portail_admin_activite_documents_form(rq, fv, row ? pt_rows_int(row, 0, "id", 0) : 0, typed);
     return status;
 }
 
@@ -300,6 +301,7 @@ int portail_admin_activites_nouvelle_post(pt_req *rq)
                         PT_ARGS(PORTAIL_ACTIVITE_VALUES(v)), &r) != PT_DB_OK || r->n != 1
         || pt_audit(rq->db, rq->pool, rq->now, rq->user->id, "creation", "activite",
                     (id = pt_rows_int(r, 0, "id", 0)), NULL, apr_table_get(v, "name")) != PT_DB_OK
+        || portail_admin_activite_documents_save(rq, id) != PT_DB_OK
         || pt_db_commit(rq->db) != PT_DB_OK) {
         pt_db_rollback(rq->db);
         return pt_req_error(rq, 503, NULL);
@@ -368,6 +370,7 @@ int portail_admin_activite_post(pt_req *rq)
                       PT_ARGS(PORTAIL_ACTIVITE_VALUES(v), id_arg), NULL) != PT_DB_OK
         || pt_audit(rq->db, rq->pool, rq->now, rq->user->id, "modification", "activite", id,
                     before ? before : "Aucun changement", after) != PT_DB_OK
+        || portail_admin_activite_documents_save(rq, id) != PT_DB_OK
         || pt_db_commit(rq->db) != PT_DB_OK) {
         pt_db_rollback(rq->db);
         return pt_req_error(rq, 503, NULL);

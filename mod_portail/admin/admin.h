@@ -130,5 +130,20 @@ int portail_admin_tarifs_regie_post(pt_req *rq);
 int portail_admin_facturation_cloturer_post(pt_req *rq);
 int portail_admin_tarifs_activite_post(pt_req *rq);
 int portail_admin_jour_certificat_post(pt_req *rq);
+/* admin/documents.c — /portail/admin/documents: the documents families send, their
+ * types, and the documents an activity requires (h16docs) */
+int portail_admin_documents_get(pt_req *rq);
+int portail_admin_document_accepter_post(pt_req *rq);
+int portail_admin_document_refuser_post(pt_req *rq);
+int portail_admin_documents_accepter_post(pt_req *rq);
+int portail_admin_document_fichier_get(pt_req *rq);
+int portail_admin_documents_types_get(pt_req *rq);
+int portail_admin_documents_types_post(pt_req *rq);
+int portail_admin_documents_type_post(pt_req *rq);
+/* The activity form's « Documents exigés » (a checkbox document_<type> per type), and
+ * their saving in the caller's transaction. */
+void portail_admin_activite_documents_form(pt_req *rq, pt_form_view *fv,
+                                           apr_int64_t activity, apr_table_t *typed);
+int portail_admin_activite_documents_save(pt_req *rq, apr_int64_t activity);
 
 #endif

@@ -215,7 +215,8 @@ int portail_admin_familles_nouvelle_post(pt_req *rq)
                                         f.nom, code));
 }
 
-/* The family of the URL with its responsables, children and accounts; 0 or an error. */
+/* The family of the URL with its responsables, children, accounts and documents; 0 or an
+ * error. */
 static int portail_admin_famille_load(pt_req *rq, pt_node *screen, apr_int64_t *id)
 {
     static const struct { const char *label, *element; } parts[] = {
@@ -223,6 +224,7 @@ static int portail_admin_famille_load(pt_req *rq, pt_node *screen, apr_int64_t *
         { "portail_admin_famille_responsables", "responsable" },
         { "portail_admin_famille_children", "child" },
         { "portail_admin_famille_comptes", "compte" },
+        { "portail_admin_famille_documents", "document" },
     };
     size_t i;
     *id = pt_req_param_id(rq, "famille");

@@ -52,6 +52,10 @@ static int pt_request_close_kind(pt_db *db, apr_pool_t *p, const char *queue, ap
     if (rv == PT_DB_OK && *closed) {
         rv = pt_resa_settle(db, p, now, actor, id, status, NULL);
     }
+    /* And the state of a document it carries (h16docs). */
+    if (rv == PT_DB_OK && *closed) {
+        rv = pt_db_exec(db, p, "portail_document_settle", PT_ARGS(status, pt_db_int(p, id)), NULL);
+    }
     return rv;
 }
 

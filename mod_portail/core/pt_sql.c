@@ -795,5 +795,8 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_wallet_balance",
       "SELECT solde FROM wallets WHERE family_id = %lld AND regie_id = %lld" },
 
+    /* the families' documents — h16docs */
+#include "core/pt_sql_documents.inc"
+
     { NULL, NULL }
 };

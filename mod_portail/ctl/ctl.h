@@ -25,6 +25,7 @@ typedef struct ctl {
     pt_db *db;
     const char *regie;             /* --regie CODE (invoice-run) */
     const char *mois;              /* --mois AAAA-MM (invoice-run) */
+    const char *document_retention;/* PortailDocumentRetention, months (purge) */
 } ctl;
 
 int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -44,6 +45,11 @@ int ctl_digest_now(ctl *c, pt_date *d, int *h, int *m);
 /* ctl_billing.c */
 int ctl_invoice_run(ctl *c);
 int ctl_invoice_reminders(ctl *c);
+/* The instant of --now, or the system's: 0 when --now is malformed. */
+int ctl_billing_now(ctl *c, apr_time_t *now);
+
+/* ctl_documents.c */
+int ctl_document_reminders(ctl *c);
 
 /* ctl_purge.c */
 int ctl_purge(ctl *c);

@@ -7,8 +7,8 @@
 #include "domain/pt_fr.h"
 #include "ctl/ctl.h"
 
-/* The instant of --now, or the system's. */
-static int ctl_billing_now(ctl *c, apr_time_t *now)
+/* The instant of --now, or the system's (ctl.h). */
+int ctl_billing_now(ctl *c, apr_time_t *now)
 {
     pt_date d;
     int h, m;

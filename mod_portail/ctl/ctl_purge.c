@@ -9,6 +9,7 @@
  * printed.  A new retention rule is one more line in the table.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <apr_strings.h>
 #include <apr_file_io.h>
@@ -100,6 +101,54 @@ static int ctl_purge_tmp(ctl *c, apr_time_t now)
     return ctl_purge_files(c, now, "tmp", NULL, "envoi interrompu");
 }
 
+/* Documents (h16docs): accepted ones whose validity ended, and refused or cancelled ones
+ * sent, more than PortailDocumentRetention months ago (12 by default) lose their row;
+ * then the files of <data>/documents no row refers to (those, and what a failure left). */
+#define CTL_PURGE_DOCUMENT_MONTHS 12
+
+static int ctl_purge_documents(ctl *c, apr_time_t now)
+{
+    int months = c->document_retention ? atoi(c->document_retention) : 0, i, n = 0;
+    pt_date today = pt_date_of_time(now), cut;
+    apr_hash_t *keep = apr_hash_make(c->pool);
+    pt_rows *r = NULL;
+    months = months > 0 ? months : CTL_PURGE_DOCUMENT_MONTHS;
+    cut.y = today.y - months / 12;
+    cut.m = today.m - months % 12;
+    if (cut.m < 1) {
+        cut.m += 12;
+        cut.y--;
+    }
+    cut.d = today.d < pt_date_days_in_month(cut.y, cut.m) ? today.d
+                                                           : pt_date_days_in_month(cut.y, cut.m);
+    if (pt_db_select(c->db, c->pool, "portail_documents_expired",
+                     PT_ARGS(pt_date_iso(c->pool, cut),
+                             pt_db_int(c->pool, pt_fr_instant(cut, 0, 0))), &r) != PT_DB_OK) {
+        return ctl_fail("purge (documents) : %s", c->db->error);
+    }
+    for (i = 0; i < r->n; i++) {
+        if (pt_db_exec(c->db, c->pool, "portail_document_delete",
+                       PT_ARGS(pt_rows_get(r, i, "id")), NULL) != PT_DB_OK) {
+            return ctl_fail("purge (documents) : %s", c->db->error);
+        }
+        printf("document %s : expiré ou refusé depuis plus de %d mois, %s\n",
+               pt_rows_get(r, i, "id"), months, c->dry_run ? "à supprimer" : "supprimé");
+        n++;
+    }
+    printf("documents expirés depuis plus de %d mois : %d %s\n", months, n,
+           c->dry_run ? "à supprimer" : "supprimé(s)");
+    if (!c->data_dir) {
+        return 0;
+    }
+    if (pt_db_select(c->db, c->pool, "portail_documents_files", PT_NOARGS, &r) != PT_DB_OK) {
+        return ctl_fail("purge (documents) : %s", c->db->error);
+    }
+    for (i = 0; i < r->n; i++) {
+        apr_hash_set(keep, pt_rows_get(r, i, "name"), APR_HASH_KEY_STRING, "");
+    }
+    return ctl_purge_files(c, now, "documents", keep, "fichier d'aucun document conservé");
+}
+
 static const struct {
     int (*run)(ctl *c, apr_time_t now);
     int files;                     /* needs PortailDataDir */
@@ -108,6 +157,7 @@ static const struct {
     { ctl_purge_throttles, 0 },
     { ctl_purge_photos, 1 },
     { ctl_purge_tmp, 1 },
+    { ctl_purge_documents, 0 },
     { NULL, 0 }
 };
 

@@ -50,7 +50,8 @@ static void ctl_usage(FILE *out)
         "  demo                  charger les données de démonstration et les comptes de démo\n"
         "  purge                 supprimer les sessions expirées, les compteurs d'essais\n"
         "                        périmés, les photos orphelines et les envois interrompus\n"
-        "                        (tmp/) de plus d'une heure ; chacun est nommé\n"
+        "                        (tmp/) de plus d'une heure, les documents expirés depuis\n"
+        "                        PortailDocumentRetention mois ; chacun est nommé\n"
         "  mail                  envoyer les courriels en attente (cron : chaque minute)\n"
         "  mail-test EMAIL       mettre un courriel d'essai en attente pour EMAIL\n"
         "  import-families FICHIER.csv\n"
@@ -65,7 +66,9 @@ static void ctl_usage(FILE *out)
         "                        facturer un mois terminé d'une régie (comme l'écran des\n"
         "                        agents) ; --dry-run n'affiche que l'aperçu\n"
         "  invoice-reminders     relancer les factures impayées à l'approche de leur\n"
-        "                        échéance (cron : chaque jour) ; une fois par facture\n",
+        "                        échéance (cron : chaque jour) ; une fois par facture\n"
+        "  document-reminders    prévenir les familles dont un document accepté expire dans\n"
+        "                        les 30 jours (cron : chaque jour) ; une fois par document\n",
         PORTAIL_DATADIR);
 }
 
@@ -96,6 +99,7 @@ static void ctl_set_from_config(ctl *c, const char *name, const char *v)
         { "PortailSMTPUser", offsetof(ctl, smtp_user) },
         { "PortailSMTPPasswordFile", offsetof(ctl, smtp_password_file) },
         { "PortailDataDir", offsetof(ctl, data_dir) },
+        { "PortailDocumentRetention", offsetof(ctl, document_retention) },
     };
     size_t i;
     for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
@@ -310,6 +314,7 @@ static const struct {
     { "demo-ville", ctl_demo_ville, NULL, NULL },
     { "invoice-run", ctl_invoice_run, NULL, NULL },
     { "invoice-reminders", ctl_invoice_reminders, NULL, NULL },
+    { "document-reminders", ctl_document_reminders, NULL, NULL },
     { NULL, NULL, NULL, NULL }
 };
 

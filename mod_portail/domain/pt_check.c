@@ -1,4 +1,5 @@
 /* pt_check — what a family types, checked and normalized.  See pt_check.h. */
+#include <stdlib.h>
 #include <string.h>
 #include <apr_strings.h>
 #include <apr_lib.h>
@@ -309,4 +310,64 @@ const char *pt_check_bic(apr_pool_t *p, const char *typed, const char **why)
         *why = "Le BIC a 8 ou 11 caractères, par exemple AGRIFRPP ou AGRIFRPP882.";
     }
     return NULL;
+}
+
+const char *pt_check_file_kind(const void *head, apr_size_t len)
+{
+    static const unsigned char jpeg[] = { 0xFF, 0xD8, 0xFF };
+    static const unsigned char png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+    if (len >= sizeof(jpeg) && memcmp(head, jpeg, sizeof(jpeg)) == 0) {
+        return ".jpg";
+    }
+    if (len >= sizeof(png) && memcmp(head, png, sizeof(png)) == 0) {
+        return ".png";
+    }
+    if (len >= 5 && memcmp(head, "%PDF-", 5) == 0) {
+        return ".pdf";
+    }
+    return NULL;
+}
+
+const char *pt_check_file_mime(const char *kind)
+{
+    return !kind ? NULL : !strcmp(kind, ".pdf") ? "application/pdf"
+           : !strcmp(kind, ".png") ? "image/png" : "image/jpeg";
+}
+
+/* PDF delimiters and white space end a name (ISO 32000-1, 7.2.2). */
+static int pt_check_pdf_regular(unsigned char c)
+{
+    return c > ' ' && c < 0x7F && !strchr("()<>[]{}/%", c);
+}
+
+int pt_check_pdf_script(const char *buf, apr_size_t len)
+{
+    apr_size_t i = 0;
+    while (i < len) {
+        char name[16];
+        apr_size_t n = 0;
+        if (buf[i++] != '/') {
+            continue;
+        }
+        /* The name's characters, #xx escapes decoded; only short ones matter. */
+        while (i < len && pt_check_pdf_regular((unsigned char)buf[i])) {
+            int c = (unsigned char)buf[i++];
+            if (c == '#' && i + 1 < len && apr_isxdigit(buf[i]) && apr_isxdigit(buf[i + 1])) {
+                char hex[3] = { buf[i], buf[i + 1], '\0' };
+                c = (int)strtol(hex, NULL, 16);
+                i += 2;
+            }
+            if (n < sizeof(name) - 1) {
+                name[n] = (char)c;
+            }
+            n++;
+        }
+        if (n < sizeof(name)) {
+            name[n] = '\0';
+            if (!strcmp(name, "JS") || !strcmp(name, "JavaScript")) {
+                return 1;
+            }
+        }
+    }
+    return 0;
 }

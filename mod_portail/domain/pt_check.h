@@ -42,4 +42,13 @@ const char *pt_check_iban_masked(apr_pool_t *p, const char *iban);
 /* A BIC: 8 or 11 characters, the first six letters; uppercased. */
 const char *pt_check_bic(apr_pool_t *p, const char *typed, const char **why);
 
+/* A file sent by a family, by its first bytes (never its name or declared type): ".pdf",
+ * ".jpg" or ".png", or NULL for anything else (an HTML page renamed .pdf). */
+const char *pt_check_file_kind(const void *head, apr_size_t len);
+/* The MIME type of such a kind. */
+const char *pt_check_file_mime(const char *kind);
+/* Whether a PDF's bytes hold something a reader would run: a /JavaScript or /JS name
+ * (written plainly or with #xx escapes), which an /OpenAction or /AA would start. */
+int pt_check_pdf_script(const char *buf, apr_size_t len);
+
 #endif

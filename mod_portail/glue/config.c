@@ -389,6 +389,20 @@ int portail_conf_photos_pending(const portail_server_conf *sc)
     return sc->photos_pending >= 0 ? sc->photos_pending : PORTAIL_DEFAULT_PHOTOS_PENDING;
 }
 
+/* Months a document is kept after its validity ended (or after it was refused): read by
+ * `portail-ctl purge` from this configuration file; the module only checks it. */
+static const char *portail_set_document_retention(cmd_parms *cmd, void *dc, const char *arg)
+{
+    char *end = NULL;
+    apr_int64_t n = apr_strtoi64(arg, &end, 10);
+    (void)dc;
+    if (end == arg || *end || n < 1 || n > 120) {
+        return apr_psprintf(cmd->pool, "PortailDocumentRetention: '%s' must be a number of "
+                            "months between 1 and 120", arg);
+    }
+    return NULL;
+}
+
 static const char *portail_set_photos_pending(cmd_parms *cmd, void *dc, const char *arg)
 {
     char *end = NULL;
@@ -475,7 +489,7 @@ const command_rec portail_cmds[] = {
     AP_INIT_TAKE1("PortailMaxFormFields", portail_set_max_fields, NULL, OR_ALL,
                   "Largest accepted number of fields in a form"),
     AP_INIT_TAKE1("PortailMaxUploadSize", portail_set_max_upload, NULL, OR_ALL,
-                  "Largest accepted file upload (a photo), in bytes"),
+                  "Largest accepted file upload (a photo, a document), in bytes"),
     AP_INIT_FLAG("PortailFaultInjection", portail_set_fault_injection, NULL, RSRC_CONF,
                  "Tests only: let the X-Portail-Fault request header make database "
                  "statements fail (needs a build with --enable-fault-injection)"),
@@ -486,5 +500,8 @@ const command_rec portail_cmds[] = {
                   "Text of the page « Mentions légales », or a file holding it"),
     AP_INIT_TAKE1("PortailAccessibility", portail_set_page_text, (void *)1, RSRC_CONF,
                   "Text of the accessibility statement (RGAA), or a file holding it"),
+    AP_INIT_TAKE1("PortailDocumentRetention", portail_set_document_retention, NULL, RSRC_CONF,
+                  "Months a document is kept after its validity ended or it was refused "
+                  "(portail-ctl purge; default 12)"),
     { NULL }
 };

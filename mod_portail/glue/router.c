@@ -185,6 +185,25 @@ static const portail_route portail_routes[] = {
       "admin-tarifs" },
     { "POST", "/admin/activites/{activite}/jour/certificat", portail_admin_jour_certificat_post,
       PT_ROLE_AGENT, "admin-jour" },
+    /* documents — h16docs */
+    { "GET",  "/famille/documents", portail_documents_get, PT_ROLE_PARENT, "documents" },
+    { "POST", "/famille/documents", portail_documents_post, PT_ROLE_PARENT, "documents" },
+    { "GET",  "/famille/documents/{document}", portail_document_get, PT_ROLE_PARENT, NULL },
+    { "GET",  "/admin/documents", portail_admin_documents_get, PT_ROLE_AGENT, "admin-documents" },
+    { "POST", "/admin/documents/accepter", portail_admin_documents_accepter_post, PT_ROLE_AGENT,
+      "admin-documents" },
+    { "POST", "/admin/documents/{demande}/accepter", portail_admin_document_accepter_post,
+      PT_ROLE_AGENT, "admin-documents" },
+    { "POST", "/admin/documents/{demande}/refuser", portail_admin_document_refuser_post,
+      PT_ROLE_AGENT, "admin-documents" },
+    { "GET",  "/admin/documents/{document}/fichier", portail_admin_document_fichier_get,
+      PT_ROLE_AGENT, NULL },
+    { "GET",  "/admin/documents/types", portail_admin_documents_types_get, PT_ROLE_AGENT,
+      "admin-documents-types" },
+    { "POST", "/admin/documents/types", portail_admin_documents_types_post, PT_ROLE_AGENT,
+      "admin-documents-types" },
+    { "POST", "/admin/documents/types/{type}", portail_admin_documents_type_post, PT_ROLE_AGENT,
+      "admin-documents-types" },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 

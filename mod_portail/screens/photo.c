@@ -11,6 +11,10 @@
  * answer; a photo refused or cancelled, or replaced by an accepted one, is deleted when
  * its request closes; `portail-ctl purge` sweeps what a failure left behind (orphans,
  * half-written uploads in tmp/).
+ *
+ * The storage itself (a file recognised by its bytes, kept under a random name in a
+ * folder of the data directory, served back after the caller's access check) is shared
+ * with the families' documents (screens/documents.c, folder « documents »).
  */
 #include <string.h>
 #include <apr_strings.h>
@@ -18,17 +22,15 @@
 #include "screens/screens.h"
 #include "core/pt_dossier.h"
 #include "core/pt_token.h"
+#include "domain/pt_check.h"
 
 static const char *portail_photo_dir(pt_req *rq)
 {
     return apr_pstrcat(rq->pool, rq->site->data_dir, "/photos", NULL);
 }
 
-/* ".jpg", ".png" or NULL, from the first bytes of the file. */
-static const char *portail_photo_kind(pt_req *rq, const char *path)
+const char *portail_file_kind(pt_req *rq, const char *path)
 {
-    static const unsigned char jpeg[] = { 0xFF, 0xD8, 0xFF };
-    static const unsigned char png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
     unsigned char head[8];
     apr_size_t got = 0;
     apr_file_t *f;
@@ -37,42 +39,62 @@ static const char *portail_photo_kind(pt_req *rq, const char *path)
     }
     apr_file_read_full(f, head, sizeof(head), &got);
     apr_file_close(f);
-    if (got >= sizeof(jpeg) && memcmp(head, jpeg, sizeof(jpeg)) == 0) {
-        return ".jpg";
-    }
-    if (got >= sizeof(png) && memcmp(head, png, sizeof(png)) == 0) {
-        return ".png";
-    }
-    return NULL;
+    return pt_check_file_kind(head, got);
 }
 
-const char *portail_photo_store(pt_req *rq, const pt_upload *u, const char **why)
+const char *portail_file_keep(pt_req *rq, const pt_upload *u, const char *sub, const char *kind)
 {
-    const char *kind = portail_photo_kind(rq, u->path), *token, *name, *dir;
-    if (!kind) {
-        *why = "Ce fichier n'est pas une photo : envoyez une image JPEG ou PNG.";
-        return NULL;
-    }
-    token = pt_token_new(rq->pool);
-    dir = portail_photo_dir(rq);
+    const char *token = pt_token_new(rq->pool), *name, *dir;
+    dir = apr_pstrcat(rq->pool, rq->site->data_dir, "/", sub, NULL);
     name = apr_pstrcat(rq->pool, token, kind, NULL);
     if (!token || apr_dir_make_recursive(dir, APR_FPROT_OS_DEFAULT, rq->pool) != APR_SUCCESS
         || apr_file_rename(u->path, apr_pstrcat(rq->pool, dir, "/", name, NULL), rq->pool)
            != APR_SUCCESS) {
-        *why = "La photo n'a pas pu être enregistrée ; réessayez dans quelques instants.";
         return NULL;
+    }
+    return name;
+}
+
+int portail_file_send(pt_req *rq, const char *sub, const char *name, const char *type)
+{
+    const char *path = apr_pstrcat(rq->pool, rq->site->data_dir, "/", sub, "/", name, NULL);
+    apr_finfo_t fi;
+    apr_file_t *file;
+    char *buf;
+    if (apr_file_open(&file, path, APR_FOPEN_READ | APR_FOPEN_BINARY, 0, rq->pool)
+        != APR_SUCCESS || apr_file_info_get(&fi, APR_FINFO_SIZE, file) != APR_SUCCESS) {
+        return pt_req_error(rq, 404, NULL);
+    }
+    buf = apr_palloc(rq->pool, (apr_size_t)fi.size + 1);
+    if (apr_file_read_full(file, buf, (apr_size_t)fi.size, &rq->body_len) != APR_SUCCESS
+        && fi.size > 0) {
+        apr_file_close(file);
+        return pt_req_error(rq, 503, NULL);
+    }
+    apr_file_close(file);
+    rq->body = buf;
+    rq->content_type = type;
+    return 200;
+}
+
+const char *portail_photo_store(pt_req *rq, const pt_upload *u, const char **why)
+{
+    const char *kind = portail_file_kind(rq, u->path), *name;
+    if (!kind || !strcmp(kind, ".pdf")) {
+        *why = "Ce fichier n'est pas une photo : envoyez une image JPEG ou PNG.";
+        return NULL;
+    }
+    if (!(name = portail_file_keep(rq, u, "photos", kind))) {
+        *why = "La photo n'a pas pu être enregistrée ; réessayez dans quelques instants.";
     }
     return name;
 }
 
 int portail_photo_get(pt_req *rq)
 {
-    const char *name = apr_table_get(rq->params, "fichier"), *why = NULL, *path;
+    const char *name = apr_table_get(rq->params, "fichier"), *why = NULL;
     const pt_dossier_field *f = pt_dossier_field_find("enfant", "photo");
-    apr_finfo_t fi;
-    apr_file_t *file;
     pt_rows *r = NULL;
-    char *buf;
     int i, allowed = rq->user->role == PT_ROLE_AGENT;
 
     if (!name || !pt_dossier_check(rq->pool, f, name, &why)) {
@@ -95,21 +117,8 @@ int portail_photo_get(pt_req *rq)
     if (r->n == 0 || !allowed) {
         return pt_req_error(rq, 404, NULL);
     }
-    path = apr_pstrcat(rq->pool, portail_photo_dir(rq), "/", name, NULL);
-    if (apr_file_open(&file, path, APR_FOPEN_READ | APR_FOPEN_BINARY, 0, rq->pool)
-        != APR_SUCCESS || apr_file_info_get(&fi, APR_FINFO_SIZE, file) != APR_SUCCESS) {
-        return pt_req_error(rq, 404, NULL);
-    }
-    buf = apr_palloc(rq->pool, (apr_size_t)fi.size + 1);
-    if (apr_file_read_full(file, buf, (apr_size_t)fi.size, &rq->body_len) != APR_SUCCESS
-        && fi.size > 0) {
-        apr_file_close(file);
-        return pt_req_error(rq, 503, NULL);
-    }
-    apr_file_close(file);
-    rq->body = buf;
-    rq->content_type = strstr(name, ".png") ? "image/png" : "image/jpeg";
-    return 200;
+    return portail_file_send(rq, "photos", name,
+                             strstr(name, ".png") ? "image/png" : "image/jpeg");
 }
 
 int portail_photo_room(pt_req *rq, apr_int64_t family, const char **why)

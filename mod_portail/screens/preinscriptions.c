@@ -12,6 +12,7 @@
 #include <apr_strings.h>
 #include "screens/screens.h"
 #include "core/pt_form.h"
+#include "core/pt_document.h"
 #include "core/pt_request.h"
 #include "domain/pt_calendar.h"
 
@@ -211,6 +212,35 @@ int portail_preinscription_nouvelle_post(pt_req *rq)
                                          (int)pt_rows_int(act, 0, "age_max", -1))) {
             error = apr_psprintf(rq->pool, "%s n'a pas l'âge de cette activité.",
                                  pt_rows_get(kid, 0, "prenom"));
+        }
+    }
+    if (!error) {
+        /* The documents the activity requires, valid over the whole period (h16docs). */
+        const char *missing = NULL;
+        for (i = 0; i < rows->nelts; i++) {
+            pt_rows *kid = APR_ARRAY_IDX(rows, i, pt_rows *);
+            const char *labels = NULL;
+            if (pt_document_missing(rq->db, rq->pool, activity, family,
+                                    pt_rows_int(kid, 0, "id", 0), debut, fin, &labels)
+                != PT_DB_OK) {
+                return pt_req_error(rq, 503, NULL);
+            }
+            if (labels) {
+                labels = apr_pstrcat(rq->pool, pt_rows_get(kid, 0, "prenom"), " : ", labels,
+                                     NULL);
+                missing = missing ? apr_pstrcat(rq->pool, missing, " ; ", labels, NULL) : labels;
+            }
+        }
+        if (missing) {
+            int rv2 = portail_preinscription_form(rq, activity, rq->form, apr_pstrcat(rq->pool,
+                          "Cette activité demande des documents valables sur toute la période, "
+                          "acceptés par la mairie. Il manque — ", missing, ". Envoyez-les avec "
+                          "« Envoyer un document » ; une fois acceptés, refaites cette "
+                          "demande.", NULL), 400);
+            if (rv2 == 400) {
+                pt_xml_elem(rq->page, "documents-manquants", missing);
+            }
+            return rv2;
         }
     }
     if (error) {

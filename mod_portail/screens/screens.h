@@ -143,6 +143,14 @@ int portail_photo_room(pt_req *rq, apr_int64_t family, const char **why);
 /* After request `request` closed (committed): delete the files of its photo changes that
  * nothing references any more (refused or cancelled photo, photo replaced). */
 void portail_photo_discard(pt_req *rq, apr_int64_t request);
+/* The storage of uploaded files that photos and documents share, in folders of
+ * <PortailDataDir>: the kind of an uploaded file by its first bytes (".pdf", ".jpg",
+ * ".png" or NULL); the upload moved into folder `sub` under a random name ending in
+ * `kind` (its name, or NULL); a stored file as rq->body (200, 404 or 503), after the
+ * caller checked who may see it. */
+const char *portail_file_kind(pt_req *rq, const char *path);
+const char *portail_file_keep(pt_req *rq, const pt_upload *u, const char *sub, const char *kind);
+int portail_file_send(pt_req *rq, const char *sub, const char *name, const char *type);
 /* screens/mentions.c — /portail/mentions-legales and /portail/accessibilite: the legal
  * notice and the accessibility statement (PortailLegalNotice, PortailAccessibility) */
 int portail_mentions_legales_get(pt_req *rq);
@@ -164,5 +172,13 @@ struct pt_tariff;
 pt_node *portail_tarif_xml(pt_req *rq, pt_node *parent, const struct pt_tariff *x, long qf);
 /* The same invoice as a PDF (rq->body): 200, 404 or 503. */
 int portail_factures_pdf(pt_req *rq, apr_int64_t invoice, apr_int64_t account);
+
+/* screens/documents.c — /portail/famille/documents, « Envoyer un document » (h16docs) */
+int portail_documents_get(pt_req *rq);
+int portail_documents_post(pt_req *rq);
+int portail_document_get(pt_req *rq);
+/* Document `id` as an attachment (rq->body): of the account's families, or any for an
+ * agent (`agent` 1).  200, 404 or 503. */
+int portail_document_send(pt_req *rq, apr_int64_t id, int agent);
 
 #endif

@@ -163,9 +163,11 @@ const SEEDS = {
   public: ['/', '/connexion', '/inscription', '/mot-de-passe-oublie',
     '/activation/jeton-inconnu', '/reinitialisation/jeton-inconnu',
     '/confirmation-email/jeton-inconnu', '/agenda/jeton-inconnu'],
-  parent: ['/', '/espace', '/espace/compte', '/espace/abonnements', '/famille/', '/famille/photos/inconnu.jpg'],
+  parent: ['/', '/espace', '/espace/compte', '/espace/abonnements', '/famille/', '/famille/photos/inconnu.jpg',
+    '/famille/documents', '/famille/documents/999999'],
   agent: ['/', '/espace', '/admin/', '/admin/activites/1/jour', '/admin/photos/inconnu.jpg',
-    `/admin/facturation/apercu?regie=CANT&mois=${LAST_MONTH}`],
+    `/admin/facturation/apercu?regie=CANT&mois=${LAST_MONTH}`,
+    '/admin/documents', '/admin/documents/types', '/admin/documents/999999/fichier'],
 };
 const ROLE_OF = { PT_ROLE_ANY: ['public', 'parent', 'agent'], PT_ROLE_USER: ['parent', 'agent'],
   PT_ROLE_PARENT: ['parent'], PT_ROLE_AGENT: ['agent'] };
@@ -258,6 +260,8 @@ const FORMS = [
   { role: 'agent', name: 'certificat : date future', url: `/admin/activites/1/jour?date=${weekDay(-1, 2)}`,
     form: 'main form[action$="/jour/certificat"]',
     fill: async (p) => { await p.locator('main form[action$="/jour/certificat"] input[type=date]').first().fill(weekDay(2, 1)); } },
+  { role: 'parent', name: 'document : aucun fichier', url: '/famille/documents', form: 'main form.formulaire' },
+  { role: 'agent', name: 'type de document : vide', url: '/admin/documents/types', form: 'main form[action$="/documents/types"]' },
 ];
 
 async function checkForms(states) {

@@ -109,6 +109,31 @@ START_TEST(bank_details)
 }
 END_TEST
 
+/* Documents are recognised by their bytes; a PDF that would run a script is told apart
+ * however its names are written (h16docs). */
+START_TEST(files_and_pdf_scripts)
+{
+    static const char pdf_js[] = "%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript "
+                                 "/JS (app.alert(1)) >> >> endobj";
+    static const char pdf_escaped[] = "%PDF-1.7\n<< /S /Java#53cript >>";
+    static const char pdf_short[] = "%PDF-1.7\n<</JS(x)>>";
+    static const char pdf_clean[] = "%PDF-1.7\n1 0 obj << /Type /Catalog /JSON 1 "
+                                    "/OpenAction [3 0 R /Fit] >> endobj %/JS in a comment? no";
+    ck_assert_str_eq(pt_check_file_kind("%PDF-1.4\n", 9), ".pdf");
+    ck_assert_str_eq(pt_check_file_kind("\xFF\xD8\xFF\xE0", 4), ".jpg");
+    ck_assert_str_eq(pt_check_file_kind("\x89PNG\r\n\x1A\n", 8), ".png");
+    ck_assert_ptr_null(pt_check_file_kind("<html><body>%PDF-", 17));
+    ck_assert_ptr_null(pt_check_file_kind("%PD", 3));
+    ck_assert_str_eq(pt_check_file_mime(".pdf"), "application/pdf");
+    ck_assert_str_eq(pt_check_file_mime(".png"), "image/png");
+    ck_assert(pt_check_pdf_script(pdf_js, sizeof(pdf_js) - 1));
+    ck_assert(pt_check_pdf_script(pdf_escaped, sizeof(pdf_escaped) - 1));
+    ck_assert(pt_check_pdf_script(pdf_short, sizeof(pdf_short) - 1));
+    ck_assert(pt_check_pdf_script(pdf_clean, sizeof(pdf_clean) - 1));   /* "%/JS": cautious */
+    ck_assert(!pt_check_pdf_script(pdf_clean, sizeof(pdf_clean) - 26));
+}
+END_TEST
+
 Suite *unit_check_suite(void)
 {
     Suite *s = suite_create("check");
@@ -119,6 +144,7 @@ Suite *unit_check_suite(void)
     tcase_add_test(tc, names_and_communes);
     tcase_add_test(tc, texts_and_capitals);
     tcase_add_test(tc, bank_details);
+    tcase_add_test(tc, files_and_pdf_scripts);
     suite_add_tcase(s, tc);
     return s;
 }
