@@ -126,4 +126,13 @@ int portail_admin_tarifs_get(pt_req *rq);
 int portail_admin_tarifs_post(pt_req *rq);
 int portail_admin_tarifs_regie_post(pt_req *rq);
 
+/* admin/actualites.c — /portail/admin/actualites: the news of the home page — h16news */
+int portail_admin_actualites_get(pt_req *rq);
+int portail_admin_actualites_nouvelle_get(pt_req *rq);
+int portail_admin_actualites_nouvelle_post(pt_req *rq);
+int portail_admin_actualite_get(pt_req *rq);
+int portail_admin_actualite_post(pt_req *rq);
+int portail_admin_actualite_publier_post(pt_req *rq);
+int portail_admin_actualite_depublier_post(pt_req *rq);
+
 #endif

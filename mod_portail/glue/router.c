@@ -179,6 +179,23 @@ static const portail_route portail_routes[] = {
     { "POST", "/admin/tarifs", portail_admin_tarifs_post, PT_ROLE_AGENT, "admin-tarifs" },
     { "POST", "/admin/tarifs/regies", portail_admin_tarifs_regie_post, PT_ROLE_AGENT,
       "admin-tarifs" },
+    /* news, « Actualités » — h16news */
+    { "GET",  "/actualites/{actualite}", portail_actualites_get, PT_ROLE_ANY, "actualite" },
+    { "GET",  "/actualites/{actualite}/image", portail_actualites_image_get, PT_ROLE_ANY, NULL },
+    { "GET",  "/admin/actualites", portail_admin_actualites_get, PT_ROLE_AGENT,
+      "admin-actualites" },
+    { "GET",  "/admin/actualites/nouvelle", portail_admin_actualites_nouvelle_get, PT_ROLE_AGENT,
+      "admin-actualite" },
+    { "POST", "/admin/actualites/nouvelle", portail_admin_actualites_nouvelle_post,
+      PT_ROLE_AGENT, "admin-actualite" },
+    { "GET",  "/admin/actualites/{actualite}", portail_admin_actualite_get, PT_ROLE_AGENT,
+      "admin-actualite" },
+    { "POST", "/admin/actualites/{actualite}", portail_admin_actualite_post, PT_ROLE_AGENT,
+      "admin-actualite" },
+    { "POST", "/admin/actualites/{actualite}/publier", portail_admin_actualite_publier_post,
+      PT_ROLE_AGENT, "admin-actualites" },
+    { "POST", "/admin/actualites/{actualite}/depublier", portail_admin_actualite_depublier_post,
+      PT_ROLE_AGENT, "admin-actualites" },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 

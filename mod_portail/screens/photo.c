@@ -1,7 +1,8 @@
 /* photo.c — children's photos: checked when they arrive, kept outside the web root in
  * <PortailDataDir>/photos, and served only here, after the access check
  * (/portail/famille/photos/{fichier} for the family, /portail/admin/photos/{fichier} for
- * agents).
+ * agents).  The same storage keeps the images of the news (« Actualités »,
+ * admin/actualites.c), served by /portail/actualites/{id}/image.
  *
  * A photo is recognised by its first bytes, never by its name or declared type: a PDF
  * renamed .jpg is refused.  It is moved into place with a rename within the data
@@ -67,12 +68,9 @@ const char *portail_photo_store(pt_req *rq, const pt_upload *u, const char **why
 
 int portail_photo_get(pt_req *rq)
 {
-    const char *name = apr_table_get(rq->params, "fichier"), *why = NULL, *path;
+    const char *name = apr_table_get(rq->params, "fichier"), *why = NULL;
     const pt_dossier_field *f = pt_dossier_field_find("enfant", "photo");
-    apr_finfo_t fi;
-    apr_file_t *file;
     pt_rows *r = NULL;
-    char *buf;
     int i, allowed = rq->user->role == PT_ROLE_AGENT;
 
     if (!name || !pt_dossier_check(rq->pool, f, name, &why)) {
@@ -95,7 +93,16 @@ int portail_photo_get(pt_req *rq)
     if (r->n == 0 || !allowed) {
         return pt_req_error(rq, 404, NULL);
     }
-    path = apr_pstrcat(rq->pool, portail_photo_dir(rq), "/", name, NULL);
+    return portail_photo_send(rq, name);
+}
+
+int portail_photo_send(pt_req *rq, const char *name)
+{
+    const char *path = apr_pstrcat(rq->pool, portail_photo_dir(rq), "/", name, NULL);
+    apr_finfo_t fi;
+    apr_file_t *file;
+    char *buf;
+
     if (apr_file_open(&file, path, APR_FOPEN_READ | APR_FOPEN_BINARY, 0, rq->pool)
         != APR_SUCCESS || apr_file_info_get(&fi, APR_FINFO_SIZE, file) != APR_SUCCESS) {
         return pt_req_error(rq, 404, NULL);
@@ -149,8 +156,15 @@ void portail_photo_discard(pt_req *rq, apr_int64_t request)
                                 &used) != PT_DB_OK || used->n > 0) {
                 continue;
             }
-            apr_file_remove(apr_pstrcat(rq->pool, portail_photo_dir(rq), "/", name, NULL),
-                            rq->pool);
+            portail_photo_remove(rq, name);
         }
+    }
+}
+
+void portail_photo_remove(pt_req *rq, const char *name)
+{
+    if (name && *name && !strchr(name, '/')) {
+        apr_file_remove(apr_pstrcat(rq->pool, portail_photo_dir(rq), "/", name, NULL),
+                        rq->pool);
     }
 }
