@@ -162,7 +162,7 @@ const LAST_MONTH = (() => { const d = new Date(); d.setDate(1); d.setMonth(d.get
 const SEEDS = {
   public: ['/', '/connexion', '/inscription', '/mot-de-passe-oublie',
     '/activation/jeton-inconnu', '/reinitialisation/jeton-inconnu',
-    '/confirmation-email/jeton-inconnu', '/agenda/jeton-inconnu'],
+    '/confirmation-email/jeton-inconnu', '/agenda/jeton-inconnu', '/actualites/1/image'],
   parent: ['/', '/espace', '/espace/compte', '/espace/abonnements', '/famille/', '/famille/photos/inconnu.jpg'],
   agent: ['/', '/espace', '/admin/', '/admin/activites/1/jour', '/admin/photos/inconnu.jpg',
     `/admin/facturation/apercu?regie=CANT&mois=${LAST_MONTH}`],
@@ -251,6 +251,10 @@ const FORMS = [
   { role: 'agent', name: 'nouvelle activité : vide', url: '/admin/activites/nouvelle', form: 'main form.formulaire' },
   { role: 'agent', name: 'fermeture : vide', url: '/admin/fermetures', form: 'main form.formulaire' },
   { role: 'agent', name: 'refus sans message', url: '/admin/reservations', form: 'main form[action$="/refuser"]' },
+  { role: 'agent', name: 'actualité : vide', url: '/admin/actualites/nouvelle', form: 'main form.formulaire' },
+  { role: 'agent', name: 'actualité : fin avant début', url: '/admin/actualites/nouvelle', form: 'main form.formulaire',
+    fill: async (p) => { await p.fill('#f-title', 'Essai'); await p.fill('#f-body', 'Texte.');
+      await p.fill('#f-visible_from', weekDay(2, 1)); await p.fill('#f-visible_until', weekDay(1, 1)); } },
 ];
 
 async function checkForms(states) {
