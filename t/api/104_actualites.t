@@ -125,7 +125,9 @@ is((sql_query("SELECT count(*) FROM audit WHERE object_type = 'actualite' AND ob
 like($agent->get(url('/portail/admin/journal'))->decoded_content, qr/Publication/, 'which says it in French');
 
 # Unpublished: gone from the home page at once, though that page was cached.
-home() for 1 .. 2;
+my @heads = map { my $h = $anon->get(url('/portail/')); join ' | ', map { $h->header($_) // '' } qw(Cache-Control Vary) } 1 .. 3;
+like($heads[0], qr/^no-cache \| Cookie, ?Accept$/, 'the public home page: revalidated, varies with the cookie');
+is_deeply([ @heads[1, 2] ], [ $heads[0], $heads[0] ], 'the same headers when it comes from the page cache');
 is(post_action($id, 'depublier')->code, 303, 'unpublished');
 unlike(home(), qr{/portail/actualites/$id"}, 'gone from the (cached) home page');
 is($anon->get(url("/portail/actualites/$id"))->code, 404, 'its page: 404 again');
