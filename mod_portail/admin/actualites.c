@@ -19,6 +19,7 @@
 #include "screens/screens.h"
 #include "core/pt_audit.h"
 #include "core/pt_form.h"
+#include "domain/pt_check.h"
 #include "domain/pt_fr.h"
 
 /* Larger than this, an image is refused with the form shown again (413); the glue's
@@ -28,7 +29,7 @@
 /* The fields of the form, in its order: name (the column), type, label, hint, required. */
 static const struct { const char *name, *type, *label, *hint; int required; }
     portail_actualite_fields[] = {
-    { "title", "text", "Titre", "150 caractères au plus.", 1 },
+    { "title", "text", "Titre", "200 caractères au plus.", 1 },
     { "body", "textarea", "Texte",
       "Texte simple : une ligne vide sépare deux paragraphes ; les adresses web "
       "(https://…, www.…) deviennent des liens.", 1 },
@@ -116,37 +117,25 @@ static int portail_actualite_form(pt_req *rq, const char *action, pt_rows *row,
     return status;
 }
 
-/* Characters (not bytes) of a UTF-8 text. */
-static apr_size_t portail_actualite_chars(const char *s)
+/* A free-text field (pt_check_text: trimmed, no control character, at most max bytes)
+ * into v; its error into e, `missing` when it is required and empty. */
+static void portail_actualite_text(pt_req *rq, apr_table_t *v, apr_table_t *e,
+                                   const char *name, apr_size_t max, const char *missing)
 {
-    apr_size_t n = 0;
-    for (; *s; s++) {
-        n += ((unsigned char)*s & 0xC0) != 0x80;
+    const char *why = NULL;
+    const char *t = pt_check_text(rq->pool, pt_form_get(rq->form, name), max, &why);
+    if (!t || (missing && !*t)) {
+        apr_table_setn(e, name, t ? missing : why);
     }
-    return n;
+    apr_table_setn(v, name, t ? t : "");
 }
 
-/* A text field: required or not, at most max characters; its error or NULL. */
-static const char *portail_actualite_text(apr_pool_t *p, const char *v, int required,
-                                          apr_size_t max, const char *missing)
-{
-    if (!pt_xml_text_ok(v, strlen(v))) {
-        return "Ce texte contient des caractères non admis : retapez-le.";
-    }
-    if (required && v[strspn(v, " \t\r\n")] == '\0') {
-        return missing;
-    }
-    if (portail_actualite_chars(v) > max) {
-        return apr_psprintf(p, "%lu caractères au plus (il y en a %lu).", (unsigned long)max,
-                            (unsigned long)portail_actualite_chars(v));
-    }
-    return NULL;
-}
-
-/* Check the form.  Errors by field; *status 400, or 413 for an image too large.  When
- * everything else is right, the image sent (if any) is checked by its bytes and stored:
- * *image its new name (NULL: none sent). */
-static apr_table_t *portail_actualite_check(pt_req *rq, const char **image, int *status)
+/* Check the form: the values to store in *v (title, body, image_alt trimmed), errors by
+ * field; *status 400, or 413 for an image too large.  When everything else is right, the
+ * image sent (if any) is checked by its bytes and stored: *image its new name (NULL:
+ * none sent). */
+static apr_table_t *portail_actualite_check(pt_req *rq, apr_table_t **v, const char **image,
+                                            int *status)
 {
     apr_table_t *e = apr_table_make(rq->pool, 4);
     const char *from = pt_form_get(rq->form, "visible_from");
@@ -157,16 +146,12 @@ static apr_table_t *portail_actualite_check(pt_req *rq, const char **image, int 
     char *end;
     long n;
 
+    *v = apr_table_make(rq->pool, 4);
     *image = NULL;
     *status = 400;
-    if ((why = portail_actualite_text(rq->pool, pt_form_get(rq->form, "title"), 1, 150,
-                                      "Indiquez le titre de l'actualité."))) {
-        apr_table_setn(e, "title", why);
-    }
-    if ((why = portail_actualite_text(rq->pool, pt_form_get(rq->form, "body"), 1, 10000,
-                                      "Écrivez le texte de l'actualité."))) {
-        apr_table_setn(e, "body", why);
-    }
+    portail_actualite_text(rq, *v, e, "title", 200, "Indiquez le titre de l'actualité.");
+    portail_actualite_text(rq, *v, e, "body", 20000, "Écrivez le texte de l'actualité.");
+    portail_actualite_text(rq, *v, e, "image_alt", 300, NULL);
     if (*from && !pt_date_parse(from, &d)) {
         apr_table_setn(e, "visible_from", "Une date réelle, par exemple 2026-12-03, ou vide.");
     }
@@ -181,10 +166,6 @@ static apr_table_t *portail_actualite_check(pt_req *rq, const char **image, int 
     n = *rang ? strtol(rang, &end, 10) : 1;
     if (*rang && (*end || n < 1 || n > 999)) {
         apr_table_setn(e, "rang", "Un nombre entier de 1 à 999 (1 en premier).");
-    }
-    if ((why = portail_actualite_text(rq->pool, pt_form_get(rq->form, "image_alt"), 0, 200,
-                                      NULL))) {
-        apr_table_setn(e, "image_alt", why);
     }
     if (!u) {
         return e;
@@ -209,11 +190,11 @@ static apr_table_t *portail_actualite_check(pt_req *rq, const char **image, int 
 }
 
 /* The values of the insert and the update after title and body, in their order. */
-#define PORTAIL_ACTUALITE_VALUES(rq, img) \
+#define PORTAIL_ACTUALITE_VALUES(rq, v, img) \
     *pt_form_get(rq->form, "visible_from") ? pt_form_get(rq->form, "visible_from") : NULL, \
     *pt_form_get(rq->form, "visible_until") ? pt_form_get(rq->form, "visible_until") : NULL, \
     *pt_form_get(rq->form, "rang") ? pt_form_get(rq->form, "rang") : "1", (img), \
-    (img) && *pt_form_get(rq->form, "image_alt") ? pt_form_get(rq->form, "image_alt") : NULL
+    (img) && *apr_table_get(v, "image_alt") ? apr_table_get(v, "image_alt") : NULL
 
 /* « du 03/12/2026 au 24/12/2026 », for the journal. */
 static const char *portail_actualite_window(apr_pool_t *p, const char *from, const char *until)
@@ -240,21 +221,21 @@ int portail_admin_actualites_nouvelle_get(pt_req *rq)
 
 int portail_admin_actualites_nouvelle_post(pt_req *rq)
 {
-    const char *image, *now = pt_db_int(rq->pool, apr_time_sec(rq->now));
-    const char *title = pt_form_get(rq->form, "title");
+    const char *image, *title, *now = pt_db_int(rq->pool, apr_time_sec(rq->now));
     int status;
-    apr_table_t *e = portail_actualite_check(rq, &image, &status);
+    apr_table_t *v, *e = portail_actualite_check(rq, &v, &image, &status);
     pt_rows *r = NULL;
     apr_int64_t id = 0;
     if (apr_table_elts(e)->nelts > 0) {
         return portail_actualite_form(rq, "/admin/actualites/nouvelle", NULL, rq->form, e,
                                       status);
     }
+    title = apr_table_get(v, "title");
     if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK
         || pt_db_select(rq->db, rq->pool, "portail_admin_actualites_insert",
-                        PT_ARGS(title, pt_form_get(rq->form, "body"), now,
+                        PT_ARGS(title, apr_table_get(v, "body"), now,
                                 pt_db_int(rq->pool, rq->user->id),
-                                PORTAIL_ACTUALITE_VALUES(rq, image), now), &r) != PT_DB_OK
+                                PORTAIL_ACTUALITE_VALUES(rq, v, image), now), &r) != PT_DB_OK
         || r->n != 1
         || pt_audit(rq->db, rq->pool, rq->now, rq->user->id, "creation", "actualite",
                     (id = pt_rows_int(r, 0, "id", 0)), NULL,
@@ -294,18 +275,18 @@ int portail_admin_actualite_post(pt_req *rq)
 {
     apr_int64_t id;
     pt_rows *row = NULL;
-    const char *image, *old, *keep, *before, *after, *action;
-    const char *title = pt_form_get(rq->form, "title");
-    apr_table_t *e;
+    const char *image, *old, *keep, *before, *after, *action, *title;
+    apr_table_t *v, *e;
     int status, rv = portail_actualite_load(rq, &id, &row);
     if (rv) {
         return rv;
     }
     action = apr_psprintf(rq->pool, "/admin/actualites/%" APR_INT64_T_FMT, id);
-    e = portail_actualite_check(rq, &image, &status);
+    e = portail_actualite_check(rq, &v, &image, &status);
     if (apr_table_elts(e)->nelts > 0) {
         return portail_actualite_form(rq, action, row, rq->form, e, status);
     }
+    title = apr_table_get(v, "title");
     /* The image kept: the new one, else the stored one unless the agent removes it. */
     old = pt_rows_get(row, 0, "image");
     keep = image ? image : !strcmp(pt_form_get(rq->form, "retirer_image"), "1") ? NULL : old;
@@ -322,13 +303,13 @@ int portail_admin_actualite_post(pt_req *rq)
     }
     if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK
         || pt_db_exec(rq->db, rq->pool, "portail_admin_actualites_update",
-                      PT_ARGS(title, pt_form_get(rq->form, "body"),
-                              PORTAIL_ACTUALITE_VALUES(rq, image),
+                      PT_ARGS(title, apr_table_get(v, "body"),
+                              PORTAIL_ACTUALITE_VALUES(rq, v, image),
                               pt_db_int(rq->pool, apr_time_sec(rq->now)),
                               pt_db_int(rq->pool, id)), NULL) != PT_DB_OK
         || pt_audit(rq->db, rq->pool, rq->now, rq->user->id, "modification", "actualite", id,
                     before, strcmp(before, after) || strcmp(pt_rows_get(row, 0, "body"),
-                                                            pt_form_get(rq->form, "body"))
+                                                            apr_table_get(v, "body"))
                             ? after : "Aucun changement") != PT_DB_OK
         || pt_db_commit(rq->db) != PT_DB_OK) {
         pt_db_rollback(rq->db);
