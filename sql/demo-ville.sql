@@ -25,6 +25,15 @@ UPDATE activities SET capacity = 2, waiting_list = 1, promotion = 'agent' WHERE 
 
 INSERT INTO news (title, body, published_at, visible) VALUES
 ('Réservez en ligne', 'Cantine, accueil du soir et mercredis : réservez, signalez une absence et suivez vos demandes depuis votre espace famille, jusqu''à deux jours avant.', {H-20}, 1);
+-- News with a publication window (shown until the holidays), a paragraph break, a line
+-- break and a web address made into a link; one whose window is over; one to come.
+INSERT INTO news (title, body, published_at, visible, visible_from, visible_until, rang) VALUES
+('Vacances : inscriptions à l''accueil de loisirs', 'Les inscriptions à l''accueil de loisirs des vacances sont ouvertes jusqu''au vendredi précédent.
+
+Programme et tarifs : https://www.ville-demo.fr/loisirs.
+Pensez à mettre à jour le dossier de votre enfant.', {H-48}, 1, '{J-2}', '{S+4.5}', 1),
+('Spectacle de l''école', 'Le spectacle a eu lieu.', {H-400}, 1, '{J-30}', '{J-10}', 2),
+('Forum des associations', 'Le forum se tiendra au gymnase.', {H-2}, 1, '{J+5}', '{J+20}', 2);
 
 -- A parent who signed up and has not opened the activation mail yet.
 INSERT INTO accounts (email, password_hash, nom, prenom, role, state, created_at) VALUES

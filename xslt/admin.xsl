@@ -14,7 +14,7 @@
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/familles'"/><xsl:with-param name="k" select="'familles'"/></xsl:call-template>
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/comptes'"/><xsl:with-param name="k" select="'comptes'"/></xsl:call-template>
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/activites'"/><xsl:with-param name="k" select="'activites'"/></xsl:call-template>
-      <!-- No « Actualités » tile until the news screens exist: no link to a missing page. -->
+      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/actualites'"/><xsl:with-param name="k" select="'actualites'"/></xsl:call-template>
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/dossiers'"/><xsl:with-param name="k" select="'dossiers'"/></xsl:call-template>
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/preinscriptions'"/><xsl:with-param name="k" select="'preinscriptions'"/></xsl:call-template>
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/reservations'"/><xsl:with-param name="k" select="'reservations'"/></xsl:call-template>

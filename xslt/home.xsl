@@ -3,6 +3,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
   <xsl:import href="layout.xsl"/>
+  <xsl:import href="texte.xsl"/>
 
   <xsl:template match="page" mode="titre">
     <xsl:value-of select="pt:t('home.titre')"/>
@@ -40,13 +41,19 @@
             <xsl:for-each select="home/news/item">
               <li class="tuile">
                 <article aria-labelledby="actu-{@id}">
-                  <h3 id="actu-{@id}"><xsl:value-of select="title"/></h3>
+                  <xsl:if test="@image">
+                    <img class="actualite-image" src="{$base}/actualites/{@id}/image" alt="{@image_alt}"/>
+                  </xsl:if>
+                  <h3 id="actu-{@id}"><a href="{$base}/actualites/{@id}"><xsl:value-of select="title"/></a></h3>
                   <p class="date">
                     <xsl:value-of select="pt:t('home.publie')"/>
                     <xsl:text> </xsl:text>
                     <time datetime="{published/@iso}"><xsl:value-of select="published"/></time>
                   </p>
-                  <p><xsl:value-of select="body"/></p>
+                  <xsl:apply-templates select="texte" mode="texte"/>
+                  <xsl:if test="texte/@suite">
+                    <p><a href="{$base}/actualites/{@id}" aria-describedby="actu-{@id}"><xsl:value-of select="pt:t('actualites.lire')"/></a></p>
+                  </xsl:if>
                 </article>
               </li>
             </xsl:for-each>

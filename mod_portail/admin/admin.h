@@ -145,5 +145,13 @@ int portail_admin_documents_type_post(pt_req *rq);
 void portail_admin_activite_documents_form(pt_req *rq, pt_form_view *fv,
                                            apr_int64_t activity, apr_table_t *typed);
 int portail_admin_activite_documents_save(pt_req *rq, apr_int64_t activity);
+/* admin/actualites.c — /portail/admin/actualites: the news of the home page — h16news */
+int portail_admin_actualites_get(pt_req *rq);
+int portail_admin_actualites_nouvelle_get(pt_req *rq);
+int portail_admin_actualites_nouvelle_post(pt_req *rq);
+int portail_admin_actualite_get(pt_req *rq);
+int portail_admin_actualite_post(pt_req *rq);
+int portail_admin_actualite_publier_post(pt_req *rq);
+int portail_admin_actualite_depublier_post(pt_req *rq);
 
 #endif

@@ -31,13 +31,15 @@ static const char *const portail_journal_actions[] = {
     "deblocage", "Compte débloqué",
     "ajout responsable", "Ajout d'un responsable (demande acceptée)",
     "ajout enfant", "Ajout d'un enfant (demande acceptée)",
+    "publication", "Publication",
+    "depublication", "Retrait de la publication",
     NULL
 };
 
 static const char *const portail_journal_objects[] = {
     "activite", "Activité", "famille", "Famille", "enfant", "Enfant",
     "responsable", "Responsable", "compte", "Compte", "demande", "Demande",
-    "fermeture", "Fermeture", NULL
+    "fermeture", "Fermeture", "actualite", "Actualité", NULL
 };
 
 static const char *const portail_journal_states[] = {

@@ -77,9 +77,13 @@ const pt_sql_stmt pt_sql_statements[] = {
       "VALUES (%lld, %lld, %lld) ON CONFLICT DO NOTHING" },
 
     /* home page */
+    /* The news published and inside their window on the day given (twice): the window
+     * opens and closes with the date, the page cache keyed by these rows follows. */
     { "portail_home_news",
-      "SELECT id, title, body, published_at FROM news WHERE visible = 1 "
-      "ORDER BY published_at DESC, id DESC LIMIT 12" },
+      "SELECT id, title, body, published_at, visible_from, image, image_alt FROM news "
+      "WHERE visible = 1 AND (visible_from IS NULL OR visible_from <= %s) "
+      "AND (visible_until IS NULL OR visible_until >= %s) "
+      "ORDER BY rang, published_at DESC, id DESC LIMIT 12" },
 
     /* family space */
     { "portail_famille_families",
@@ -219,7 +223,8 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_photo_all_used",
       "SELECT photo AS name FROM children WHERE photo IS NOT NULL UNION "
       "SELECT rc.new_value FROM request_changes rc JOIN requests r ON r.id = rc.request_id "
-      "WHERE rc.field = 'photo' AND r.status = 'en_attente' AND rc.new_value IS NOT NULL" },
+      "WHERE rc.field = 'photo' AND r.status = 'en_attente' AND rc.new_value IS NOT NULL "
+      "UNION SELECT image FROM news WHERE image IS NOT NULL" },
     { "portail_famille_subscribed",
       "SELECT family_id FROM account_families WHERE account_id = %lld AND family_id = %lld" },
 
@@ -280,6 +285,7 @@ const pt_sql_stmt pt_sql_statements[] = {
       "WHEN 'compte' THEN (SELECT email FROM accounts WHERE id = CAST(au.object_id AS BIGINT)) "
       "WHEN 'demande' THEN (SELECT title FROM requests WHERE id = CAST(au.object_id AS BIGINT)) "
       "WHEN 'fermeture' THEN (SELECT label FROM closures WHERE id = CAST(au.object_id AS BIGINT)) "
+      "WHEN 'actualite' THEN (SELECT title FROM news WHERE id = CAST(au.object_id AS BIGINT)) "
       "END AS object_name "
       "FROM audit au LEFT JOIN accounts a ON a.id = au.actor_account_id "
       "WHERE (%s = '' OR au.object_type = %s) ORDER BY au.at DESC, au.id DESC LIMIT %d OFFSET %d" },
@@ -797,6 +803,28 @@ const pt_sql_stmt pt_sql_statements[] = {
 
     /* the families' documents — h16docs */
 #include "core/pt_sql_documents.inc"
+    /* news, « Actualités » (screens/actualites.c, admin/actualites.c) — h16news.  One
+     * news with en_ligne = 1 when the public sees it on the day given (twice). */
+    { "portail_actualites_get",
+      "SELECT id, title, body, published_at, visible, visible_from, visible_until, rang, "
+      "image, image_alt, CASE WHEN visible = 1 AND (visible_from IS NULL OR visible_from <= %s) "
+      "AND (visible_until IS NULL OR visible_until >= %s) THEN 1 ELSE 0 END AS en_ligne "
+      "FROM news WHERE id = %lld" },
+    { "portail_admin_actualites_list",
+      "SELECT id, title, published_at, visible, visible_from, visible_until, rang, image "
+      "FROM news ORDER BY visible DESC, rang, published_at DESC, id DESC" },
+    { "portail_admin_actualites_insert",
+      "INSERT INTO news (title, body, published_at, created_by, visible, visible_from, "
+      "visible_until, rang, image, image_alt, updated_at) "
+      "VALUES (%s, %s, %lld, %lld, 0, %s, %s, %d, %s, %s, %lld) RETURNING id" },
+    { "portail_admin_actualites_update",
+      "UPDATE news SET title = %s, body = %s, visible_from = %s, visible_until = %s, "
+      "rang = %d, image = %s, image_alt = %s, updated_at = %lld WHERE id = %lld" },
+    { "portail_admin_actualites_publish",
+      "UPDATE news SET visible = 1, published_at = %lld, updated_at = %lld "
+      "WHERE id = %lld AND visible = 0" },
+    { "portail_admin_actualites_unpublish",
+      "UPDATE news SET visible = 0, updated_at = %lld WHERE id = %lld AND visible = 1" },
 
     { NULL, NULL }
 };

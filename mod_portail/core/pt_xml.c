@@ -1,5 +1,7 @@
 /* pt_xml — building screen documents over libxml2.  See pt_xml.h. */
 #include <string.h>
+#include <strings.h>
+#include <apr_lib.h>
 #include <apr_strings.h>
 #include <libxml/tree.h>
 #include <libxml/xmlsave.h>
@@ -168,4 +170,106 @@ int pt_xml_text_ok(const char *s, apr_size_t len)
         i += extra + 1;
     }
     return 1;
+}
+
+/* --- An agent's plain text (news) ---------------------------------------------------- */
+
+/* The length of the web address starting at s (http://, https:// or www., at the start
+ * of a word, with at least one letter or digit after it), 0 when none.  It ends before a
+ * space, a control, a non-ASCII byte (« », no-break spaces) or a character that cannot be
+ * in an address; trailing punctuation of the sentence and an unbalanced closing
+ * parenthesis are left out. */
+static size_t pt_xml_link_len(const char *text, const char *s)
+{
+    static const char stops[] = "<>\"{}|\\^`";
+    size_t pre, end, k;
+    int open = 0;
+    unsigned char before = s > text ? (unsigned char)s[-1] : ' ';
+    if (apr_isalnum(before) || strchr("/.@-_:", before)) {
+        return 0;
+    }
+    pre = !strncasecmp(s, "https://", 8) ? 8 : !strncasecmp(s, "http://", 7) ? 7
+          : !strncasecmp(s, "www.", 4) ? 4 : 0;
+    if (!pre || !apr_isalnum((unsigned char)s[pre])) {
+        return 0;
+    }
+    for (end = pre; (unsigned char)s[end] > 0x20 && (unsigned char)s[end] < 0x7F
+                    && !strchr(stops, s[end]); end++) {
+    }
+    for (;;) {
+        char last = s[end - 1];
+        if (last == ')') {
+            for (open = 0, k = 0; k < end; k++) {
+                open += s[k] == '(' ? 1 : s[k] == ')' ? -1 : 0;
+            }
+        }
+        if (strchr(".,;:!?'", last) || (last == ')' && open < 0)) {
+            end--;
+            continue;
+        }
+        return end;
+    }
+}
+
+/* The line [s, e) into paragraph p: text nodes, and <lien href> for the addresses. */
+static void pt_xml_plain_line(pt_node *p, const char *text, const char *s, const char *e)
+{
+    const char *run = s;
+    while (s < e) {
+        size_t n = pt_xml_link_len(text, s);
+        xmlChar *href;
+        pt_node *a;
+        if (n == 0 || s + n > e) {
+            s++;
+            continue;
+        }
+        if (s > run) {
+            xmlAddChild(p, xmlNewTextLen(BAD_CAST run, (int)(s - run)));
+        }
+        a = xmlNewChild(p, NULL, BAD_CAST "lien", NULL);
+        xmlAddChild(a, xmlNewTextLen(BAD_CAST s, (int)n));
+        /* A « www. » address is reached over https. */
+        href = xmlStrncatNew(BAD_CAST (strncasecmp(s, "www.", 4) ? "" : "https://"),
+                             BAD_CAST s, (int)n);
+        xmlSetProp(a, BAD_CAST "href", href);
+        xmlFree(href);
+        s += n;
+        run = s;
+    }
+    if (e > run) {
+        xmlAddChild(p, xmlNewTextLen(BAD_CAST run, (int)(e - run)));
+    }
+}
+
+pt_node *pt_xml_plain_text(pt_node *parent, const char *name, const char *text,
+                           int max_paragraphs)
+{
+    pt_node *root = pt_xml_elem(parent, name, NULL), *p = NULL;
+    const char *s = text ? text : "";
+    int n = 0;
+    while (*s) {
+        const char *e = s + strcspn(s, "\r\n"), *k = s;
+        while (k < e && (*k == ' ' || *k == '\t')) {
+            k++;
+        }
+        if (k == e) {
+            p = NULL;                       /* a blank line ends the paragraph */
+        }
+        else if (!p && max_paragraphs > 0 && n == max_paragraphs) {
+            xmlSetProp(root, BAD_CAST "suite", BAD_CAST "1");
+            break;
+        }
+        else {
+            if (p) {
+                xmlNewChild(p, NULL, BAD_CAST "br", NULL);
+            }
+            else {
+                p = xmlNewChild(root, NULL, BAD_CAST "p", NULL);
+                n++;
+            }
+            pt_xml_plain_line(p, s, s, e);
+        }
+        s = e + (e[0] == '\r' && e[1] == '\n' ? 2 : *e ? 1 : 0);
+    }
+    return root;
 }

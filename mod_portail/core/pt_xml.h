@@ -36,6 +36,15 @@ void pt_xml_rows(pt_node *parent, const char *row_name, const pt_rows *rows,
 pt_node *pt_xml_row(pt_node *parent, const char *row_name, const pt_rows *rows, int i,
                     const char *const *as_text);
 
+/* An agent's plain text (a news) as elements the stylesheets copy (xslt/texte.xsl), so
+ * that no markup typed by an agent ever reaches a page: <name><p>line<br/>line with
+ * <lien href="https://…">https://…</lien></p>…</name>.  Paragraphs are separated by blank
+ * lines, lines by a line break; http://, https:// and www. addresses (www. as https://)
+ * become links, their trailing punctuation left out.  max_paragraphs > 0 keeps the first
+ * ones only, and marks <name suite="1"> when some were left out.  Returns <name>. */
+pt_node *pt_xml_plain_text(pt_node *parent, const char *name, const char *text,
+                           int max_paragraphs);
+
 /* Serialize (for ?format=xml).  The string lives in p. */
 const char *pt_xml_serialize(apr_pool_t *p, pt_doc *doc, apr_size_t *len);
 

@@ -405,14 +405,20 @@ static int portail_send_fallback(request_rec *r, int status)
     return portail_send(r, "text/html; charset=UTF-8", page, sizeof(page) - 1);
 }
 
+/* The caching headers of a page, rendered now or taken from the page cache alike. */
+static void portail_page_headers(request_rec *r, pt_req *rq)
+{
+    apr_table_setn(r->headers_out, "Cache-Control", rq->user ? "private, no-store" : "no-cache");
+    apr_table_mergen(r->headers_out, "Vary", "Cookie, Accept");
+}
+
 static int portail_render(request_rec *r, pt_req *rq, const char *view)
 {
     portail_server_conf *sc = ap_get_module_config(r->server->module_config, &portail_module);
     const char *out = NULL, *err;
     apr_size_t len = 0;
 
-    apr_table_setn(r->headers_out, "Cache-Control", rq->user ? "private, no-store" : "no-cache");
-    apr_table_mergen(r->headers_out, "Vary", "Cookie, Accept");
+    portail_page_headers(r, rq);
     if (portail_wants_xml(r, rq->query)) {
         out = pt_xml_serialize(r->pool, rq->doc, &len);
         return portail_send(r, "application/xml; charset=UTF-8", out, len);
@@ -595,6 +601,13 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
         return portail_error_page(r, rq, status, rq->error_detail);
     }
     r->status = status;
+    if (rq->body && rq->cacheable && rq->content_type
+        && strncmp(rq->content_type, "text/html", 9) == 0) {
+        /* A page from the page cache (the home page, the planning): the headers it had
+         * when it was rendered — the public home page is not « private ». */
+        portail_page_headers(r, rq);
+        return portail_send(r, rq->content_type, rq->body, rq->body_len);
+    }
     if (rq->body) {
         /* A family's file (a photo, a calendar feed, an export) is nobody else's: no
          * cache keeps it, whether the request was logged in or carried a secret URL. */

@@ -204,6 +204,23 @@ static const portail_route portail_routes[] = {
       "admin-documents-types" },
     { "POST", "/admin/documents/types/{type}", portail_admin_documents_type_post, PT_ROLE_AGENT,
       "admin-documents-types" },
+    /* news, « Actualités » — h16news */
+    { "GET",  "/actualites/{actualite}", portail_actualites_get, PT_ROLE_ANY, "actualite" },
+    { "GET",  "/actualites/{actualite}/image", portail_actualites_image_get, PT_ROLE_ANY, NULL },
+    { "GET",  "/admin/actualites", portail_admin_actualites_get, PT_ROLE_AGENT,
+      "admin-actualites" },
+    { "GET",  "/admin/actualites/nouvelle", portail_admin_actualites_nouvelle_get, PT_ROLE_AGENT,
+      "admin-actualite" },
+    { "POST", "/admin/actualites/nouvelle", portail_admin_actualites_nouvelle_post,
+      PT_ROLE_AGENT, "admin-actualite" },
+    { "GET",  "/admin/actualites/{actualite}", portail_admin_actualite_get, PT_ROLE_AGENT,
+      "admin-actualite" },
+    { "POST", "/admin/actualites/{actualite}", portail_admin_actualite_post, PT_ROLE_AGENT,
+      "admin-actualite" },
+    { "POST", "/admin/actualites/{actualite}/publier", portail_admin_actualite_publier_post,
+      PT_ROLE_AGENT, "admin-actualites" },
+    { "POST", "/admin/actualites/{actualite}/depublier", portail_admin_actualite_depublier_post,
+      PT_ROLE_AGENT, "admin-actualites" },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 

@@ -1,7 +1,8 @@
 /* photo.c — children's photos: checked when they arrive, kept outside the web root in
  * <PortailDataDir>/photos, and served only here, after the access check
  * (/portail/famille/photos/{fichier} for the family, /portail/admin/photos/{fichier} for
- * agents).
+ * agents).  The same storage keeps the images of the news (« Actualités »,
+ * admin/actualites.c), served by /portail/actualites/{id}/image.
  *
  * A photo is recognised by its first bytes, never by its name or declared type: a PDF
  * renamed .jpg is refused.  It is moved into place with a rename within the data
@@ -117,6 +118,11 @@ int portail_photo_get(pt_req *rq)
     if (r->n == 0 || !allowed) {
         return pt_req_error(rq, 404, NULL);
     }
+    return portail_photo_send(rq, name);
+}
+
+int portail_photo_send(pt_req *rq, const char *name)
+{
     return portail_file_send(rq, "photos", name,
                              strstr(name, ".png") ? "image/png" : "image/jpeg");
 }
@@ -158,8 +164,15 @@ void portail_photo_discard(pt_req *rq, apr_int64_t request)
                                 &used) != PT_DB_OK || used->n > 0) {
                 continue;
             }
-            apr_file_remove(apr_pstrcat(rq->pool, portail_photo_dir(rq), "/", name, NULL),
-                            rq->pool);
+            portail_photo_remove(rq, name);
         }
+    }
+}
+
+void portail_photo_remove(pt_req *rq, const char *name)
+{
+    if (name && *name && !strchr(name, '/')) {
+        apr_file_remove(apr_pstrcat(rq->pool, portail_photo_dir(rq), "/", name, NULL),
+                        rq->pool);
     }
 }

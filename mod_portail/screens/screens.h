@@ -138,6 +138,10 @@ int portail_photo_get(pt_req *rq);
 /* Check an uploaded photo by its content and move it into the photos directory: its new
  * name, or NULL with *why. */
 const char *portail_photo_store(pt_req *rq, const pt_upload *u, const char **why);
+/* The stored image `name` as the answer (its type from its name): 200, 404, 503. */
+int portail_photo_send(pt_req *rq, const char *name);
+/* Delete the stored image `name` (NULL or "": nothing). */
+void portail_photo_remove(pt_req *rq, const char *name);
 /* 0 when the family may send one more photo (PortailPhotosPending), 400 with *why, 503. */
 int portail_photo_room(pt_req *rq, apr_int64_t family, const char **why);
 /* After request `request` closed (committed): delete the files of its photo changes that
@@ -180,5 +184,16 @@ int portail_document_get(pt_req *rq);
 /* Document `id` as an attachment (rq->body): of the account's families, or any for an
  * agent (`agent` 1).  200, 404 or 503. */
 int portail_document_send(pt_req *rq, apr_int64_t id, int agent);
+/* screens/actualites.c — /portail/actualites/{actualite} and its image — h16news */
+int portail_actualites_get(pt_req *rq);
+int portail_actualites_image_get(pt_req *rq);
+/* The news `id` (portail_actualites_get's row, with en_ligne), if the user may see it:
+ * the public only while it is published and inside its window, agents always (their
+ * preview).  0, or the error screen's status (404, 503). */
+int portail_actualites_load(pt_req *rq, apr_int64_t id, pt_rows **row);
+/* Row i of r (id, title, body, published_at, visible_from, image, image_alt) as a news
+ * item: <item id [image image_alt]><title/><published iso/><texte>…</texte></item>, the
+ * text's first `paragraphs` paragraphs (0: all). */
+void portail_actualites_xml(pt_req *rq, pt_node *item, pt_rows *r, int i, int paragraphs);
 
 #endif

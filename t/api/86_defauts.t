@@ -46,8 +46,9 @@ my $espace = $ua->get(url('/portail/espace'))->decoded_content;
 unlike($espace, qr{/espace/demandes}, '« Mes demandes » does not lead to a missing page');
 like($espace, qr{href="/portail/famille/demandes"}, 'it leads to the family\'s requests');
 is($ua->get(url('/portail/famille/demandes'))->code, 200, 'which answer');
-unlike($agent->get(url('/portail/admin/'))->decoded_content, qr{/admin/actualites},
-       'no tile to the news screens that do not exist yet');
+like($agent->get(url('/portail/admin/'))->decoded_content, qr{href="/portail/admin/actualites"},
+     'the news tile (issue 16) leads to the news screens');
+is($agent->get(url('/portail/admin/actualites'))->code, 200, 'which answer');
 
 # --- 2. one French formatting ---------------------------------------------------------------
 my $act = new_activity('Atelier défauts', 2, 0);

@@ -165,6 +165,8 @@ const SEEDS = {
     '/confirmation-email/jeton-inconnu', '/agenda/jeton-inconnu'],
   parent: ['/', '/espace', '/espace/compte', '/espace/abonnements', '/famille/', '/famille/photos/inconnu.jpg',
     '/famille/documents', '/famille/documents/999999'],
+    '/confirmation-email/jeton-inconnu', '/agenda/jeton-inconnu', '/actualites/1/image'],
+  parent: ['/', '/espace', '/espace/compte', '/espace/abonnements', '/famille/', '/famille/photos/inconnu.jpg'],
   agent: ['/', '/espace', '/admin/', '/admin/activites/1/jour', '/admin/photos/inconnu.jpg',
     `/admin/facturation/apercu?regie=CANT&mois=${LAST_MONTH}`,
     '/admin/documents', '/admin/documents/types', '/admin/documents/999999/fichier'],
@@ -262,6 +264,10 @@ const FORMS = [
     fill: async (p) => { await p.locator('main form[action$="/jour/certificat"] input[type=date]').first().fill(weekDay(2, 1)); } },
   { role: 'parent', name: 'document : aucun fichier', url: '/famille/documents', form: 'main form.formulaire' },
   { role: 'agent', name: 'type de document : vide', url: '/admin/documents/types', form: 'main form[action$="/documents/types"]' },
+  { role: 'agent', name: 'actualité : vide', url: '/admin/actualites/nouvelle', form: 'main form.formulaire' },
+  { role: 'agent', name: 'actualité : fin avant début', url: '/admin/actualites/nouvelle', form: 'main form.formulaire',
+    fill: async (p) => { await p.fill('#f-title', 'Essai'); await p.fill('#f-body', 'Texte.');
+      await p.fill('#f-visible_from', weekDay(2, 1)); await p.fill('#f-visible_until', weekDay(1, 1)); } },
 ];
 
 async function checkForms(states) {

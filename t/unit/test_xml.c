@@ -66,6 +66,33 @@ START_TEST(text_ok_checks_utf8_and_controls)
 }
 END_TEST
 
+/* A news text: paragraphs, line breaks and links as elements; anything else is text. */
+START_TEST(xml_plain_text_paragraphs_links)
+{
+    pt_doc *doc = pt_xml_doc(unit_pool, "page");
+    apr_size_t len;
+    const char *out;
+    pt_node *t;
+    pt_xml_plain_text(pt_xml_root(doc), "texte",
+                      "Menus : https://ville.fr/menus?m=12&a=1.\r\nVoir (www.ville.fr/cantine).\n"
+                      "  \n\n<script>alert(1)</script> javascript:alert(1) mail@www.x.fr\n\n"
+                      "http://  et https://a.fr/b_(c) fin", 0);
+    out = pt_xml_serialize(unit_pool, doc, &len);
+    ck_assert_ptr_nonnull(strstr(out, "<texte><p>Menus : <lien href=\"https://ville.fr/menus?m=12&amp;a=1\">"
+                                      "https://ville.fr/menus?m=12&amp;a=1</lien>.<br/>Voir ("
+                                      "<lien href=\"https://www.ville.fr/cantine\">www.ville.fr/cantine</lien>).</p>"));
+    ck_assert_ptr_nonnull(strstr(out, "<p>&lt;script&gt;alert(1)&lt;/script&gt; javascript:alert(1) mail@www.x.fr</p>"));
+    ck_assert_ptr_nonnull(strstr(out, "<p>http://  et <lien href=\"https://a.fr/b_(c)\">https://a.fr/b_(c)</lien> fin</p></texte>"));
+    t = pt_xml_plain_text(pt_xml_root(doc), "extrait", "Un.\nDeux.\n\nTrois.", 1);
+    ck_assert_ptr_nonnull(t);
+    out = pt_xml_serialize(unit_pool, doc, &len);
+    ck_assert_ptr_nonnull(strstr(out, "<extrait suite=\"1\"><p>Un.<br/>Deux.</p></extrait>"));
+    pt_xml_plain_text(pt_xml_root(doc), "vide", "\n \n", 1);
+    out = pt_xml_serialize(unit_pool, doc, &len);
+    ck_assert_ptr_nonnull(strstr(out, "<vide/>"));
+}
+END_TEST
+
 Suite *unit_xml_suite(void)
 {
     Suite *s = suite_create("xml");
@@ -75,6 +102,7 @@ Suite *unit_xml_suite(void)
     tcase_add_test(tc, xml_rows_become_elements);
     tcase_add_test(tc, text_ok_checks_utf8_and_controls);
     tcase_add_test(tc, xml_days_and_hours_in_french);
+    tcase_add_test(tc, xml_plain_text_paragraphs_links);
     suite_add_tcase(s, tc);
     return s;
 }
