@@ -14,6 +14,7 @@
 #include "core/pt_csv.h"
 #include "core/pt_form.h"
 #include "core/pt_request.h"
+#include "core/pt_wallet.h"
 #include "domain/pt_fr.h"
 
 /* Errors shown by line on the page; the others are counted (« et N autres erreurs »). */
@@ -123,6 +124,11 @@ static int portail_fermeture_insert(pt_req *rq, const char *activity, const char
     if (rv == PT_DB_OK) {
         rv = pt_db_exec(rq->db, rq->pool, "portail_admin_fermeture_recount",
                         PT_ARGS(debut, fin, activity), NULL);
+    }
+    /* A prepaid day the town closes is paid back to the porte-monnaie (h15wallet). */
+    for (i = 0; rv == PT_DB_OK && i < b->n; i++) {
+        rv = pt_wallet_refund_booking(rq->db, rq->pool, pt_rows_int(b, i, "id", 0), rq->now,
+                                      NULL);
     }
     if (rv == PT_DB_OK && activity) {
         rv = pt_db_select(rq->db, rq->pool, "portail_admin_activite_get", PT_ARGS(activity), &a);

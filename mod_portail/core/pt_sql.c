@@ -446,9 +446,11 @@ const pt_sql_stmt pt_sql_statements[] = {
       "AND b.status NOT IN ('annule', 'liste_attente') ORDER BY b.day, c.nom, c.prenom" },
     /* reservations, absences, cancellations (core/pt_reservation.c) */
     { "portail_resa_activity",
-      "SELECT id, name, capacity, booking_rule, cancel_rule, late_policy, surcharge_pct, "
-      "surcharge_cents, validation, waiting_list, promotion, start_time, end_time "
-      "FROM activities WHERE id = %lld AND active = 1" },
+      "SELECT a.id, a.name, a.capacity, a.booking_rule, a.cancel_rule, a.late_policy, "
+      "a.surcharge_pct, a.surcharge_cents, a.validation, a.waiting_list, a.promotion, "
+      "a.start_time, a.end_time, a.regie_id, COALESCE(r.prepaye, 0) AS prepaye "
+      "FROM activities a LEFT JOIN regies r ON r.id = a.regie_id "
+      "WHERE a.id = %lld AND a.active = 1" },
     { "portail_resa_enrolments",
       "SELECT e.child_id, e.date_debut, e.date_fin, e.occasionnelle, e.weekdays "
       "FROM enrolments e JOIN requests r ON r.id = e.request_id "
@@ -601,6 +603,7 @@ const pt_sql_stmt pt_sql_statements[] = {
       "JOIN children c ON c.id = b.child_id JOIN families f ON f.id = c.family_id "
       "WHERE a.regie_id = %lld AND b.day >= %s AND b.day <= %s "
       "AND b.status IN ('reserve', 'present', 'absent', 'absence_demandee', 'excuse') "
+      "AND NOT EXISTS (SELECT 1 FROM wallet_movements w WHERE w.booking_id = b.id) "
       "AND NOT EXISTS (SELECT 1 FROM billed_days d WHERE d.child_id = b.child_id "
       "AND d.activity_id = b.activity_id AND d.day = b.day) "
       "ORDER BY f.nom, c.family_id, c.prenom, b.child_id, a.name, b.activity_id, b.day" },
@@ -710,7 +713,8 @@ const pt_sql_stmt pt_sql_statements[] = {
 
     /* agents' billing screens (admin/facturation.c) — h14billing */
     { "portail_admin_facturation_regies",
-      "SELECT id, code, name, emetteur, delai_paiement, relance_jours FROM regies ORDER BY name" },
+      "SELECT id, code, name, emetteur, delai_paiement, relance_jours, prepaye, recharge_min, "
+      "recharge_max, payfip_numcli FROM regies ORDER BY name" },
     { "portail_admin_facturation_invoices",
       "SELECT i.id, i.family_id, i.reference, i.periode, i.emise_le, i.echeance, i.montant, "
       "i.paye, i.etat, i.emetteur, f.nom AS famille, r.code AS regie FROM invoices i "
@@ -746,8 +750,12 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_admin_tarifs_bracket_insert",
       "INSERT INTO tariff_brackets (tariff_id, qf_min, qf_max, prix) VALUES (%lld, %lld, %lld, %lld)" },
     { "portail_admin_tarifs_regie_insert",
-      "INSERT INTO regies (code, name, emetteur, delai_paiement, relance_jours, created_at) "
-      "VALUES (%s, %s, %s, %lld, %lld, %lld)" },
+      "INSERT INTO regies (code, name, emetteur, delai_paiement, relance_jours, created_at, "
+      "prepaye, recharge_min, recharge_max, payfip_numcli) "
+      "VALUES (%s, %s, %s, %lld, %lld, %lld, %d, %lld, %lld, %s)" },
+    { "portail_admin_tarifs_regie_settings",
+      "UPDATE regies SET prepaye = %d, recharge_min = %lld, recharge_max = %lld, "
+      "payfip_numcli = %s WHERE id = %lld" },
 
     /* the porte-monnaie's ledger (core/pt_wallet.c) */
     { "portail_wallet_activate",
@@ -762,6 +770,45 @@ const pt_sql_stmt pt_sql_statements[] = {
       "VALUES (%lld, %lld, %s, %lld, %lld, %lld, %lld, %s, %lld, %lld)" },
     { "portail_wallet_balance",
       "SELECT solde FROM wallets WHERE family_id = %lld AND regie_id = %lld" },
+
+    /* the porte-monnaie (core/pt_wallet.c, core/pt_reservation.c, screens/portemonnaie.c,
+     * admin/portemonnaie.c) — h15wallet */
+    { "portail_wallet_booking_net",
+      "SELECT family_id, regie_id, SUM(montant) AS net FROM wallet_movements "
+      "WHERE booking_id = %lld GROUP BY family_id, regie_id" },
+    { "portail_resa_quotient", "SELECT quotient FROM families WHERE id = %lld" },
+    { "portail_portemonnaie_regies",
+      "SELECT id, code, name FROM regies WHERE prepaye = 1 ORDER BY name, id" },
+    { "portail_portemonnaie_regie", "SELECT id, name, prepaye FROM regies WHERE id = %lld" },
+    { "portail_portemonnaie_wallets",
+      "SELECT w.family_id, w.regie_id, w.solde, w.active_le, f.nom AS famille, "
+      "r.name AS regie, r.prepaye, r.recharge_min, r.recharge_max FROM wallets w "
+      "JOIN account_families af ON af.family_id = w.family_id "
+      "JOIN families f ON f.id = w.family_id JOIN regies r ON r.id = w.regie_id "
+      "WHERE af.account_id = %lld ORDER BY f.nom, f.id, r.name, r.id" },
+    { "portail_portemonnaie_movements",
+      "SELECT m.family_id, m.regie_id, m.kind, m.montant, m.solde, m.motif, m.created_at, "
+      "b.day AS jour, c.prenom, a.name AS activite FROM wallet_movements m "
+      "JOIN account_families af ON af.family_id = m.family_id "
+      "LEFT JOIN bookings b ON b.id = m.booking_id "
+      "LEFT JOIN children c ON c.id = b.child_id "
+      "LEFT JOIN activities a ON a.id = b.activity_id "
+      "WHERE af.account_id = %lld ORDER BY m.id DESC LIMIT 2000" },
+    { "portail_admin_portemonnaie_wallets",
+      "SELECT w.family_id, w.regie_id, w.solde, w.active_le, f.nom AS famille, "
+      "f.code_abonne, r.name AS regie, r.prepaye FROM wallets w "
+      "JOIN families f ON f.id = w.family_id JOIN regies r ON r.id = w.regie_id "
+      "WHERE (%s = '' OR lower(f.nom) LIKE %s ESCAPE '!') ORDER BY r.name, r.id, f.nom, f.id LIMIT 500" },
+    { "portail_admin_portemonnaie_movements",
+      "SELECT m.family_id, m.kind, m.montant, m.solde, m.motif, m.created_at, "
+      "f.nom AS famille, r.name AS regie, ag.prenom AS agent_prenom, ag.nom AS agent_nom "
+      "FROM wallet_movements m JOIN families f ON f.id = m.family_id "
+      "JOIN regies r ON r.id = m.regie_id LEFT JOIN accounts ag ON ag.id = m.agent_id "
+      "ORDER BY m.id DESC LIMIT 50" },
+    { "portail_resa_wallet_hold",
+      "UPDATE wallets SET solde = solde WHERE family_id = %lld AND regie_id = "
+      "(SELECT a.regie_id FROM activities a JOIN regies r ON r.id = a.regie_id "
+      "WHERE a.id = %lld AND r.prepaye = 1)" },
 
     { NULL, NULL }
 };

@@ -164,5 +164,11 @@ struct pt_tariff;
 pt_node *portail_tarif_xml(pt_req *rq, pt_node *parent, const struct pt_tariff *x, long qf);
 /* The same invoice as a PDF (rq->body): 200, 404 or 503. */
 int portail_factures_pdf(pt_req *rq, apr_int64_t invoice, apr_int64_t account);
+/* screens/portemonnaie.c — /portail/famille/porte-monnaie (h15wallet) */
+int portail_portemonnaie_get(pt_req *rq);
+int portail_portemonnaie_post(pt_req *rq);
+/* A porte-monnaie movement (kind, montant, solde, motif, created_at, jour, prenom,
+ * activite) as <mouvement … date_fr montant_fr solde_fr/> under parent. */
+void portail_portemonnaie_movement_xml(pt_req *rq, pt_node *parent, const pt_rows *m, int i);
 
 #endif
