@@ -10,6 +10,7 @@ use strict;
 use warnings;
 use utf8;
 use Apache::Test qw(-withtestmore);
+binmode(Test::More->builder->$_, ':encoding(UTF-8)') for qw(output failure_output todo_output);
 use POSIX qw(strftime);
 use lib 't/lib';
 use Portail::Test qw(client url csrf_of login sql_query new_family open_day day new_activity
@@ -53,7 +54,7 @@ $r = $agent->post(url('/portail/admin/tarifs/regies/parametres'),
 is($r->code, 303, 'its settings are changed');
 is(join(',', sql_query("SELECT recharge_min || '/' || recharge_max || '/' || payfip_numcli FROM regies WHERE id = $regie")),
    '500/20000/654321', 'bounds and numcli stored');
-ok(count_of("SELECT count(*) FROM audit WHERE object_type = 'regie' AND object_id = $regie") >= 1, 'and journaled');
+ok(count_of("SELECT count(*) FROM audit WHERE object_type = 'regie' AND object_id = '$regie'") >= 1, 'and journaled');
 $r = $agent->post(url('/portail/admin/tarifs/regies/parametres'),
                   { csrf => $acsrf, regie => $regie, prepaye => 1, recharge_min => '50,00',
                     recharge_max => '20,00', payfip_numcli => '' });
@@ -128,7 +129,7 @@ is($agent->post(url('/portail/admin/porte-monnaie'), \%adj)->code, 303, 'credite
 is(solde($fam, $regie), '1200', 'balance 12,00 €');
 is(join(',', sql_query("SELECT kind || '/' || montant || '/' || motif FROM wallet_movements WHERE family_id = $fam")),
    'ajustement/1200/Avance de la mairie', 'the movement with its reason');
-ok(count_of("SELECT count(*) FROM audit WHERE action = 'ajustement porte-monnaie' AND object_id = $fam") == 1, 'journaled');
+ok(count_of("SELECT count(*) FROM audit WHERE action = 'ajustement porte-monnaie' AND object_id = '$fam'") == 1, 'journaled');
 is($ua->post(url('/portail/admin/porte-monnaie'), \%adj)->code, 403, 'a parent cannot adjust');
 
 # --- bookings debited: the preview is what is applied ----------------------------------------------
@@ -157,6 +158,26 @@ is(book($ua, $csrf, $stage, $kid, $d + 1, 'annulation')->code, 409, 'too late to
 is(solde($fam, $regie), '400', 'no refund');
 is(join(',', sql_query("SELECT status FROM bookings WHERE child_id = $kid AND day = '" . day($d + 1) . "'")), 'reserve', 'still booked');
 sql_query("UPDATE activities SET cancel_rule = 'J-0 00:00' WHERE id = $stage");
+
+# A day waiting for the town's validation is paid when asked; refused: paid back.
+sql_query("UPDATE activities SET validation = 1 WHERE id = $stage");
+is(book($ua, $csrf, $stage, $kid, $d + 5, 'reservation')->code, 303, 'a day asked (validation)');
+is(solde($fam, $regie), '0', 'debited when asked');
+my ($rq) = sql_query("SELECT request_id FROM bookings WHERE child_id = $kid AND day = '" . day($d + 5) . "'");
+is($agent->post(url("/portail/admin/reservations/$rq/refuser"), { csrf => $acsrf, message => 'Complet.' })->code,
+   303, 'the town refuses it');
+is(solde($fam, $regie), '400', 'paid back');
+sql_query("UPDATE activities SET validation = 0 WHERE id = $stage");
+
+# A closure added after bookings pays the days back.
+is(book($ua, $csrf, $stage, $kid, $d + 6, 'reservation')->code, 303, 'a day booked');
+is(solde($fam, $regie), '0', 'debited');
+my %closure = (csrf => $acsrf, date_debut => day($d + 6), date_fin => day($d + 6), label => 'Grève du stage',
+               activite => $stage, confirmer => 1);
+is($agent->post(url('/portail/admin/fermetures'), \%closure)->code, 303, 'the town closes that day');
+is(solde($fam, $regie), '400', 'paid back');
+is(count_of("SELECT count(*) FROM wallet_movements WHERE family_id = $fam AND kind = 'remboursement'"), 3,
+   'three refunds in all');
 
 # The family reads its movements.
 $html = $ua->get(url('/portail/famille/porte-monnaie'))->decoded_content;
