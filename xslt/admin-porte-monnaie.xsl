@@ -27,7 +27,7 @@
       <thead><tr>
         <th scope="col"><xsl:value-of select="pt:t('facturation.regie')"/></th>
         <th scope="col"><xsl:value-of select="pt:t('col.famille')"/></th>
-        <th scope="col" class="nombre"><xsl:value-of select="pt:t('porte-monnaie.solde')"/></th>
+        <th scope="col" class="nombre"><xsl:value-of select="pt:t('porte-monnaie.col-solde')"/></th>
       </tr></thead>
       <tbody>
         <xsl:for-each select="$s/compte">
@@ -53,7 +53,6 @@
           <th scope="col"><xsl:value-of select="pt:t('col.famille')"/></th>
           <th scope="col"><xsl:value-of select="pt:t('porte-monnaie.operation')"/></th>
           <th scope="col" class="nombre"><xsl:value-of select="pt:t('porte-monnaie.montant')"/></th>
-          <th scope="col"><xsl:value-of select="pt:t('porte-monnaie.agent')"/></th>
         </tr></thead>
         <tbody>
           <xsl:for-each select="$s/mouvement">
@@ -62,7 +61,6 @@
               <td><xsl:value-of select="concat(@famille, ' (', @regie, ')')"/></td>
               <td><xsl:apply-templates select="." mode="libelle"/></td>
               <td class="nombre"><xsl:value-of select="@montant_fr"/></td>
-              <td><xsl:value-of select="concat(@agent_prenom, ' ', @agent_nom)"/></td>
             </tr>
           </xsl:for-each>
         </tbody>

@@ -30,10 +30,10 @@ static int portail_admin_portemonnaie_page(pt_req *rq, const char *field, const 
     long long total = 0;
     int i;
 
-    if (pt_db_select(rq->db, rq->pool, "portail_admin_portemonnaie_wallets",
-                     PT_ARGS(q, pt_db_like(rq->pool, q)), &w) != PT_DB_OK
-        || pt_db_select(rq->db, rq->pool, "portail_admin_portemonnaie_movements", PT_NOARGS, &m)
-           != PT_DB_OK) {
+    if (pt_db_select(rq->db, rq->pool, "portail_portemonnaie_wallets",
+                     PT_ARGS("0", "0", q, pt_db_like(rq->pool, q)), &w) != PT_DB_OK
+        || pt_db_select(rq->db, rq->pool, "portail_portemonnaie_movements",
+                        PT_ARGS("0", "0", "50"), &m) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
     f = pt_xml_elem(screen, "filtre", NULL);
@@ -109,7 +109,7 @@ int portail_admin_portemonnaie_post(pt_req *rq)
     const char *dash = strchr(compte, '-');
     pt_wallet_move_t mv;
     pt_rows *r = NULL;
-    int rv, inactive = 0;
+    int rv, k, inactive = 0;
 
     memset(&mv, 0, sizeof(mv));
     mv.family = pt_form_id(dash ? apr_pstrndup(rq->pool, compte, (apr_size_t)(dash - compte)) : "");
@@ -128,11 +128,10 @@ int portail_admin_portemonnaie_post(pt_req *rq)
                                                "(500 caractères au plus) : la famille le lit.",
                                                400);
     }
-    if (pt_db_select(rq->db, rq->pool, "portail_portemonnaie_regie",
-                     PT_ARGS(pt_db_int(rq->pool, mv.regie)), &r) != PT_DB_OK) {
+    if ((k = portail_portemonnaie_regie(rq, mv.regie, &r)) < -1) {
         return pt_req_error(rq, 503, NULL);
     }
-    if (r->n != 1 || !pt_rows_int(r, 0, "prepaye", 0)) {
+    if (k < 0) {
         return portail_admin_portemonnaie_page(rq, "compte", "Cette régie ne fonctionne pas en "
                                                "prépayé : elle n'a pas de porte-monnaie à ajuster.",
                                                400);
@@ -153,7 +152,7 @@ int portail_admin_portemonnaie_post(pt_req *rq)
         rv = pt_audit(rq->db, rq->pool, rq->now, rq->user->id, "ajustement porte-monnaie",
                       "famille", mv.family, pt_fr_amount(rq->pool, before),
                       apr_psprintf(rq->pool, "%s (%s, %s)", pt_fr_amount(rq->pool, after),
-                                   pt_rows_get(r, 0, "name"), motif));
+                                   pt_rows_get(r, k, "name"), motif));
     }
     if (rv == PT_DB_OK) {
         rv = pt_db_commit(rq->db);

@@ -16,6 +16,9 @@
 
 /* Bracket rows offered by the form. */
 #define PORTAIL_TARIFS_ROWS 6
+/* A top-up's bounds when none are typed (cents): migration 015's defaults. */
+#define PORTAIL_TARIFS_RECHARGE_MIN 1000
+#define PORTAIL_TARIFS_RECHARGE_MAX 30000
 
 /* h15wallet: the porte-monnaie and PayFiP fields of a régie's forms, with what was typed
  * (NULL: a new form, the defaults of migration 015). */
@@ -46,10 +49,12 @@ static const char *portail_tarifs_wallet_read(apr_table_t *in, portail_tarifs_wa
                                               const char **field)
 {
     const char *numcli = pt_form_get(in, "payfip_numcli");
+    const char *min = pt_form_get(in, "recharge_min"), *max = pt_form_get(in, "recharge_max");
     size_t i, len = strlen(numcli);
     w->prepaye = *pt_form_get(in, "prepaye") != '\0';
-    w->min = pt_code_amount(pt_form_get(in, "recharge_min"));
-    w->max = pt_code_amount(pt_form_get(in, "recharge_max"));
+    /* Left empty (or a client that predates them): migration 015's defaults. */
+    w->min = *min ? pt_code_amount(min) : PORTAIL_TARIFS_RECHARGE_MIN;
+    w->max = *max ? pt_code_amount(max) : PORTAIL_TARIFS_RECHARGE_MAX;
     w->numcli = len ? numcli : NULL;
     if (w->min <= 0 || w->max <= 0 || w->max < w->min) {
         *field = w->min <= 0 ? "recharge_min" : "recharge_max";

@@ -771,44 +771,27 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_wallet_balance",
       "SELECT solde FROM wallets WHERE family_id = %lld AND regie_id = %lld" },
 
-    /* the porte-monnaie (core/pt_wallet.c, core/pt_reservation.c, screens/portemonnaie.c,
-     * admin/portemonnaie.c) — h15wallet */
-    { "portail_wallet_booking_net",
-      "SELECT family_id, regie_id, SUM(montant) AS net FROM wallet_movements "
-      "WHERE booking_id = %lld GROUP BY family_id, regie_id" },
+    /* the porte-monnaie: bookings, family and agents' screens — h15wallet */
+    { "portail_wallet_booking_net", "SELECT family_id, regie_id, SUM(montant) AS net FROM "
+      "wallet_movements WHERE booking_id = %lld GROUP BY family_id, regie_id" },
     { "portail_resa_quotient", "SELECT quotient FROM families WHERE id = %lld" },
+    { "portail_resa_wallet_hold", "UPDATE wallets SET solde = solde WHERE family_id = %lld AND "
+      "regie_id = (SELECT a.regie_id FROM activities a JOIN regies r ON r.id = a.regie_id "
+      "WHERE a.id = %lld AND r.prepaye = 1)" },
     { "portail_portemonnaie_regies",
       "SELECT id, code, name FROM regies WHERE prepaye = 1 ORDER BY name, id" },
-    { "portail_portemonnaie_regie", "SELECT id, name, prepaye FROM regies WHERE id = %lld" },
-    { "portail_portemonnaie_wallets",
-      "SELECT w.family_id, w.regie_id, w.solde, w.active_le, f.nom AS famille, "
-      "r.name AS regie, r.prepaye, r.recharge_min, r.recharge_max FROM wallets w "
-      "JOIN account_families af ON af.family_id = w.family_id "
-      "JOIN families f ON f.id = w.family_id JOIN regies r ON r.id = w.regie_id "
-      "WHERE af.account_id = %lld ORDER BY f.nom, f.id, r.name, r.id" },
-    { "portail_portemonnaie_movements",
-      "SELECT m.family_id, m.regie_id, m.kind, m.montant, m.solde, m.motif, m.created_at, "
-      "b.day AS jour, c.prenom, a.name AS activite FROM wallet_movements m "
-      "JOIN account_families af ON af.family_id = m.family_id "
-      "LEFT JOIN bookings b ON b.id = m.booking_id "
-      "LEFT JOIN children c ON c.id = b.child_id "
-      "LEFT JOIN activities a ON a.id = b.activity_id "
-      "WHERE af.account_id = %lld ORDER BY m.id DESC LIMIT 2000" },
-    { "portail_admin_portemonnaie_wallets",
-      "SELECT w.family_id, w.regie_id, w.solde, w.active_le, f.nom AS famille, "
-      "f.code_abonne, r.name AS regie, r.prepaye FROM wallets w "
-      "JOIN families f ON f.id = w.family_id JOIN regies r ON r.id = w.regie_id "
-      "WHERE (%s = '' OR lower(f.nom) LIKE %s ESCAPE '!') ORDER BY r.name, r.id, f.nom, f.id LIMIT 500" },
-    { "portail_admin_portemonnaie_movements",
-      "SELECT m.family_id, m.kind, m.montant, m.solde, m.motif, m.created_at, "
-      "f.nom AS famille, r.name AS regie, ag.prenom AS agent_prenom, ag.nom AS agent_nom "
-      "FROM wallet_movements m JOIN families f ON f.id = m.family_id "
-      "JOIN regies r ON r.id = m.regie_id LEFT JOIN accounts ag ON ag.id = m.agent_id "
-      "ORDER BY m.id DESC LIMIT 50" },
-    { "portail_resa_wallet_hold",
-      "UPDATE wallets SET solde = solde WHERE family_id = %lld AND regie_id = "
-      "(SELECT a.regie_id FROM activities a JOIN regies r ON r.id = a.regie_id "
-      "WHERE a.id = %lld AND r.prepaye = 1)" },
-
+    { "portail_portemonnaie_wallets", "SELECT w.family_id, w.regie_id, w.solde, w.active_le, "
+      "f.nom AS famille, r.name AS regie, r.prepaye, r.recharge_min, r.recharge_max FROM wallets "
+      "w JOIN families f ON f.id = w.family_id JOIN regies r ON r.id = w.regie_id WHERE "
+      "f.id IN (SELECT family_id FROM account_families WHERE account_id = %lld) OR (%lld = '0' "
+      "AND (%s = '' OR lower(f.nom) LIKE %s ESCAPE '!')) ORDER BY r.name, r.id, f.nom, f.id "
+      "LIMIT 1000" },
+    { "portail_portemonnaie_movements", "SELECT m.family_id, m.regie_id, m.kind, m.montant, "
+      "m.solde, m.motif, m.created_at, b.day AS jour, c.prenom, a.name AS activite, f.nom AS "
+      "famille, r.name AS regie FROM wallet_movements m JOIN families f ON f.id = m.family_id "
+      "JOIN regies r ON r.id = m.regie_id LEFT JOIN bookings b ON b.id = m.booking_id "
+      "LEFT JOIN children c ON c.id = b.child_id LEFT JOIN activities a ON a.id = b.activity_id "
+      "WHERE f.id IN (SELECT family_id FROM account_families WHERE account_id = %lld) "
+      "OR %lld = '0' ORDER BY m.id DESC LIMIT %d" },
     { NULL, NULL }
 };

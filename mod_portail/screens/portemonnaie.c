@@ -26,6 +26,21 @@ void portail_portemonnaie_movement_xml(pt_req *rq, pt_node *parent, const pt_row
     pt_xml_attr(n, "solde_fr", pt_fr_amount(rq->pool, pt_rows_int(m, i, "solde", 0)));
 }
 
+int portail_portemonnaie_regie(pt_req *rq, apr_int64_t regie, pt_rows **r)
+{
+    int k;
+    if (pt_db_select(rq->db, rq->pool, "portail_portemonnaie_regies", PT_NOARGS, r)
+            != PT_DB_OK) {
+        return -2;
+    }
+    for (k = 0; k < (*r)->n; k++) {
+        if (pt_rows_int(*r, k, "id", 0) == regie) {
+            return k;
+        }
+    }
+    return -1;
+}
+
 /* The page, with the activation form (what was typed, its error). */
 static int portail_portemonnaie_page(pt_req *rq, const char *field, const char *error,
                                      int status)
@@ -42,10 +57,10 @@ static int portail_portemonnaie_page(pt_req *rq, const char *field, const char *
             != PT_DB_OK
         || pt_db_select(rq->db, rq->pool, "portail_portemonnaie_regies", PT_NOARGS, &reg)
            != PT_DB_OK
-        || pt_db_select(rq->db, rq->pool, "portail_portemonnaie_wallets", PT_ARGS(account), &w)
-           != PT_DB_OK
-        || pt_db_select(rq->db, rq->pool, "portail_portemonnaie_movements", PT_ARGS(account), &m)
-           != PT_DB_OK) {
+        || pt_db_select(rq->db, rq->pool, "portail_portemonnaie_wallets",
+                        PT_ARGS(account, account, "", ""), &w) != PT_DB_OK
+        || pt_db_select(rq->db, rq->pool, "portail_portemonnaie_movements",
+                        PT_ARGS(account, account, "2000"), &m) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
     for (i = 0; i < w->n; i++) {
@@ -111,7 +126,7 @@ int portail_portemonnaie_post(pt_req *rq)
     apr_int64_t regie = pt_form_id(pt_form_get(rq->form, "regie"));
     pt_rows *own = NULL, *r = NULL;
     long long solde;
-    int rv;
+    int rv, k;
 
     if (family <= 0) {
         return portail_portemonnaie_page(rq, "famille", "Choisissez la famille.", 400);
@@ -124,13 +139,13 @@ int portail_portemonnaie_post(pt_req *rq)
     if (own->n != 1) {
         return pt_req_error(rq, 404, NULL);   /* another family's, or none */
     }
-    if (regie <= 0
-        || pt_db_select(rq->db, rq->pool, "portail_portemonnaie_regie",
-                        PT_ARGS(pt_db_int(rq->pool, regie)), &r) != PT_DB_OK) {
-        return regie <= 0 ? portail_portemonnaie_page(rq, "regie", "Choisissez la régie.", 400)
-                          : pt_req_error(rq, 503, NULL);
+    if (regie <= 0) {
+        return portail_portemonnaie_page(rq, "regie", "Choisissez la régie.", 400);
     }
-    if (r->n != 1 || !pt_rows_int(r, 0, "prepaye", 0)) {
+    if ((k = portail_portemonnaie_regie(rq, regie, &r)) < -1) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    if (k < 0) {
         return portail_portemonnaie_page(rq, "regie", "Cette régie ne propose pas de "
                                          "porte-monnaie : ses activités sont facturées chaque "
                                          "mois.", 400);
@@ -145,6 +160,6 @@ int portail_portemonnaie_post(pt_req *rq)
     }
     return pt_req_redirect(rq, "/famille/porte-monnaie", PT_FLASH_SUCCES,
                            apr_pstrcat(rq->pool, "Votre porte-monnaie est activé auprès de la "
-                                       "régie « ", pt_rows_get(r, 0, "name"), " » : "
+                                       "régie « ", pt_rows_get(r, k, "name"), " » : "
                                        "rechargez-le pour réserver.", NULL));
 }

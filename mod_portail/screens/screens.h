@@ -170,5 +170,8 @@ int portail_portemonnaie_post(pt_req *rq);
 /* A porte-monnaie movement (kind, montant, solde, motif, created_at, jour, prenom,
  * activite) as <mouvement … date_fr montant_fr solde_fr/> under parent. */
 void portail_portemonnaie_movement_xml(pt_req *rq, pt_node *parent, const pt_rows *m, int i);
+/* A prepaid régie by id: its row in *r (id, code, name), -1 when it is not one,
+ * -2 when the database fails. */
+int portail_portemonnaie_regie(pt_req *rq, apr_int64_t regie, pt_rows **r);
 
 #endif

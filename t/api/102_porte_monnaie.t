@@ -29,7 +29,7 @@ my $acsrf = csrf_of($agent->get(url('/portail/admin/tarifs'))->decoded_content);
 # --- the régie's settings ----------------------------------------------------------------------
 my $r = $agent->post(url('/portail/admin/tarifs/regies'),
                      { csrf => $acsrf, code => 'PREP', name => 'Régie des stages', emetteur => 'Mairie — stages',
-                       delai_paiement => 30, relance_jours => 5, prepaye => 1, recharge_min => '0',
+                       delai_paiement => 30, relance_jours => 5, prepaye => 1, recharge_min => 'zéro',
                        recharge_max => '300,00', payfip_numcli => '' });
 is($r->code, 400, 'a top-up minimum of 0 is refused');
 like($r->decoded_content, qr/minimum et maximum d'un rechargement/, 'in French');
@@ -64,7 +64,7 @@ like($agent->get(url('/portail/admin/tarifs'))->decoded_content, qr/Prépayé, p
 # An activity of that régie at 4,00 € a day whatever the QF.
 my $stage = new_activity('Stage prépayé', 100, 0);
 $r = $agent->post(url('/portail/admin/tarifs'),
-                  { csrf => $acsrf, activite => $stage, regie => $regie, valid_from => day(-90),
+                  { csrf => $acsrf, activite => $stage, regie => $regie, valid_from => day(-400),
                     mode => 'tranches', qf_min_1 => 0, qf_max_1 => '', prix_1 => '4,00' });
 is($r->code, 303, 'its tariff: 4,00 €');
 
@@ -191,7 +191,7 @@ unlike($ua2->get(url('/portail/famille/porte-monnaie'))->decoded_content, qr/Ava
        'another family sees nothing of it');
 
 # --- wallet-paid days are not invoiced --------------------------------------------------------------
-my $m = strftime('%Y-%m', localtime(time - 86400 * 40));
+my $m = strftime('%Y-%m', localtime(time - 86400 * 200));   # a month no other test bills
 my $past = "$m-10";
 sql_query("UPDATE bookings SET day = '$past' WHERE child_id = $kid AND day = '" . day($d + 1) . "'");
 sql_query("INSERT INTO bookings (child_id, activity_id, day, status, majore, created_at, updated_at) VALUES ($kid, $stage, '$m-11', 'reserve', 0, 1, 1)");
