@@ -251,6 +251,8 @@ const FORMS = [
   { role: 'agent', name: 'nouvelle activité : vide', url: '/admin/activites/nouvelle', form: 'main form.formulaire' },
   { role: 'agent', name: 'fermeture : vide', url: '/admin/fermetures', form: 'main form.formulaire' },
   { role: 'agent', name: 'refus sans message', url: '/admin/reservations', form: 'main form[action$="/refuser"]' },
+  { role: 'agent', name: 'porte-monnaie : ajustement vide', url: '/admin/porte-monnaie', form: 'main form.formulaire' },
+  { role: 'agent', name: 'régie : paramètres vides', url: '/admin/tarifs', form: 'main form[action$="/regies/parametres"]' },
 ];
 
 async function checkForms(states) {
