@@ -16,12 +16,10 @@
 
 /* Bracket rows offered by the form. */
 #define PORTAIL_TARIFS_ROWS 6
-/* A top-up's bounds when none are typed (cents): migration 015's defaults. */
-#define PORTAIL_TARIFS_RECHARGE_MIN 1000
-#define PORTAIL_TARIFS_RECHARGE_MAX 30000
 
-/* h15wallet: the porte-monnaie and PayFiP fields of a régie's forms, with what was typed
- * (NULL: a new form, the defaults of migration 015). */
+/* h15wallet: the porte-monnaie and PayFiP fields of a régie's settings form, with what was
+ * typed (NULL: a new form, the defaults of migration 015).  A régie is created with those
+ * defaults (billed monthly) and set here. */
 static void portail_tarifs_wallet_view(pt_req *rq, pt_form_view *fv, apr_table_t *typed)
 {
     pt_form_view_fieldset(fv, "Porte-monnaie et paiement en ligne");
@@ -52,9 +50,8 @@ static const char *portail_tarifs_wallet_read(apr_table_t *in, portail_tarifs_wa
     const char *min = pt_form_get(in, "recharge_min"), *max = pt_form_get(in, "recharge_max");
     size_t i, len = strlen(numcli);
     w->prepaye = *pt_form_get(in, "prepaye") != '\0';
-    /* Left empty (or a client that predates them): migration 015's defaults. */
-    w->min = *min ? pt_code_amount(min) : PORTAIL_TARIFS_RECHARGE_MIN;
-    w->max = *max ? pt_code_amount(max) : PORTAIL_TARIFS_RECHARGE_MAX;
+    w->min = pt_code_amount(min);
+    w->max = pt_code_amount(max);
     w->numcli = len ? numcli : NULL;
     if (w->min <= 0 || w->max <= 0 || w->max < w->min) {
         *field = w->min <= 0 ? "recharge_min" : "recharge_max";
@@ -117,13 +114,12 @@ static int portail_tarifs_page(pt_req *rq, const char *form, const char *field,
     pt_form_view_field(fr, "relance_jours", "number", "Relance (jours avant l'échéance)",
                        form && !strcmp(form, "regie") ? pt_form_get(typed, "relance_jours")
                                                       : "5", 1);
-    portail_tarifs_wallet_view(rq, fr, form && !strcmp(form, "regie") ? typed : NULL);
 
     /* h15wallet: an existing régie's porte-monnaie and PayFiP settings. */
     fp = pt_form_view_new(rq, screen, "/admin/tarifs/regies/parametres");
     pt_xml_attr(pt_form_view_node(fp), "id", "parametres");
-    sel = pt_form_view_field(fp, "regie", "select", "Régie",
-                             form && !strcmp(form, "parametres") ? pt_form_get(typed, "regie")
+    sel = pt_form_view_field(fp, "regie_id", "select", "Régie",
+                             form && !strcmp(form, "parametres") ? pt_form_get(typed, "regie_id")
                                                                  : "", 1);
     for (i = 0; i < regies->n; i++) {
         pt_form_view_option(sel, pt_rows_get(regies, i, "id"), pt_rows_get(regies, i, "name"));
@@ -328,8 +324,6 @@ int portail_admin_tarifs_regie_post(pt_req *rq)
     long delai = portail_tarifs_int(pt_form_get(in, "delai_paiement"), 0, 365);
     long relance = portail_tarifs_int(pt_form_get(in, "relance_jours"), 0, 365);
     size_t i, len = strlen(code);
-    portail_tarifs_wallet w;
-    const char *why, *field = NULL;
     int rv;
     for (i = 0; i < len && ((code[i] >= 'A' && code[i] <= 'Z') || (code[i] >= '0' && code[i] <= '9'));
          i++) {
@@ -347,14 +341,9 @@ int portail_admin_tarifs_regie_post(pt_req *rq)
         return portail_tarifs_page(rq, "regie", delai < 0 ? "delai_paiement" : "relance_jours",
                                    "Indiquez un nombre de jours entre 0 et 365.", 400);
     }
-    if ((why = portail_tarifs_wallet_read(in, &w, &field)) != NULL) {
-        return portail_tarifs_page(rq, "regie", field, why, 400);
-    }
     rv = pt_db_exec(rq->db, rq->pool, "portail_admin_tarifs_regie_insert",
                     PT_ARGS(code, name, emetteur, pt_db_int(rq->pool, delai),
-                            pt_db_int(rq->pool, relance), pt_db_int(rq->pool, apr_time_sec(rq->now)),
-                            pt_db_int(rq->pool, w.prepaye), pt_db_int(rq->pool, w.min),
-                            pt_db_int(rq->pool, w.max), w.numcli),
+                            pt_db_int(rq->pool, relance), pt_db_int(rq->pool, apr_time_sec(rq->now))),
                     NULL);
     if (rv == PT_DB_CONFLICT) {
         return portail_tarifs_page(rq, "regie", "code", "Une régie a déjà ce code.", 409);
@@ -369,12 +358,12 @@ int portail_admin_tarifs_regie_post(pt_req *rq)
  * number, recorded in the journal. */
 int portail_admin_tarifs_parametres_post(pt_req *rq)
 {
-    apr_int64_t regie = pt_form_id(pt_form_get(rq->form, "regie"));
+    apr_int64_t regie = pt_form_id(pt_form_get(rq->form, "regie_id"));
     portail_tarifs_wallet w;
     const char *why, *field = NULL;
     int rv, n = 0;
     if (regie <= 0) {
-        return portail_tarifs_page(rq, "parametres", "regie", "Choisissez la régie.", 400);
+        return portail_tarifs_page(rq, "parametres", "regie_id", "Choisissez la régie.", 400);
     }
     if ((why = portail_tarifs_wallet_read(rq->form, &w, &field)) != NULL) {
         return portail_tarifs_page(rq, "parametres", field, why, 400);
@@ -401,7 +390,7 @@ int portail_admin_tarifs_parametres_post(pt_req *rq)
         pt_db_rollback(rq->db);
     }
     if (rv == PT_DB_OK && n != 1) {
-        return portail_tarifs_page(rq, "parametres", "regie", "Choisissez une régie de la liste.",
+        return portail_tarifs_page(rq, "parametres", "regie_id", "Choisissez une régie de la liste.",
                                    400);
     }
     if (rv != PT_DB_OK) {

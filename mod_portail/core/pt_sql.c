@@ -750,9 +750,8 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_admin_tarifs_bracket_insert",
       "INSERT INTO tariff_brackets (tariff_id, qf_min, qf_max, prix) VALUES (%lld, %lld, %lld, %lld)" },
     { "portail_admin_tarifs_regie_insert",
-      "INSERT INTO regies (code, name, emetteur, delai_paiement, relance_jours, created_at, "
-      "prepaye, recharge_min, recharge_max, payfip_numcli) "
-      "VALUES (%s, %s, %s, %lld, %lld, %lld, %d, %lld, %lld, %s)" },
+      "INSERT INTO regies (code, name, emetteur, delai_paiement, relance_jours, created_at) "
+      "VALUES (%s, %s, %s, %lld, %lld, %lld)" },
     { "portail_admin_tarifs_regie_settings",
       "UPDATE regies SET prepaye = %d, recharge_min = %lld, recharge_max = %lld, "
       "payfip_numcli = %s WHERE id = %lld" },
