@@ -310,3 +310,12 @@ INSERT INTO day_counts (activity_id, day, taken)
 SELECT activity_id, day, COUNT(*) FROM bookings
 WHERE status IN ('reserve', 'en_attente', 'absence_demandee', 'present', 'absent')
 GROUP BY activity_id, day;
+-- h15wallet: a régie that works « prépayé », and the demo family's porte-monnaie there
+-- (topped up, then corrected by the town), so the porte-monnaie screens have something to show.
+INSERT INTO regies (code, name, emetteur, delai_paiement, relance_jours, created_at, prepaye, recharge_min, recharge_max)
+VALUES ('STAG', 'Régie des stages', 'Mairie de Ville-de-Démo — régie des stages', 30, 5, {H-400}, 1, 1000, 20000);
+INSERT INTO wallets (family_id, regie_id, solde, active_le) SELECT 1, id, 2500, {H-300} FROM regies WHERE code = 'STAG';
+INSERT INTO wallet_movements (family_id, regie_id, kind, montant, solde, motif, created_at)
+SELECT 1, id, 'recharge', 2000, 2000, NULL, {H-200} FROM regies WHERE code = 'STAG';
+INSERT INTO wallet_movements (family_id, regie_id, kind, montant, solde, motif, created_at)
+SELECT 1, id, 'ajustement', 500, 2500, 'Stage du 2 novembre annulé par la mairie', {H-100} FROM regies WHERE code = 'STAG';

@@ -14,6 +14,7 @@
     <xsl:variable name="fo" select="$l/form[not(@id)]"/>
     <h1><xsl:value-of select="pt:t('admin.facturation')"/></h1>
     <p><a href="{$base}/admin/tarifs"><xsl:value-of select="pt:t('admin.tarifs')"/></a></p>
+    <p><a href="{$base}/admin/porte-monnaie"><xsl:value-of select="pt:t('admin.porte-monnaie')"/></a></p>
     <section class="carte" aria-labelledby="t-run">
       <h2 id="t-run"><xsl:value-of select="pt:t('facturation.lancer')"/></h2>
       <p><xsl:value-of select="pt:t('facturation.lancer.aide')"/></p>

@@ -19,10 +19,20 @@
         <th scope="col"><xsl:value-of select="pt:t('facturation.regie')"/></th>
         <th scope="col"><xsl:value-of select="pt:t('facture.emetteur')"/></th>
         <th scope="col" class="nombre"><xsl:value-of select="pt:t('tarifs.delai')"/></th>
+        <th scope="col"><xsl:value-of select="pt:t('tarifs.porte-monnaie')"/></th>
+        <th scope="col"><xsl:value-of select="pt:t('tarifs.numcli')"/></th>
       </tr></thead>
       <tbody>
         <xsl:for-each select="$l/regie">
-          <tr><th scope="row"><xsl:value-of select="concat(@name, ' (', @code, ')')"/></th><td><xsl:value-of select="@emetteur"/></td><td class="nombre"><xsl:value-of select="@delai_paiement"/></td></tr>
+          <tr><th scope="row"><xsl:value-of select="concat(@name, ' (', @code, ')')"/></th><td><xsl:value-of select="@emetteur"/></td><td class="nombre"><xsl:value-of select="@delai_paiement"/></td>
+            <td><xsl:choose>
+              <xsl:when test="@prepaye = '1'"><xsl:value-of select="concat(pt:t('tarifs.prepaye'), ' (', @recharge_min_fr, ' – ', @recharge_max_fr, ')')"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="pt:t('tarifs.mensuel')"/></xsl:otherwise>
+            </xsl:choose></td>
+            <td><xsl:choose>
+              <xsl:when test="@payfip_numcli"><xsl:value-of select="@payfip_numcli"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="pt:t('tarifs.numcli-defaut')"/></xsl:otherwise>
+            </xsl:choose></td></tr>
         </xsl:for-each>
       </tbody>
     </table>
@@ -70,6 +80,12 @@
       <p><xsl:value-of select="pt:t('tarifs.activite-regie.aide')"/></p>
       <xsl:apply-templates select="$l/form[@id = 'activite']">
         <xsl:with-param name="bouton" select="pt:t('tarifs.activite-regie.bouton')"/>
+      </xsl:apply-templates>
+    </section>
+    <section class="carte" aria-labelledby="t-parametres">
+      <h2 id="t-parametres"><xsl:value-of select="pt:t('tarifs.parametres')"/></h2>
+      <xsl:apply-templates select="$l/form[@id = 'parametres']">
+        <xsl:with-param name="bouton" select="pt:t('tarifs.parametres.enregistrer')"/>
       </xsl:apply-templates>
     </section>
     <section class="carte" aria-labelledby="t-regie">

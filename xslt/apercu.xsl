@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- apercu.xsl — the outcome of every day of a reservation, absence or cancellation
-     request (<apercu><jour date libelle prenom statut|refus majore/></apercu>), read
+     request (<apercu><porte-monnaie/>?<jour date libelle prenom statut|refus majore prix_fr/></apercu>), read
      before confirming: the period form and the planning's slot page share it. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
@@ -11,6 +11,20 @@
     <xsl:if test="@majoration">
       <p class="message message-attention"><xsl:value-of select="concat(pt:t('apercu.majoration'), ' ', @majoration, '.')"/></p>
     </xsl:if>
+    <xsl:for-each select="porte-monnaie">
+      <p class="message message-info">
+        <xsl:choose>
+          <xsl:when test="@actif = '1'"><xsl:value-of select="concat(pt:t('apercu.porte-monnaie'), ' ', @solde_fr, ' ; ', pt:t('apercu.porte-monnaie.cout'), ' ', @cout_fr, '.')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="pt:t('apercu.porte-monnaie.inactif')"/></xsl:otherwise>
+        </xsl:choose>
+      </p>
+      <xsl:if test="@insuffisant &gt; 0 or @actif = '0'">
+        <p class="message message-attention">
+          <xsl:value-of select="concat(pt:t('apercu.porte-monnaie.insuffisant'), ' ')"/>
+          <a href="{$base}/famille/porte-monnaie"><xsl:value-of select="pt:t('apercu.porte-monnaie.lien')"/></a>
+        </p>
+      </xsl:if>
+    </xsl:for-each>
     <table class="tableau apercu" tabindex="0">
       <caption><xsl:value-of select="pt:t('apercu.titre')"/></caption>
       <thead><tr>
@@ -34,6 +48,7 @@
                   <span class="icone" aria-hidden="true">✓ </span>
                   <xsl:value-of select="pt:t(concat('apercu.', @statut))"/>
                   <xsl:if test="@majore"><xsl:value-of select="concat(' — ', pt:t('apercu.majore'))"/></xsl:if>
+                  <xsl:if test="@prix_fr"><xsl:value-of select="concat(' — ', pt:t('apercu.prix'), ' ', @prix_fr)"/></xsl:if>
                 </xsl:otherwise>
               </xsl:choose>
             </td>

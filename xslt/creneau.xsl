@@ -43,6 +43,7 @@
         <p>
           <xsl:value-of select="concat(pt:t('creneau.resultat'), ' : ', pt:t(concat('apercu.', apercu/jour/@statut)))"/>
           <xsl:if test="apercu/jour/@majore"><xsl:value-of select="concat(' — ', pt:t('apercu.majoration'), ' ', apercu/@majoration)"/></xsl:if>
+          <xsl:if test="apercu/jour/@prix_fr"><xsl:value-of select="concat(' — ', pt:t('apercu.prix'), ' ', apercu/jour/@prix_fr, ' (', pt:t('apercu.porte-monnaie'), ' ', apercu/porte-monnaie/@solde_fr, ')')"/></xsl:if>
         </p>
         <xsl:choose>
           <xsl:when test="@action = 'absence'">

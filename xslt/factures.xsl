@@ -14,6 +14,7 @@
     <h1><xsl:value-of select="pt:t('factures.titre')"/></h1>
     <p><xsl:value-of select="pt:t('factures.intro')"/></p>
     <p><a href="{$base}/famille/tarifs"><xsl:value-of select="pt:t('factures.voir-tarifs')"/></a></p>
+    <p><a href="{$base}/famille/porte-monnaie"><xsl:value-of select="pt:t('porte-monnaie.titre')"/></a></p>
     <xsl:for-each select="$l/credit">
       <p class="message" role="status"><xsl:value-of select="pt:t('factures.credit')"/><xsl:text> </xsl:text><xsl:value-of select="@famille"/><xsl:text> : </xsl:text><strong><xsl:value-of select="@montant_fr"/></strong></p>
     </xsl:for-each>

@@ -98,6 +98,7 @@
               <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/famille/demandes'"/><xsl:with-param name="k" select="'nav.demandes'"/></xsl:call-template>
               <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/famille/documents'"/><xsl:with-param name="k" select="'nav.documents'"/></xsl:call-template>
               <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/famille/factures'"/><xsl:with-param name="k" select="'nav.factures'"/></xsl:call-template>
+              <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/famille/porte-monnaie'"/><xsl:with-param name="k" select="'nav.porte-monnaie'"/></xsl:call-template>
             </xsl:when>
             <xsl:otherwise>
               <xsl:call-template name="lien-menu"><xsl:with-param name="chemin" select="'/connexion'"/><xsl:with-param name="k" select="'nav.connexion'"/></xsl:call-template>

@@ -125,6 +125,11 @@ int portail_admin_reglement_post(pt_req *rq);
 int portail_admin_tarifs_get(pt_req *rq);
 int portail_admin_tarifs_post(pt_req *rq);
 int portail_admin_tarifs_regie_post(pt_req *rq);
+/* h15wallet: a régie's porte-monnaie and PayFiP settings */
+int portail_admin_tarifs_parametres_post(pt_req *rq);
+/* admin/portemonnaie.c — /portail/admin/porte-monnaie: balances and adjustments */
+int portail_admin_portemonnaie_get(pt_req *rq);
+int portail_admin_portemonnaie_post(pt_req *rq);
 
 /* h14more: closing a month, an activity's régie, the medical certificates of absences */
 int portail_admin_facturation_cloturer_post(pt_req *rq);

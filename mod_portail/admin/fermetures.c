@@ -14,6 +14,7 @@
 #include "core/pt_csv.h"
 #include "core/pt_form.h"
 #include "core/pt_request.h"
+#include "core/pt_wallet.h"
 #include "domain/pt_fr.h"
 
 /* Errors shown by line on the page; the others are counted (« et N autres erreurs »). */
@@ -118,8 +119,16 @@ static int portail_fermeture_insert(pt_req *rq, const char *activity, const char
         return rv;
     }
     *cancelled = b->n;
-    rv = pt_db_exec(rq->db, rq->pool, "portail_admin_fermeture_cancel",
-                    PT_ARGS(at, debut, fin, activity), NULL);
+    /* A prepaid day the town closes is paid back to the porte-monnaie (h15wallet); first,
+     * as bookings do: the porte-monnaie's row before the days' counts. */
+    for (i = 0; rv == PT_DB_OK && i < b->n; i++) {
+        rv = pt_wallet_refund_booking(rq->db, rq->pool, pt_rows_int(b, i, "id", 0), rq->now,
+                                      NULL);
+    }
+    if (rv == PT_DB_OK) {
+        rv = pt_db_exec(rq->db, rq->pool, "portail_admin_fermeture_cancel",
+                        PT_ARGS(at, debut, fin, activity), NULL);
+    }
     if (rv == PT_DB_OK) {
         rv = pt_db_exec(rq->db, rq->pool, "portail_admin_fermeture_recount",
                         PT_ARGS(debut, fin, activity), NULL);

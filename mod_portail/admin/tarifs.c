@@ -35,6 +35,56 @@ static void portail_tarifs_activite_form(pt_req *rq, pt_node *screen, pt_rows *a
     }
 }
 
+/* h15wallet: the porte-monnaie and PayFiP fields of a régie's settings form, with what was
+ * typed (NULL: a new form, the defaults of migration 015).  A régie is created with those
+ * defaults (billed monthly) and set here. */
+static void portail_tarifs_wallet_view(pt_req *rq, pt_form_view *fv, apr_table_t *typed)
+{
+    pt_form_view_fieldset(fv, "Porte-monnaie et paiement en ligne");
+    pt_xml_attr(pt_form_view_field(fv, "prepaye", "checkbox",
+                                   "Prépayé : les réservations sont payées par le porte-monnaie",
+                                   typed ? pt_form_get(typed, "prepaye") : "", 0), "hint",
+                "Sinon les activités de la régie sont facturées chaque mois.");
+    pt_form_view_field(fv, "recharge_min", "text", "Rechargement minimum (€)",
+                       typed ? pt_form_get(typed, "recharge_min") : "10,00", 1);
+    pt_form_view_field(fv, "recharge_max", "text", "Rechargement maximum (€)",
+                       typed ? pt_form_get(typed, "recharge_max") : "300,00", 1);
+    pt_xml_attr(pt_form_view_field(fv, "payfip_numcli", "text", "Numéro client PayFiP",
+                                   typed ? pt_form_get(typed, "payfip_numcli") : "", 0), "hint",
+                "6 chiffres, donnés par la DGFiP ; vide : celui de la configuration du site.");
+}
+
+/* Those fields read back: NULL, or a French message with *field. */
+typedef struct portail_tarifs_wallet {
+    int prepaye;
+    long long min, max;
+    const char *numcli;        /* NULL when empty */
+} portail_tarifs_wallet;
+
+static const char *portail_tarifs_wallet_read(apr_table_t *in, portail_tarifs_wallet *w,
+                                              const char **field)
+{
+    const char *numcli = pt_form_get(in, "payfip_numcli");
+    const char *min = pt_form_get(in, "recharge_min"), *max = pt_form_get(in, "recharge_max");
+    size_t i, len = strlen(numcli);
+    w->prepaye = *pt_form_get(in, "prepaye") != '\0';
+    w->min = pt_code_amount(min);
+    w->max = pt_code_amount(max);
+    w->numcli = len ? numcli : NULL;
+    if (w->min <= 0 || w->max <= 0 || w->max < w->min) {
+        *field = w->min <= 0 ? "recharge_min" : "recharge_max";
+        return "Indiquez les montants minimum et maximum d'un rechargement en euros, par "
+               "exemple 10,00 et 300,00, le maximum au moins égal au minimum.";
+    }
+    for (i = 0; i < len && numcli[i] >= '0' && numcli[i] <= '9'; i++) {
+    }
+    if (len && (len != 6 || i != len)) {
+        *field = "payfip_numcli";
+        return "Le numéro client PayFiP s'écrit en 6 chiffres.";
+    }
+    return NULL;
+}
+
 static int portail_tarifs_page(pt_req *rq, const char *form, const char *field,
                                const char *error, int status)
 {
@@ -42,7 +92,7 @@ static int portail_tarifs_page(pt_req *rq, const char *form, const char *field,
     apr_table_t *typed = rq->form ? rq->form : rq->query;
     pt_rows *regies = NULL, *acts = NULL;
     pt_billing_tariffs t;
-    pt_form_view *fr, *ft;
+    pt_form_view *fr, *ft, *fp;
     pt_node *sel;
     int i, k;
     if (pt_db_select(rq->db, rq->pool, "portail_admin_facturation_regies", PT_NOARGS, &regies)
@@ -52,7 +102,13 @@ static int portail_tarifs_page(pt_req *rq, const char *form, const char *field,
         || pt_billing_tariffs_load(rq->db, rq->pool, NULL, &t) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
-    pt_xml_rows(screen, "regie", regies, NULL);
+    for (i = 0; i < regies->n; i++) {
+        pt_node *rn = pt_xml_row(screen, "regie", regies, i, NULL);
+        pt_xml_attr(rn, "recharge_min_fr",
+                    pt_fr_amount(rq->pool, pt_rows_int(regies, i, "recharge_min", 0)));
+        pt_xml_attr(rn, "recharge_max_fr",
+                    pt_fr_amount(rq->pool, pt_rows_int(regies, i, "recharge_max", 0)));
+    }
     for (i = 0; i < acts->n; i++) {
         pt_node *an = pt_xml_row(screen, "activite", acts, i, NULL);
         const pt_billing_span *span = apr_hash_get(t.by_activity, pt_rows_get(acts, i, "id"),
@@ -76,6 +132,17 @@ static int portail_tarifs_page(pt_req *rq, const char *form, const char *field,
     pt_form_view_field(fr, "relance_jours", "number", "Relance (jours avant l'échéance)",
                        form && !strcmp(form, "regie") ? pt_form_get(typed, "relance_jours")
                                                       : "5", 1);
+
+    /* h15wallet: an existing régie's porte-monnaie and PayFiP settings. */
+    fp = pt_form_view_new(rq, screen, "/admin/tarifs/regies/parametres");
+    pt_xml_attr(pt_form_view_node(fp), "id", "parametres");
+    sel = pt_form_view_field(fp, "regie_id", "select", "Régie",
+                             form && !strcmp(form, "parametres") ? pt_form_get(typed, "regie_id")
+                                                                 : "", 1);
+    for (i = 0; i < regies->n; i++) {
+        pt_form_view_option(sel, pt_rows_get(regies, i, "id"), pt_rows_get(regies, i, "name"));
+    }
+    portail_tarifs_wallet_view(rq, fp, form && !strcmp(form, "parametres") ? typed : NULL);
 
     ft = pt_form_view_new(rq, screen, "/admin/tarifs");
     pt_xml_attr(pt_form_view_node(ft), "id", "tarif");
@@ -112,7 +179,8 @@ static int portail_tarifs_page(pt_req *rq, const char *form, const char *field,
                        pt_form_get(typed, "plafond"), 0);
     portail_tarifs_activite_form(rq, screen, acts, regies, form, field, error);
     if (error && !(form && !strcmp(form, "activite"))) {
-        pt_form_view_error(form && !strcmp(form, "regie") ? fr : ft, field, error);
+        pt_form_view_error(form && !strcmp(form, "regie") ? fr
+                           : form && !strcmp(form, "parametres") ? fp : ft, field, error);
     }
     return status;
 }
@@ -353,4 +421,50 @@ int portail_admin_tarifs_activite_post(pt_req *rq)
     }
     return pt_req_redirect(rq, "/admin/tarifs", PT_FLASH_SUCCES,
                            "L'activité est désormais facturée par cette régie.");
+}
+
+/* h15wallet: an existing régie's porte-monnaie (prépayé, top-up bounds) and PayFiP client
+ * number, recorded in the journal. */
+int portail_admin_tarifs_parametres_post(pt_req *rq)
+{
+    apr_int64_t regie = pt_form_id(pt_form_get(rq->form, "regie_id"));
+    portail_tarifs_wallet w;
+    const char *why, *field = NULL;
+    int rv, n = 0;
+    if (regie <= 0) {
+        return portail_tarifs_page(rq, "parametres", "regie_id", "Choisissez la régie.", 400);
+    }
+    if ((why = portail_tarifs_wallet_read(rq->form, &w, &field)) != NULL) {
+        return portail_tarifs_page(rq, "parametres", field, why, 400);
+    }
+    rv = pt_db_begin(rq->db, rq->pool);
+    if (rv == PT_DB_OK) {
+        rv = pt_db_exec(rq->db, rq->pool, "portail_admin_tarifs_regie_settings",
+                        PT_ARGS(pt_db_int(rq->pool, w.prepaye), pt_db_int(rq->pool, w.min),
+                                pt_db_int(rq->pool, w.max), w.numcli,
+                                pt_db_int(rq->pool, regie)), &n);
+    }
+    if (rv == PT_DB_OK && n == 1) {
+        rv = pt_audit(rq->db, rq->pool, rq->now, rq->user->id, "parametres", "regie", regie,
+                      NULL, apr_psprintf(rq->pool, "%s, rechargement de %s à %s, PayFiP %s",
+                                         w.prepaye ? "prépayé" : "facturé chaque mois",
+                                         pt_fr_amount(rq->pool, w.min),
+                                         pt_fr_amount(rq->pool, w.max),
+                                         w.numcli ? w.numcli : "par défaut"));
+    }
+    if (rv == PT_DB_OK && n == 1) {
+        rv = pt_db_commit(rq->db);
+    }
+    else {
+        pt_db_rollback(rq->db);
+    }
+    if (rv == PT_DB_OK && n != 1) {
+        return portail_tarifs_page(rq, "parametres", "regie_id", "Choisissez une régie de la liste.",
+                                   400);
+    }
+    if (rv != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    return pt_req_redirect(rq, "/admin/tarifs", PT_FLASH_SUCCES,
+                           "Les paramètres de la régie sont enregistrés.");
 }

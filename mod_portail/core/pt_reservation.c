@@ -1,4 +1,5 @@
 /* pt_reservation — reservations, absences and cancellations.  See pt_reservation.h. */
+#include <stdlib.h>
 #include <string.h>
 #include <apr_strings.h>
 #include <apr_hash.h>
@@ -6,6 +7,8 @@
 #include "core/pt_planning.h"
 #include "core/pt_request.h"
 #include "core/pt_token.h"
+#include "core/pt_billing.h"
+#include "core/pt_wallet.h"
 #include <openssl/evp.h>
 #include "domain/pt_calendar.h"
 #include "domain/pt_fr.h"
@@ -21,6 +24,12 @@ typedef struct pt_resa_facts {
     pt_calendar_rule booking, cancel;
     int capacity;
     apr_hash_t *taken;                  /* iso -> int* places taken */
+    /* a prepaid activity: its tariffs, the family's QF, the porte-monnaie's balance */
+    int prepaye;
+    apr_int64_t regie;
+    pt_billing_tariffs tariffs;
+    long qf;
+    long long solde;                    /* -1: no porte-monnaie at that régie */
 } pt_resa_facts;
 
 static int pt_resa_closed(void *ctx, pt_date d)
@@ -63,7 +72,51 @@ static int pt_resa_load(pt_db *db, apr_pool_t *p, const pt_resa_ask *ask, pt_res
         *n = (int)pt_rows_int(f->counts, i, "taken", 0);
         apr_hash_set(f->taken, pt_rows_get(f->counts, i, "day"), APR_HASH_KEY_STRING, n);
     }
+    f->prepaye = pt_rows_int(f->act, 0, "prepaye", 0) != 0;
+    f->regie = pt_rows_int(f->act, 0, "regie_id", 0);
+    f->solde = -1;
+    if (f->prepaye && !strcmp(ask->action, "reservation")) {
+        pt_rows *q = NULL;
+        const char *qf;
+        if ((rv = pt_billing_tariffs_load(db, p, pt_db_int(p, f->regie), &f->tariffs))
+                != PT_DB_OK
+            || (rv = pt_db_select(db, p, "portail_resa_quotient", PT_ARGS(fam), &q)) != PT_DB_OK) {
+            return rv;
+        }
+        qf = q->n == 1 ? pt_rows_get(q, 0, "quotient") : NULL;
+        f->qf = qf && *qf ? atol(qf) : PT_QF_UNKNOWN;
+        rv = pt_wallet_balance(db, p, ask->family, f->regie, &f->solde);
+        if (rv == PT_WALLET_SHORT) {
+            f->solde = -1;
+        }
+        else if (rv != PT_DB_OK) {
+            return rv;
+        }
+    }
     return PT_DB_OK;
+}
+
+/* A prepaid day's price for the family (the billing tariff of its QF that day, plus the
+ * late surcharge), and whether what is left of the balance covers it: else the day is
+ * refused, « solde » (or « sans_tarif » when the town has no tariff for that day yet). */
+static void pt_resa_prepaid(const pt_resa_ask *ask, const pt_resa_facts *f, pt_resa_day *rd,
+                            long long *left, pt_resa *out)
+{
+    apr_pool_t *p = out->days->pool;
+    long long prix = pt_billing_price(&f->tariffs, pt_db_int(p, ask->activity), rd->iso, f->qf);
+    if (prix >= 0 && rd->out.surcharge) {
+        prix += pt_tariff_surcharge(prix, (int)pt_rows_int(f->act, 0, "surcharge_pct", 0),
+                                    pt_rows_int(f->act, 0, "surcharge_cents", 0));
+    }
+    if (prix < 0 || prix > *left) {
+        memset(&rd->out, 0, sizeof(rd->out));
+        rd->out.why = prix < 0 ? "sans_tarif" : "solde";
+        out->short_days += prix >= 0;
+        return;
+    }
+    *left -= prix;
+    rd->prix = prix;
+    out->cout += prix;
 }
 
 /* 1 when an accepted enrolment of the child covers the day. */
@@ -128,6 +181,7 @@ int pt_resa_plan(pt_db *db, apr_pool_t *p, apr_time_t now, const pt_resa_ask *as
     pt_resa_facts f;
     pt_date today;
     int hour, minute, rv, c, k;
+    long long left;
     long day;
 
     memset(out, 0, sizeof(*out));
@@ -137,6 +191,10 @@ int pt_resa_plan(pt_db *db, apr_pool_t *p, apr_time_t now, const pt_resa_ask *as
     }
     out->activite = pt_rows_get(f.act, 0, "name");
     out->surcharge = pt_resa_surcharge_text(p, f.act);
+    out->prepaye = f.prepaye && !strcmp(ask->action, "reservation");
+    out->regie = f.regie;
+    out->solde = f.solde;
+    left = f.solde < 0 ? 0 : f.solde;
     pt_fr_local(apr_time_sec(now), &today, &hour, &minute);
     for (day = ask->first; day <= ask->last; day++) {
         pt_date d = pt_date_from_days(day);
@@ -175,6 +233,9 @@ int pt_resa_plan(pt_db *db, apr_pool_t *p, apr_time_t now, const pt_resa_ask *as
                                                                     &f.cal);
             bd.full = (taken ? *taken : 0) >= f.capacity;
             rd->out = pt_resa_rule(ask, &f, &bd);
+            if (out->prepaye && rd->out.status) {
+                pt_resa_prepaid(ask, &f, rd, &left, out);
+            }
             /* The places this plan takes count for the next children of the same day. */
             if (rd->out.takes_place && !strcmp(ask->action, "reservation")) {
                 if (!taken) {
@@ -214,9 +275,9 @@ const char *pt_resa_fingerprint(apr_pool_t *p, const pt_resa *plan)
     for (i = 0; i < plan->days->nelts; i++) {
         const pt_resa_day *d = &APR_ARRAY_IDX(plan->days, i, pt_resa_day);
         char buf[160];
-        int len = apr_snprintf(buf, sizeof(buf), "%ld.%" APR_INT64_T_FMT ".%s%s;", d->day,
+        int len = apr_snprintf(buf, sizeof(buf), "%ld.%" APR_INT64_T_FMT ".%s%s.%lld;", d->day,
                                d->child, d->out.status ? d->out.status : d->out.why,
-                               d->out.surcharge ? "+" : "");
+                               d->out.surcharge ? "+" : "", d->prix);
         EVP_DigestUpdate(md, buf, (size_t)len);
     }
     EVP_DigestFinal_ex(md, digest, &n);
@@ -249,10 +310,31 @@ static int pt_resa_release(pt_db *db, apr_pool_t *p, apr_time_t now, apr_int64_t
     return rv;
 }
 
+/* A prepaid day booked: its price leaves the porte-monnaie with the booking.  The plan was
+ * made under the wallet's row lock (pt_resa_apply_once), so the balance covers it; should
+ * it not, the plan was stale: the transaction is tried again (PT_DB_BUSY) and plans anew. */
+static int pt_resa_debit(pt_db *db, apr_pool_t *p, apr_time_t now, const pt_resa_ask *ask,
+                         apr_int64_t regie, const pt_resa_day *d)
+{
+    pt_wallet_move_t m;
+    int rv;
+    if (d->prix <= 0) {
+        return PT_DB_OK;
+    }
+    memset(&m, 0, sizeof(m));
+    m.family = ask->family;
+    m.regie = regie;
+    m.kind = "debit";
+    m.montant = -d->prix;
+    m.booking = d->booking;
+    rv = pt_wallet_move(db, p, &m, now, NULL);
+    return rv == PT_WALLET_SHORT ? PT_DB_BUSY : rv;
+}
+
 /* Apply one day of a plan; refusals found only now (the last place went meanwhile, the
  * booking changed) are written back into the day. */
 static int pt_resa_apply_day(pt_db *db, apr_pool_t *p, apr_time_t now, const pt_resa_ask *ask,
-                             apr_int64_t request, pt_resa_day *d)
+                             apr_int64_t regie, apr_int64_t request, pt_resa_day *d)
 {
     const char *act = pt_db_int(p, ask->activity), *at = pt_db_int(p, apr_time_sec(now));
     const char *id = pt_db_int(p, d->booking);
@@ -290,6 +372,7 @@ static int pt_resa_apply_day(pt_db *db, apr_pool_t *p, apr_time_t now, const pt_
                           &r);
         if (rv == PT_DB_OK && r->n == 1) {
             d->booking = pt_rows_int(r, 0, "id", 0);
+            rv = pt_resa_debit(db, p, now, ask, regie, d);
         }
         else if (rv == PT_DB_OK) {
             /* Booked meanwhile (a second tab): give the place back. */
@@ -309,6 +392,9 @@ static int pt_resa_apply_day(pt_db *db, apr_pool_t *p, apr_time_t now, const pt_
             d->out.status = NULL;
             d->out.why = "deja";
             return PT_DB_OK;
+        }
+        if (rv == PT_DB_OK && !strcmp(ask->action, "annulation")) {
+            rv = pt_wallet_refund_booking(db, p, d->booking, now, NULL);
         }
         if (rv == PT_DB_OK && !strcmp(ask->action, "annulation")
             && pt_booking_holds_place(d->current)) {
@@ -337,6 +423,13 @@ static int pt_resa_apply_once(pt_db *db, apr_pool_t *p, apr_time_t now, const pt
      * for it under busy_timeout) instead of failing when a read snapshot turns stale. */
     rv = pt_db_exec(db, p, "portail_day_count_ensure",
                     PT_ARGS(act, pt_date_iso(p, pt_date_from_days(ask->first))), NULL);
+    /* A prepaid activity: the family's porte-monnaie row is locked before the plan reads
+     * its balance, so two bookings of the family never both spend the same euros
+     * (PostgreSQL queues the second here; SQLite's writers queue already). */
+    if (rv == PT_DB_OK && !strcmp(ask->action, "reservation")) {
+        rv = pt_db_exec(db, p, "portail_resa_wallet_hold",
+                        PT_ARGS(pt_db_int(p, ask->family), act), NULL);
+    }
     if (rv == PT_DB_OK) {
         rv = pt_resa_plan(db, p, now, ask, plan);
     }
@@ -351,7 +444,7 @@ static int pt_resa_apply_once(pt_db *db, apr_pool_t *p, apr_time_t now, const pt
     }
     for (i = 0; rv == PT_DB_OK && i < plan->days->nelts; i++) {
         pt_resa_day *d = &APR_ARRAY_IDX(plan->days, i, pt_resa_day);
-        rv = pt_resa_apply_day(db, p, now, ask, *request, d);
+        rv = pt_resa_apply_day(db, p, now, ask, plan->regie, *request, d);
         if (d->out.status) {
             applied++;
             pending += strcmp(d->out.status, "reserve") && strcmp(d->out.status, "annule");
@@ -484,6 +577,9 @@ int pt_resa_settle(pt_db *db, apr_pool_t *p, apr_time_t now, apr_int64_t actor,
             rv = pt_db_exec(db, p, "portail_day_count_release", PT_ARGS(act, iso), NULL);
         }
         done += n;
+        if (rv == PT_DB_OK && n && !strcmp(to, "annule")) {
+            rv = pt_wallet_refund_booking(db, p, apr_atoi64(id), now, NULL);
+        }
         if (rv == PT_DB_OK && n && !strcmp(was, "en_attente") && !accept) {
             rv = pt_resa_release(db, p, now, actor, apr_atoi64(act), iso);
         }

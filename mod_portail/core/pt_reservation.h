@@ -38,6 +38,7 @@ typedef struct pt_resa_day {
     long day;
     const char *iso, *prenom, *current; /* current: the booking's status, NULL when none */
     pt_booking_outcome out;
+    long long prix;                     /* prepaid: cents debited from the porte-monnaie */
 } pt_resa_day;
 
 typedef struct pt_resa {
@@ -45,6 +46,14 @@ typedef struct pt_resa {
     const char *surcharge;              /* « 20 % », « 2,00 € »: the late booking's surcharge */
     apr_array_header_t *days;           /* pt_resa_day, by date then child */
     int accepted, pending, refused, late;
+    /* The activity's régie is prepaid (« prépayé »): every day booked is debited from the
+     * family's porte-monnaie at that régie when applied; a day its balance cannot cover,
+     * after the days before it, is refused (« solde »). */
+    int prepaye;
+    apr_int64_t regie;
+    long long solde;                    /* the balance before, -1 when not activated */
+    long long cout;                     /* what the accepted days cost */
+    int short_days;                     /* days refused for the balance */
 } pt_resa;
 
 /* The outcome of every day asked (read-only). */

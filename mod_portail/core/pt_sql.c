@@ -452,9 +452,11 @@ const pt_sql_stmt pt_sql_statements[] = {
       "AND b.status NOT IN ('annule', 'liste_attente') ORDER BY b.day, c.nom, c.prenom" },
     /* reservations, absences, cancellations (core/pt_reservation.c) */
     { "portail_resa_activity",
-      "SELECT id, name, capacity, booking_rule, cancel_rule, late_policy, surcharge_pct, "
-      "surcharge_cents, validation, waiting_list, promotion, start_time, end_time "
-      "FROM activities WHERE id = %lld AND active = 1" },
+      "SELECT a.id, a.name, a.capacity, a.booking_rule, a.cancel_rule, a.late_policy, "
+      "a.surcharge_pct, a.surcharge_cents, a.validation, a.waiting_list, a.promotion, "
+      "a.start_time, a.end_time, a.regie_id, COALESCE(r.prepaye, 0) AS prepaye "
+      "FROM activities a LEFT JOIN regies r ON r.id = a.regie_id "
+      "WHERE a.id = %lld AND a.active = 1" },
     { "portail_resa_enrolments",
       "SELECT e.child_id, e.date_debut, e.date_fin, e.occasionnelle, e.weekdays "
       "FROM enrolments e JOIN requests r ON r.id = e.request_id "
@@ -607,6 +609,7 @@ const pt_sql_stmt pt_sql_statements[] = {
       "JOIN children c ON c.id = b.child_id JOIN families f ON f.id = c.family_id "
       "WHERE a.regie_id = %lld AND b.day >= %s AND b.day <= %s "
       "AND b.status IN ('reserve', 'present', 'absent', 'absence_demandee', 'excuse') "
+      "AND NOT EXISTS (SELECT 1 FROM wallet_movements w WHERE w.booking_id = b.id) "
       "AND NOT EXISTS (SELECT 1 FROM billed_days d WHERE d.child_id = b.child_id "
       "AND d.activity_id = b.activity_id AND d.day = b.day) "
       "ORDER BY f.nom, c.family_id, c.prenom, b.child_id, a.name, b.activity_id, b.day" },
@@ -716,7 +719,8 @@ const pt_sql_stmt pt_sql_statements[] = {
 
     /* agents' billing screens (admin/facturation.c) — h14billing */
     { "portail_admin_facturation_regies",
-      "SELECT id, code, name, emetteur, delai_paiement, relance_jours FROM regies ORDER BY name" },
+      "SELECT id, code, name, emetteur, delai_paiement, relance_jours, prepaye, recharge_min, "
+      "recharge_max, payfip_numcli FROM regies ORDER BY name" },
     { "portail_admin_facturation_invoices",
       "SELECT i.id, i.family_id, i.reference, i.periode, i.emise_le, i.echeance, i.montant, "
       "i.paye, i.etat, i.emetteur, f.nom AS famille, r.code AS regie FROM invoices i "
@@ -754,6 +758,9 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_admin_tarifs_regie_insert",
       "INSERT INTO regies (code, name, emetteur, delai_paiement, relance_jours, created_at) "
       "VALUES (%s, %s, %s, %lld, %lld, %lld)" },
+    { "portail_admin_tarifs_regie_settings",
+      "UPDATE regies SET prepaye = %d, recharge_min = %lld, recharge_max = %lld, "
+      "payfip_numcli = %s WHERE id = %lld" },
 
     /* closed months, régie changes, the family's credit (core/pt_billing_state.c), the
      * medical certificates of the day sheet (admin/jour.c) — h14more */
@@ -826,5 +833,27 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_admin_actualites_unpublish",
       "UPDATE news SET visible = 0, updated_at = %lld WHERE id = %lld AND visible = 1" },
 
+    /* the porte-monnaie: bookings, family and agents' screens — h15wallet */
+    { "portail_wallet_booking_net", "SELECT family_id, regie_id, SUM(montant) AS net FROM "
+      "wallet_movements WHERE booking_id = %lld GROUP BY family_id, regie_id" },
+    { "portail_resa_quotient", "SELECT quotient FROM families WHERE id = %lld" },
+    { "portail_resa_wallet_hold", "UPDATE wallets SET solde = solde WHERE family_id = %lld AND "
+      "regie_id = (SELECT a.regie_id FROM activities a JOIN regies r ON r.id = a.regie_id "
+      "WHERE a.id = %lld AND r.prepaye = 1)" },
+    { "portail_portemonnaie_regies",
+      "SELECT id, code, name FROM regies WHERE prepaye = 1 ORDER BY name, id" },
+    { "portail_portemonnaie_wallets", "SELECT w.family_id, w.regie_id, w.solde, w.active_le, "
+      "f.nom AS famille, r.name AS regie, r.prepaye, r.recharge_min, r.recharge_max FROM wallets "
+      "w JOIN families f ON f.id = w.family_id JOIN regies r ON r.id = w.regie_id WHERE "
+      "f.id IN (SELECT family_id FROM account_families WHERE account_id = %lld) OR (%lld = '0' "
+      "AND (%s = '' OR lower(f.nom) LIKE %s ESCAPE '!')) ORDER BY r.name, r.id, f.nom, f.id "
+      "LIMIT 1000" },
+    { "portail_portemonnaie_movements", "SELECT m.family_id, m.regie_id, m.kind, m.montant, "
+      "m.solde, m.motif, m.created_at, b.day AS jour, c.prenom, a.name AS activite, f.nom AS "
+      "famille, r.name AS regie FROM wallet_movements m JOIN families f ON f.id = m.family_id "
+      "JOIN regies r ON r.id = m.regie_id LEFT JOIN bookings b ON b.id = m.booking_id "
+      "LEFT JOIN children c ON c.id = b.child_id LEFT JOIN activities a ON a.id = b.activity_id "
+      "WHERE f.id IN (SELECT family_id FROM account_families WHERE account_id = %lld) "
+      "OR %lld = '0' ORDER BY m.id DESC LIMIT %d" },
     { NULL, NULL }
 };

@@ -1,5 +1,6 @@
 /* pt_wallet — the porte-monnaie's ledger (see pt_wallet.h). */
 #include <stdlib.h>
+#include <string.h>
 #include "core/pt_wallet.h"
 
 int pt_wallet_activate(pt_db *db, apr_pool_t *p, apr_int64_t family, apr_int64_t regie,
@@ -58,4 +59,30 @@ int pt_wallet_balance(pt_db *db, apr_pool_t *p, apr_int64_t family, apr_int64_t 
     }
     *solde = pt_rows_int(r, 0, "solde", 0);
     return PT_DB_OK;
+}
+
+int pt_wallet_refund_booking(pt_db *db, apr_pool_t *p, apr_int64_t booking, apr_time_t now,
+                             long long *refunded)
+{
+    pt_wallet_move_t m;
+    pt_rows *r = NULL;
+    int rv = pt_db_select(db, p, "portail_wallet_booking_net",
+                          PT_ARGS(pt_db_int(p, booking)), &r);
+    if (refunded) {
+        *refunded = 0;
+    }
+    if (rv != PT_DB_OK || r->n != 1 || pt_rows_int(r, 0, "net", 0) >= 0) {
+        return rv;
+    }
+    memset(&m, 0, sizeof(m));
+    m.family = pt_rows_int(r, 0, "family_id", 0);
+    m.regie = pt_rows_int(r, 0, "regie_id", 0);
+    m.kind = "remboursement";
+    m.montant = -pt_rows_int(r, 0, "net", 0);
+    m.booking = booking;
+    rv = pt_wallet_move(db, p, &m, now, NULL);
+    if (rv == PT_DB_OK && refunded) {
+        *refunded = m.montant;
+    }
+    return rv;
 }

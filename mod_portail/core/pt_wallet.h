@@ -44,4 +44,11 @@ int pt_wallet_move(pt_db *db, apr_pool_t *p, const pt_wallet_move_t *m, apr_time
 int pt_wallet_balance(pt_db *db, apr_pool_t *p, apr_int64_t family, apr_int64_t regie,
                       long long *solde);
 
+/* h15wallet: a booking's money goes back.  When the movements of the booking (its debits
+ * and refunds) leave it paid, the net amount is credited back (« remboursement ») inside
+ * the caller's transaction, so a booking is refunded at most what it paid, once.
+ * *refunded (may be NULL) gets the cents credited, 0 when nothing was owed. */
+int pt_wallet_refund_booking(pt_db *db, apr_pool_t *p, apr_int64_t booking, apr_time_t now,
+                             long long *refunded);
+
 #endif

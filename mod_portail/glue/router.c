@@ -221,6 +221,17 @@ static const portail_route portail_routes[] = {
       PT_ROLE_AGENT, "admin-actualites" },
     { "POST", "/admin/actualites/{actualite}/depublier", portail_admin_actualite_depublier_post,
       PT_ROLE_AGENT, "admin-actualites" },
+    /* the porte-monnaie — h15wallet */
+    { "GET",  "/famille/porte-monnaie", portail_portemonnaie_get, PT_ROLE_PARENT,
+      "porte-monnaie" },
+    { "POST", "/famille/porte-monnaie", portail_portemonnaie_post, PT_ROLE_PARENT,
+      "porte-monnaie" },
+    { "GET",  "/admin/porte-monnaie", portail_admin_portemonnaie_get, PT_ROLE_AGENT,
+      "admin-porte-monnaie" },
+    { "POST", "/admin/porte-monnaie", portail_admin_portemonnaie_post, PT_ROLE_AGENT,
+      "admin-porte-monnaie" },
+    { "POST", "/admin/tarifs/regies/parametres", portail_admin_tarifs_parametres_post,
+      PT_ROLE_AGENT, "admin-tarifs" },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 

@@ -87,6 +87,14 @@ void portail_reservations_plan_xml(pt_req *rq, pt_node *parent, const pt_resa *p
     if (plan->late && plan->surcharge) {
         pt_xml_attr(a, "majoration", plan->surcharge);
     }
+    if (plan->prepaye) {
+        /* h15wallet: the days are paid from the porte-monnaie */
+        pt_node *w = pt_xml_elem(a, "porte-monnaie", NULL);
+        pt_xml_attr(w, "actif", plan->solde >= 0 ? "1" : "0");
+        pt_xml_attr(w, "solde_fr", pt_fr_amount(rq->pool, plan->solde >= 0 ? plan->solde : 0));
+        pt_xml_attr(w, "cout_fr", pt_fr_amount(rq->pool, plan->cout));
+        pt_xml_attr_int(w, "insuffisant", plan->short_days);
+    }
     for (i = 0; i < plan->days->nelts; i++) {
         const pt_resa_day *d = &APR_ARRAY_IDX(plan->days, i, pt_resa_day);
         pt_node *j = pt_xml_elem(a, "jour", NULL);
@@ -96,6 +104,9 @@ void portail_reservations_plan_xml(pt_req *rq, pt_node *parent, const pt_resa *p
         pt_xml_attr(j, d->out.status ? "statut" : "refus", d->out.status ? d->out.status : d->out.why);
         if (d->out.surcharge) {
             pt_xml_attr(j, "majore", "1");
+        }
+        if (d->prix > 0) {
+            pt_xml_attr(j, "prix_fr", pt_fr_amount(rq->pool, d->prix));
         }
     }
 }

@@ -176,6 +176,15 @@ struct pt_tariff;
 pt_node *portail_tarif_xml(pt_req *rq, pt_node *parent, const struct pt_tariff *x, long qf);
 /* The same invoice as a PDF (rq->body): 200, 404 or 503. */
 int portail_factures_pdf(pt_req *rq, apr_int64_t invoice, apr_int64_t account);
+/* screens/portemonnaie.c — /portail/famille/porte-monnaie (h15wallet) */
+int portail_portemonnaie_get(pt_req *rq);
+int portail_portemonnaie_post(pt_req *rq);
+/* A porte-monnaie movement (kind, montant, solde, motif, created_at, jour, prenom,
+ * activite) as <mouvement … date_fr montant_fr solde_fr/> under parent. */
+void portail_portemonnaie_movement_xml(pt_req *rq, pt_node *parent, const pt_rows *m, int i);
+/* A prepaid régie by id: its row in *r (id, code, name), -1 when it is not one,
+ * -2 when the database fails. */
+int portail_portemonnaie_regie(pt_req *rq, apr_int64_t regie, pt_rows **r);
 
 /* screens/documents.c — /portail/famille/documents, « Envoyer un document » (h16docs) */
 int portail_documents_get(pt_req *rq);

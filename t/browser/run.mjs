@@ -268,6 +268,8 @@ const FORMS = [
   { role: 'agent', name: 'actualité : fin avant début', url: '/admin/actualites/nouvelle', form: 'main form.formulaire',
     fill: async (p) => { await p.fill('#f-title', 'Essai'); await p.fill('#f-body', 'Texte.');
       await p.fill('#f-visible_from', weekDay(2, 1)); await p.fill('#f-visible_until', weekDay(1, 1)); } },
+  { role: 'agent', name: 'porte-monnaie : ajustement vide', url: '/admin/porte-monnaie', form: 'main form.formulaire' },
+  { role: 'agent', name: 'régie : paramètres vides', url: '/admin/tarifs', form: 'main form[action$="/regies/parametres"]' },
 ];
 
 async function checkForms(states) {
