@@ -126,4 +126,7 @@ int portail_admin_tarifs_get(pt_req *rq);
 int portail_admin_tarifs_post(pt_req *rq);
 int portail_admin_tarifs_regie_post(pt_req *rq);
 
+/* admin/payfip.c — /portail/admin/payfip: the PayFiP journal — h15payfip */
+int portail_admin_payfip_get(pt_req *rq);
+
 #endif

@@ -31,6 +31,10 @@ static const char *const portail_journal_actions[] = {
     "deblocage", "Compte débloqué",
     "ajout responsable", "Ajout d'un responsable (demande acceptée)",
     "ajout enfant", "Ajout d'un enfant (demande acceptée)",
+    "payfip_payee", "Paiement en ligne reçu (PayFiP)",
+    "payfip_refusee", "Paiement en ligne refusé (PayFiP)",
+    "payfip_abandonnee", "Paiement en ligne abandonné (PayFiP)",
+    "payfip_expiree", "Paiement en ligne expiré (PayFiP)",
     NULL
 };
 

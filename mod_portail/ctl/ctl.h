@@ -25,6 +25,9 @@ typedef struct ctl {
     pt_db *db;
     const char *regie;             /* --regie CODE (invoice-run) */
     const char *mois;              /* --mois AAAA-MM (invoice-run) */
+    /* PortailPayfipService, PortailPayfipPage, PortailPayfipNumcli, PortailPayfipSaisie,
+     * PortailPayfipTimeout (payfip-reconcile) — h15payfip */
+    const char *payfip_service, *payfip_page, *payfip_numcli, *payfip_saisie, *payfip_timeout;
 } ctl;
 
 int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -44,6 +47,9 @@ int ctl_digest_now(ctl *c, pt_date *d, int *h, int *m);
 /* ctl_billing.c */
 int ctl_invoice_run(ctl *c);
 int ctl_invoice_reminders(ctl *c);
+
+/* ctl_payfip.c — h15payfip */
+int ctl_payfip_reconcile(ctl *c);
 
 /* ctl_purge.c */
 int ctl_purge(ctl *c);

@@ -29,6 +29,7 @@ void *portail_create_server_conf(apr_pool_t *p, server_rec *s)
     c->session_lifetime = -1;
     c->cookie_secure = PORTAIL_SECURE_UNSET;
     c->photos_pending = -1;
+    c->payfip_timeout = -1;
     return c;
 }
 
@@ -53,6 +54,12 @@ void *portail_merge_server_conf(apr_pool_t *p, void *basev, void *addv)
     c->photos_pending = PORTAIL_MERGE(photos_pending, -1);
     c->legal_notice = PORTAIL_MERGE(legal_notice, NULL);
     c->accessibility = PORTAIL_MERGE(accessibility, NULL);
+    c->payfip_service = PORTAIL_MERGE(payfip_service, NULL);
+    c->payfip_page = PORTAIL_MERGE(payfip_page, NULL);
+    c->payfip_origin = PORTAIL_MERGE(payfip_origin, NULL);
+    c->payfip_numcli = PORTAIL_MERGE(payfip_numcli, NULL);
+    c->payfip_saisie = PORTAIL_MERGE(payfip_saisie, NULL);
+    c->payfip_timeout = PORTAIL_MERGE(payfip_timeout, -1);
     return c;
 }
 
@@ -434,6 +441,62 @@ static const char *portail_set_page_text(cmd_parms *cmd, void *dc, const char *a
     return NULL;
 }
 
+/* PortailPayfipService / PortailPayfipPage: http(s) URLs (cmd->info: 0 service, 1 page);
+ * the page's origin joins the pages' form-action (a « Payer » form is answered by a 303
+ * to it). */
+static const char *portail_set_payfip_url(cmd_parms *cmd, void *dc, const char *arg)
+{
+    portail_server_conf *sc = portail_sconf(cmd);
+    const char *rest = !strncmp(arg, "https://", 8) ? arg + 8
+                       : !strncmp(arg, "http://", 7) ? arg + 7 : NULL;
+    if (!rest || !*rest || *rest == '/' || strpbrk(arg, " \"';")) {
+        return apr_psprintf(cmd->pool, "%s: '%s' must be an http:// or https:// URL",
+                            cmd->cmd->name, arg);
+    }
+    if (cmd->info) {
+        sc->payfip_page = arg;
+        sc->payfip_origin = apr_pstrndup(cmd->pool, arg, (rest - arg) + strcspn(rest, "/?#"));
+    }
+    else {
+        sc->payfip_service = arg;
+    }
+    return NULL;
+}
+
+static const char *portail_set_payfip_numcli(cmd_parms *cmd, void *dc, const char *arg)
+{
+    int i;
+    for (i = 0; apr_isdigit(arg[i]); i++) {
+    }
+    if (i != 6 || arg[i]) {
+        return apr_psprintf(cmd->pool, "PortailPayfipNumcli: '%s' must be 6 digits", arg);
+    }
+    portail_sconf(cmd)->payfip_numcli = arg;
+    return NULL;
+}
+
+static const char *portail_set_payfip_saisie(cmd_parms *cmd, void *dc, const char *arg)
+{
+    if (strcmp(arg, "T") && strcmp(arg, "X") && strcmp(arg, "W")) {
+        return apr_psprintf(cmd->pool, "PortailPayfipSaisie: '%s' must be T (test), "
+                            "X (activation) or W (production)", arg);
+    }
+    portail_sconf(cmd)->payfip_saisie = arg;
+    return NULL;
+}
+
+static const char *portail_set_payfip_timeout(cmd_parms *cmd, void *dc, const char *arg)
+{
+    char *end = NULL;
+    long n = strtol(arg, &end, 10);
+    if (end == arg || *end || n < 1 || n > 120) {
+        return apr_psprintf(cmd->pool, "PortailPayfipTimeout: '%s' must be a number of "
+                            "seconds between 1 and 120", arg);
+    }
+    portail_sconf(cmd)->payfip_timeout = (int)n;
+    return NULL;
+}
+
 const command_rec portail_cmds[] = {
     AP_INIT_TAKE1("PortailTown", portail_set_town, NULL, RSRC_CONF,
                   "The name of the town, shown in every page and mail"),
@@ -482,5 +545,15 @@ const command_rec portail_cmds[] = {
                   "Text of the page « Mentions légales », or a file holding it"),
     AP_INIT_TAKE1("PortailAccessibility", portail_set_page_text, (void *)1, RSRC_CONF,
                   "Text of the accessibility statement (RGAA), or a file holding it"),
+    AP_INIT_TAKE1("PortailPayfipService", portail_set_payfip_url, NULL, RSRC_CONF,
+                  "PayFiP's web service (creerPaiementSecurise…): http(s) URL"),
+    AP_INIT_TAKE1("PortailPayfipPage", portail_set_payfip_url, (void *)1, RSRC_CONF,
+                  "PayFiP's payment page, ?idop=… is added: http(s) URL"),
+    AP_INIT_TAKE1("PortailPayfipNumcli", portail_set_payfip_numcli, NULL, RSRC_CONF,
+                  "PayFiP client number of the régies without their own: 6 digits"),
+    AP_INIT_TAKE1("PortailPayfipSaisie", portail_set_payfip_saisie, NULL, RSRC_CONF,
+                  "PayFiP mode: T (test), X (activation) or W (production)"),
+    AP_INIT_TAKE1("PortailPayfipTimeout", portail_set_payfip_timeout, NULL, RSRC_CONF,
+                  "seconds PayFiP has to answer one call (default 20)"),
     { NULL }
 };

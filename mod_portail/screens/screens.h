@@ -165,4 +165,15 @@ pt_node *portail_tarif_xml(pt_req *rq, pt_node *parent, const struct pt_tariff *
 /* The same invoice as a PDF (rq->body): 200, 404 or 503. */
 int portail_factures_pdf(pt_req *rq, apr_int64_t invoice, apr_int64_t account);
 
+/* screens/paiement.c — paying online through PayFiP — h15payfip */
+int portail_facture_payer_post(pt_req *rq);
+int portail_recharger_get(pt_req *rq);
+int portail_recharger_post(pt_req *rq);
+int portail_paiement_retour_get(pt_req *rq);
+int portail_payfip_notification_post(pt_req *rq);
+/* The « Payer » block (<paiement>) of the account's invoice under screen; typed/error: a
+ * refused attempt (typed: the amount typed).  200, 404 or 503. */
+int portail_paiement_facture_xml(pt_req *rq, pt_node *screen, apr_int64_t invoice,
+                                 const char *typed, const char *error);
+
 #endif
