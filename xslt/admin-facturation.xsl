@@ -13,7 +13,8 @@
     <xsl:variable name="l" select="admin-facturation"/>
     <xsl:variable name="fo" select="$l/form"/>
     <h1><xsl:value-of select="pt:t('admin.facturation')"/></h1>
-    <p><a href="{$base}/admin/tarifs"><xsl:value-of select="pt:t('admin.tarifs')"/></a></p>
+    <p><a href="{$base}/admin/tarifs"><xsl:value-of select="pt:t('admin.tarifs')"/></a>
+      · <a href="{$base}/admin/payfip"><xsl:value-of select="pt:t('admin.payfip')"/></a></p>
     <section class="carte" aria-labelledby="t-run">
       <h2 id="t-run"><xsl:value-of select="pt:t('facturation.lancer')"/></h2>
       <p><xsl:value-of select="pt:t('facturation.lancer.aide')"/></p>

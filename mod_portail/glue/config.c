@@ -56,6 +56,7 @@ void *portail_merge_server_conf(apr_pool_t *p, void *basev, void *addv)
     c->accessibility = PORTAIL_MERGE(accessibility, NULL);
     c->payfip_service = PORTAIL_MERGE(payfip_service, NULL);
     c->payfip_page = PORTAIL_MERGE(payfip_page, NULL);
+    c->payfip_page_default = PORTAIL_MERGE(payfip_page_default, NULL);
     c->payfip_origin = PORTAIL_MERGE(payfip_origin, NULL);
     c->payfip_numcli = PORTAIL_MERGE(payfip_numcli, NULL);
     c->payfip_saisie = PORTAIL_MERGE(payfip_saisie, NULL);
@@ -443,22 +444,29 @@ static const char *portail_set_page_text(cmd_parms *cmd, void *dc, const char *a
 
 /* PortailPayfipService / PortailPayfipPage: http(s) URLs (cmd->info: 0 service, 1 page);
  * the page's origin joins the pages' form-action (a « Payer » form is answered by a 303
- * to it). */
+ * to it).  Without PortailPayfipPage, the page is the service's origin +
+ * /tpi/paiement.web, as at PayFiP (and the simulator). */
 static const char *portail_set_payfip_url(cmd_parms *cmd, void *dc, const char *arg)
 {
     portail_server_conf *sc = portail_sconf(cmd);
     const char *rest = !strncmp(arg, "https://", 8) ? arg + 8
                        : !strncmp(arg, "http://", 7) ? arg + 7 : NULL;
+    const char *origin;
     if (!rest || !*rest || *rest == '/' || strpbrk(arg, " \"';")) {
         return apr_psprintf(cmd->pool, "%s: '%s' must be an http:// or https:// URL",
                             cmd->cmd->name, arg);
     }
+    origin = apr_pstrndup(cmd->pool, arg, (rest - arg) + strcspn(rest, "/?#"));
     if (cmd->info) {
         sc->payfip_page = arg;
-        sc->payfip_origin = apr_pstrndup(cmd->pool, arg, (rest - arg) + strcspn(rest, "/?#"));
+        sc->payfip_origin = origin;
     }
     else {
         sc->payfip_service = arg;
+        sc->payfip_page_default = apr_pstrcat(cmd->pool, origin, "/tpi/paiement.web", NULL);
+        if (!sc->payfip_page) {
+            sc->payfip_origin = origin;
+        }
     }
     return NULL;
 }

@@ -54,6 +54,7 @@ typedef struct portail_server_conf {
     /* PortailPayfipService / Page / Numcli / Saisie / Timeout (core/pt_payfip.h) —
      * h15payfip; payfip_origin: the page's scheme://host[:port], allowed as a form target */
     const char *payfip_service, *payfip_page, *payfip_numcli, *payfip_saisie, *payfip_origin;
+    const char *payfip_page_default;  /* the service's origin + /tpi/paiement.web */
     int payfip_timeout;           /* seconds, -1 = unset */
 } portail_server_conf;
 

@@ -38,7 +38,7 @@ static pt_site *portail_site(request_rec *r)
     s->legal_notice = sc->legal_notice;
     s->accessibility = sc->accessibility;
     s->payfip.service = sc->payfip_service;
-    s->payfip.page = sc->payfip_page;
+    s->payfip.page = sc->payfip_page ? sc->payfip_page : sc->payfip_page_default;
     s->payfip.numcli = sc->payfip_numcli;
     s->payfip.saisie = sc->payfip_saisie ? sc->payfip_saisie : "T";
     s->payfip.timeout = sc->payfip_timeout > 0 ? sc->payfip_timeout : 20;
