@@ -40,12 +40,15 @@ static xmlNodePtr pt_payfip_envelope(xmlDocPtr *doc, const char *operation)
     xmlSetNs(env, soap);
     body = xmlNewChild(env, soap, BAD_CAST "Body", NULL);
     op = xmlNewChild(body, pai, BAD_CAST operation, NULL);
-    return xmlNewChild(op, NULL, BAD_CAST "arg0", NULL);
+    /* arg0 and its fields are unqualified, as PayFiP's WSDL has them (xmlNewChild would
+     * give them the operation's namespace). */
+    return xmlAddChild(op, xmlNewDocNode(*doc, NULL, BAD_CAST "arg0", NULL));
 }
 
 static void pt_payfip_field(xmlNodePtr arg, const char *name, const char *value)
 {
-    xmlNewTextChild(arg, NULL, BAD_CAST name, BAD_CAST (value ? value : ""));
+    xmlNodePtr f = xmlAddChild(arg, xmlNewDocNode(arg->doc, NULL, BAD_CAST name, NULL));
+    xmlAddChild(f, xmlNewDocText(arg->doc, BAD_CAST (value ? value : "")));
 }
 
 static const char *pt_payfip_dump(apr_pool_t *p, xmlDocPtr doc)
@@ -66,7 +69,7 @@ const char *pt_payfip_creer_xml(apr_pool_t *p, const pt_payfip_creer *in)
     xmlNodePtr arg = pt_payfip_envelope(&doc, "creerPaiementSecurise");
     pt_payfip_field(arg, "exer", in->exer);
     pt_payfip_field(arg, "mel", in->mel);
-    pt_payfip_field(arg, "montant", apr_psprintf(p, "%lld", in->montant));
+    pt_payfip_field(arg, "montant", pt_db_int(p, (apr_int64_t)in->montant));
     pt_payfip_field(arg, "numcli", in->numcli);
     pt_payfip_field(arg, "objet", in->objet);
     pt_payfip_field(arg, "refdet", in->refdet);

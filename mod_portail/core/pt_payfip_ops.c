@@ -214,7 +214,8 @@ static const char *pt_payfip_check(apr_pool_t *p, pt_rows *op, const char *idop,
                             pt_rows_get(op, 0, "refdet"));
     }
     if (d->montant != pt_rows_int(op, 0, "montant", -2)) {
-        return apr_psprintf(p, "montant %lld au lieu de %s centimes", d->montant,
+        return apr_psprintf(p, "montant %" APR_INT64_T_FMT " au lieu de %s centimes",
+                            (apr_int64_t)d->montant,
                             pt_rows_get(op, 0, "montant"));
     }
     if (!d->numcli || strcmp(d->numcli, pt_rows_get(op, 0, "numcli"))) {
