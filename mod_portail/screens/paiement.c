@@ -58,7 +58,8 @@ int portail_paiement_facture_xml(pt_req *rq, pt_node *screen, apr_int64_t invoic
         && pt_rows_int(live, 0, "created_at", 0) > apr_time_sec(rq->now) - PT_PAYFIP_LIFETIME) {
         pt_xml_attr(b, "en_cours", "1");
     }
-    if (error && !typed) {
+    /* A refusal: beside the amount typed when there is such a field, else above. */
+    if (error && (!typed || !pt_rows_int(r, 0, "payfip_partiel", 0))) {
         pt_xml_elem(b, "refus", error);
     }
     if (pt_payfip_enabled(&rq->site->payfip) && due > 0
