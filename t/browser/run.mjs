@@ -167,6 +167,8 @@ const SEEDS = {
   agent: ['/', '/espace', '/admin/', '/admin/activites/1/jour', '/admin/photos/inconnu.jpg',
     `/admin/facturation/apercu?regie=CANT&mois=${LAST_MONTH}`],
 };
+// PayFiP (h15payfip): the top-up form and a return page (t/browser/run adds its data).
+SEEDS.parent.push('/famille/porte-monnaie/recharger', '/famille/paiement/retour?idop=navigateur0001');
 const ROLE_OF = { PT_ROLE_ANY: ['public', 'parent', 'agent'], PT_ROLE_USER: ['parent', 'agent'],
   PT_ROLE_PARENT: ['parent'], PT_ROLE_AGENT: ['agent'] };
 
@@ -251,6 +253,9 @@ const FORMS = [
   { role: 'agent', name: 'nouvelle activité : vide', url: '/admin/activites/nouvelle', form: 'main form.formulaire' },
   { role: 'agent', name: 'fermeture : vide', url: '/admin/fermetures', form: 'main form.formulaire' },
   { role: 'agent', name: 'refus sans message', url: '/admin/reservations', form: 'main form[action$="/refuser"]' },
+  // PayFiP (h15payfip): a top-up below the régie's minimum.
+  { role: 'parent', name: 'recharge : montant trop bas', url: '/famille/porte-monnaie/recharger', form: 'main form.formulaire',
+    fill: async (p) => { await p.selectOption('#f-regie', { index: 1 }); await p.fill('#f-montant', '1'); } },
 ];
 
 async function checkForms(states) {
