@@ -393,16 +393,24 @@ int portail_conf_photos_pending(const portail_server_conf *sc)
     return sc->photos_pending >= 0 ? sc->photos_pending : PORTAIL_DEFAULT_PHOTOS_PENDING;
 }
 
-static const char *portail_set_photos_pending(cmd_parms *cmd, void *dc, const char *arg)
+/* A whole number in [min, max] into *out, or the directive's message (« what » says
+ * what the number counts, e.g. "seconds"). */
+static const char *portail_parse_int(cmd_parms *cmd, const char *arg, long min, long max,
+                                     const char *what, int *out)
 {
     char *end = NULL;
     long n = strtol(arg, &end, 10);
-    if (end == arg || *end || n < 0 || n > 100) {
-        return apr_psprintf(cmd->pool, "PortailPhotosPending: '%s' must be a number between "
-                            "0 and 100", arg);
+    if (end == arg || *end || n < min || n > max) {
+        return apr_psprintf(cmd->pool, "%s: '%s' must be a number%s%s between %ld and %ld",
+                            cmd->cmd->name, arg, *what ? " of " : "", what, min, max);
     }
-    portail_sconf(cmd)->photos_pending = (int)n;
+    *out = (int)n;
     return NULL;
+}
+
+static const char *portail_set_photos_pending(cmd_parms *cmd, void *dc, const char *arg)
+{
+    return portail_parse_int(cmd, arg, 0, 100, "", &portail_sconf(cmd)->photos_pending);
 }
 
 /* PortailLegalNotice / PortailAccessibility: the text of a legal page, or the file that
@@ -495,14 +503,7 @@ static const char *portail_set_payfip_saisie(cmd_parms *cmd, void *dc, const cha
 
 static const char *portail_set_payfip_timeout(cmd_parms *cmd, void *dc, const char *arg)
 {
-    char *end = NULL;
-    long n = strtol(arg, &end, 10);
-    if (end == arg || *end || n < 1 || n > 120) {
-        return apr_psprintf(cmd->pool, "PortailPayfipTimeout: '%s' must be a number of "
-                            "seconds between 1 and 120", arg);
-    }
-    portail_sconf(cmd)->payfip_timeout = (int)n;
-    return NULL;
+    return portail_parse_int(cmd, arg, 1, 120, "seconds", &portail_sconf(cmd)->payfip_timeout);
 }
 
 const command_rec portail_cmds[] = {

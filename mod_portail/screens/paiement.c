@@ -271,12 +271,28 @@ static const char *portail_paiement_idop(pt_req *rq)
     return v;
 }
 
+/* Settle the idOp (pt_payfip_settle), logging what went wrong. */
+static int portail_paiement_settle(pt_req *rq, const char *idop, const char **state)
+{
+    const char *error = NULL;
+    apr_int64_t family = 0;
+    int rv = pt_payfip_settle(rq->db, rq->pool, &rq->site->payfip, idop, rq->site->public_url,
+                              rq->site->town, rq->now, state, &family, &error);
+    if (rv == PT_PAYFIP_MISMATCH) {
+        pt_req_log(rq, "PT00045", "payfip: idOp %s not recorded: %s", idop, error);
+    }
+    else if (rv == PT_PAYFIP_UNAVAILABLE || rv == PT_PAYFIP_FAULT) {
+        pt_req_log(rq, "PT00041", "payfip: recupererDetailPaiementSecurise failed: %s",
+                   error ? error : "?");
+    }
+    return rv;
+}
+
 int portail_paiement_retour_get(pt_req *rq)
 {
     pt_node *screen = pt_req_screen(rq, "paiement");
-    const char *idop = portail_paiement_idop(rq), *state = NULL, *error = NULL;
+    const char *idop = portail_paiement_idop(rq), *state = NULL;
     pt_rows *r = NULL;
-    apr_int64_t family = 0;
     pt_node *op;
     long long solde = 0;
     /* The operation must be one of this account's families before anything is asked. */
@@ -292,18 +308,14 @@ int portail_paiement_retour_get(pt_req *rq)
         return pt_req_error(rq, 404, "Ce paiement n'existe pas, ou n'est pas celui de votre "
                                      "famille.");
     }
-    switch (pt_payfip_settle(rq->db, rq->pool, &rq->site->payfip, idop, rq->site->public_url,
-                             rq->site->town, rq->now, &state, &family, &error)) {
+    switch (portail_paiement_settle(rq, idop, &state)) {
     case PT_DB_OK:
         break;
     case PT_PAYFIP_MISMATCH:
-        pt_req_log(rq, "PT00045", "payfip: idOp %s not recorded: %s", idop, error);
         state = "anomalie";
         break;
     case PT_PAYFIP_UNAVAILABLE:
     case PT_PAYFIP_FAULT:
-        pt_req_log(rq, "PT00041", "payfip: recupererDetailPaiementSecurise failed: %s",
-                   error ? error : "?");
         state = "en_cours";
         break;
     default:
@@ -328,10 +340,8 @@ int portail_paiement_retour_get(pt_req *rq)
 
 int portail_payfip_notification_post(pt_req *rq)
 {
-    const char *idop = portail_paiement_idop(rq), *state = NULL, *error = NULL;
-    apr_int64_t family = 0;
-    int rv = pt_payfip_settle(rq->db, rq->pool, &rq->site->payfip, idop, rq->site->public_url,
-                              rq->site->town, rq->now, &state, &family, &error);
+    const char *idop = portail_paiement_idop(rq), *state = NULL;
+    int rv = portail_paiement_settle(rq, idop, &state);
     const char *text;
     int status = 200;
     switch (rv) {
@@ -345,14 +355,11 @@ int portail_payfip_notification_post(pt_req *rq)
         status = 404;
         break;
     case PT_PAYFIP_MISMATCH:
-        pt_req_log(rq, "PT00045", "payfip: idOp %s not recorded: %s", idop, error);
         text = "Le détail de l'opération ne correspond pas : rien n'est enregistré.\n";
         status = 409;
         break;
     case PT_PAYFIP_UNAVAILABLE:
     case PT_PAYFIP_FAULT:
-        pt_req_log(rq, "PT00041", "payfip: recupererDetailPaiementSecurise failed: %s",
-                   error ? error : "?");
         text = "Le service de paiement ne répond pas.\n";
         status = 503;
         break;
