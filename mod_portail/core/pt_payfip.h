@@ -94,7 +94,8 @@ typedef struct pt_payfip_start {
     apr_int64_t regie;          /* the top-up's régie (ignored for an invoice) */
     long long montant;          /* cents; for an invoice 0 = the rest due */
     const char *urlnotif, *urlredirect;
-    const char *town;           /* for the objet */
+    const char *town;           /* for the receipt mail of a stale operation settled first */
+    const char *site_url;       /* the portal's public URL, for that mail's link */
 } pt_payfip_start;
 
 /* Start an operation: check (the invoice is the family's — else PT_PAYFIP_UNKNOWN —, still

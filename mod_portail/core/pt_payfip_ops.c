@@ -166,7 +166,7 @@ int pt_payfip_start_op(pt_db *db, apr_pool_t *p, const pt_payfip_conf *c,
         if (rv != PT_DB_CONFLICT || !in->invoice || again) {
             break;
         }
-        pt_payfip_unblock(db, p, c, in->invoice, NULL, in->town, now);
+        pt_payfip_unblock(db, p, c, in->invoice, in->site_url, in->town, now);
     }
     if (rv == PT_DB_CONFLICT) {
         *error = "Un paiement de cette facture est déjà en cours (dans un autre onglet ou une "

@@ -763,65 +763,8 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_wallet_balance",
       "SELECT solde FROM wallets WHERE family_id = %lld AND regie_id = %lld" },
 
-    /* PayFiP operations (core/pt_payfip_ops.c, screens/paiement.c, admin/payfip.c) —
-     * h15payfip */
-    { "portail_payfip_invoice",
-      "SELECT i.id, i.family_id, i.regie_id, i.reference, i.montant, i.paye, i.etat, r.code, "
-      "r.payfip_numcli, r.payfip_partiel FROM invoices i JOIN regies r ON r.id = i.regie_id "
-      "WHERE i.id = %lld AND i.family_id IN "
-      "(SELECT family_id FROM account_families WHERE account_id = %lld)" },
-    { "portail_payfip_regie",
-      "SELECT id, code, name, payfip_numcli, recharge_min, recharge_max, prepaye FROM regies "
-      "WHERE id = %lld" },
-    { "portail_payfip_regies",
-      "SELECT id, code, name, recharge_min, recharge_max FROM regies WHERE prepaye = 1 "
-      "ORDER BY name, id" },
-    { "portail_payfip_wallets",
-      "SELECT w.family_id, w.regie_id, w.solde FROM wallets w "
-      "JOIN account_families af ON af.family_id = w.family_id WHERE af.account_id = %lld" },
-    { "portail_payfip_op_insert",
-      "INSERT INTO payfip_ops (objet_type, family_id, account_id, invoice_id, regie_id, montant, "
-      "numcli, exer, refdet, objet, mel, saisie, created_at) "
-      "VALUES (%s, %lld, %lld, %lld, %lld, %lld, %s, %d, %s, %s, %s, %s, %lld) RETURNING id" },
-    { "portail_payfip_op_idop", "UPDATE payfip_ops SET idop = %s WHERE id = %lld" },
-    { "portail_payfip_op_delete", "DELETE FROM payfip_ops WHERE id = %lld AND idop IS NULL" },
-    { "portail_payfip_op_live",
-      "SELECT idop, created_at FROM payfip_ops WHERE invoice_id = %lld AND state = 'en_cours'" },
-#define PORTAIL_PAYFIP_OP \
-      "SELECT o.id, o.idop, o.objet_type, o.family_id, o.invoice_id, o.regie_id, o.montant, " \
-      "o.numcli, o.refdet, o.state, o.resultrans, o.numauto, o.anomalie, o.payment_id, " \
-      "o.created_at, o.settled_at, r.code AS regie_code, r.name AS regie_nom, " \
-      "i.reference, p.numero FROM payfip_ops o JOIN regies r ON r.id = o.regie_id " \
-      "LEFT JOIN invoices i ON i.id = o.invoice_id " \
-      "LEFT JOIN payments p ON p.id = o.payment_id WHERE o.idop = %s "
-    { "portail_payfip_op", PORTAIL_PAYFIP_OP },
-    { "portail_payfip_op_account", PORTAIL_PAYFIP_OP "AND o.family_id IN "
-      "(SELECT family_id FROM account_families WHERE account_id = %lld)" },
-    /* en_cours → the outcome, once: the settlement's exactly-once. */
-    { "portail_payfip_op_settle",
-      "UPDATE payfip_ops SET state = %s, resultrans = %s, numauto = %s, dattrans = %s, "
-      "heurtrans = %s, settled_at = %lld, anomalie = NULL WHERE id = %lld AND state = 'en_cours'" },
-    { "portail_payfip_op_payment", "UPDATE payfip_ops SET payment_id = %lld WHERE id = %lld" },
-    { "portail_payfip_op_anomalie",
-      "UPDATE payfip_ops SET anomalie = %s WHERE id = %lld AND state = 'en_cours'" },
-    { "portail_payfip_to_reconcile",
-      "SELECT idop FROM payfip_ops WHERE state = 'en_cours' AND idop IS NOT NULL "
-      "AND created_at <= %lld ORDER BY id" },
-    /* A row whose creerPaiementSecurise never came back (the process died meanwhile). */
-    { "portail_payfip_orphans_expire",
-      "UPDATE payfip_ops SET state = 'expiree', settled_at = %lld "
-      "WHERE state = 'en_cours' AND idop IS NULL AND created_at <= %lld" },
-    { "portail_payfip_live_invoices",
-      "SELECT o.invoice_id FROM payfip_ops o JOIN account_families af "
-      "ON af.family_id = o.family_id WHERE af.account_id = %lld AND o.state = 'en_cours' "
-      "AND o.invoice_id IS NOT NULL AND o.created_at > %lld" },
-    { "portail_admin_payfip_list",
-      "SELECT o.id, o.idop, o.objet_type, o.state, o.montant, o.refdet, o.resultrans, "
-      "o.numauto, o.anomalie, o.created_at, o.settled_at, o.family_id, f.nom AS famille, "
-      "i.reference, r.code AS regie, p.numero FROM payfip_ops o "
-      "JOIN families f ON f.id = o.family_id JOIN regies r ON r.id = o.regie_id "
-      "LEFT JOIN invoices i ON i.id = o.invoice_id LEFT JOIN payments p ON p.id = o.payment_id "
-      "WHERE (%s = '' OR o.state = %s) ORDER BY o.id DESC LIMIT 500" },
+    /* PayFiP operations — h15payfip: in their own file, part of this one table */
+#include "core/pt_sql_payfip.def"
 
     { NULL, NULL }
 };

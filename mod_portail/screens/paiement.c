@@ -30,6 +30,7 @@ static pt_payfip_start portail_paiement_start(pt_req *rq)
     in.urlredirect = apr_pstrcat(rq->pool, rq->site->public_url, "/famille/paiement/retour",
                                  NULL);
     in.town = rq->site->town;
+    in.site_url = rq->site->public_url;
     return in;
 }
 
