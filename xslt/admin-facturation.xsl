@@ -13,8 +13,9 @@
     <xsl:variable name="l" select="admin-facturation"/>
     <xsl:variable name="fo" select="$l/form[not(@id)]"/>
     <h1><xsl:value-of select="pt:t('admin.facturation')"/></h1>
-    <p><a href="{$base}/admin/tarifs"><xsl:value-of select="pt:t('admin.tarifs')"/></a></p>
-    <p><a href="{$base}/admin/porte-monnaie"><xsl:value-of select="pt:t('admin.porte-monnaie')"/></a></p>
+    <p><a href="{$base}/admin/tarifs"><xsl:value-of select="pt:t('admin.tarifs')"/></a>
+      · <a href="{$base}/admin/payfip"><xsl:value-of select="pt:t('admin.payfip')"/></a>
+      · <a href="{$base}/admin/porte-monnaie"><xsl:value-of select="pt:t('admin.porte-monnaie')"/></a></p>
     <section class="carte" aria-labelledby="t-run">
       <h2 id="t-run"><xsl:value-of select="pt:t('facturation.lancer')"/></h2>
       <p><xsl:value-of select="pt:t('facturation.lancer.aide')"/></p>
@@ -57,9 +58,14 @@
             <option value="payee"><xsl:if test="$l/@filtre_statut = 'payee'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="pt:t('facture.statut.payee')"/></option>
             <option value="annulee"><xsl:if test="$l/@filtre_statut = 'annulee'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="pt:t('facture.statut.annulee')"/></option>
           </select></div>
+        <div class="champ"><label for="fm"><xsl:value-of select="pt:t('facturation.moyen')"/></label>
+          <select id="fm" name="moyen">
+            <option value=""><xsl:value-of select="pt:t('facturation.tous')"/></option>
+            <xsl:for-each select="$l/moyen"><option value="{.}"><xsl:if test=". = $l/@filtre_moyen"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="pt:t(concat('reglement.moyen.', .))"/></option></xsl:for-each>
+          </select></div>
         <div class="actions"><button type="submit" class="bouton bouton-secondaire"><xsl:value-of select="pt:t('facturation.filtrer')"/></button></div>
       </form>
-      <p><a href="{$base}/admin/facturation/export?regie={$l/@filtre_regie}&amp;periode={$l/@filtre_periode}"><xsl:value-of select="pt:t('facturation.export')"/></a></p>
+      <p><a href="{$base}/admin/facturation/export?regie={$l/@filtre_regie}&amp;periode={$l/@filtre_periode}&amp;moyen={$l/@filtre_moyen}"><xsl:value-of select="pt:t('facturation.export')"/></a></p>
       <table class="liste" tabindex="0">
         <caption><xsl:value-of select="pt:t('facturation.factures')"/></caption>
         <thead><tr>

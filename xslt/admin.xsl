@@ -21,6 +21,7 @@
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/documents'"/><xsl:with-param name="k" select="'documents'"/></xsl:call-template>
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/journal'"/><xsl:with-param name="k" select="'journal'"/></xsl:call-template>
       <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/facturation'"/><xsl:with-param name="k" select="'facturation'"/></xsl:call-template>
+      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/payfip'"/><xsl:with-param name="k" select="'payfip'"/></xsl:call-template>
     </ul>
   </xsl:template>
 

@@ -16,6 +16,27 @@
       <xsl:with-param name="f" select="facture/facture"/>
       <xsl:with-param name="pdf" select="concat($base, '/famille/factures/', facture/facture/@id, '/pdf')"/>
     </xsl:call-template>
+    <xsl:apply-templates select="facture/paiement"/>
+  </xsl:template>
+
+  <!-- « Payer en ligne » (h15payfip): the form, or « Paiement en cours » while PayFiP has
+       an operation of this invoice. -->
+  <xsl:template match="paiement">
+    <section class="carte non-imprime" aria-labelledby="t-payer">
+      <h2 id="t-payer"><xsl:value-of select="pt:t('payfip.payer.titre')"/></h2>
+      <xsl:for-each select="refus">
+        <div class="message message-erreur" role="alert"><p><xsl:value-of select="."/></p></div>
+      </xsl:for-each>
+      <xsl:choose>
+        <xsl:when test="@en_cours = '1'">
+          <p class="message" role="status"><strong><xsl:value-of select="pt:t('payfip.en-cours')"/></strong><xsl:text> </xsl:text><xsl:value-of select="pt:t('payfip.en-cours.aide')"/></p>
+        </xsl:when>
+        <xsl:when test="form">
+          <p><xsl:value-of select="pt:t('payfip.payer.aide')"/><xsl:text> </xsl:text><strong><xsl:value-of select="@reste_fr"/></strong>.</p>
+          <xsl:apply-templates select="form"><xsl:with-param name="bouton" select="pt:t('payfip.payer')"/></xsl:apply-templates>
+        </xsl:when>
+      </xsl:choose>
+    </section>
   </xsl:template>
 
   <xsl:template name="facture-corps">

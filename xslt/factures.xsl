@@ -41,7 +41,8 @@
                 <td><xsl:value-of select="@echeance_fr"/></td>
                 <td class="nombre"><xsl:value-of select="@montant_fr"/></td>
                 <td><xsl:value-of select="@emetteur"/></td>
-                <td><span class="statut statut-{@statut}"><xsl:value-of select="pt:t(concat('facture.statut.', @statut))"/></span></td>
+                <td><span class="statut statut-{@statut}"><xsl:value-of select="pt:t(concat('facture.statut.', @statut))"/></span>
+                  <xsl:if test="@paiement_en_cours = '1'"><br/><xsl:value-of select="pt:t('payfip.en-cours')"/></xsl:if></td>
                 <td>
                   <xsl:choose>
                     <xsl:when test="reglement">

@@ -159,4 +159,7 @@ int portail_admin_actualite_post(pt_req *rq);
 int portail_admin_actualite_publier_post(pt_req *rq);
 int portail_admin_actualite_depublier_post(pt_req *rq);
 
+/* admin/payfip.c — /portail/admin/payfip: the PayFiP journal — h15payfip */
+int portail_admin_payfip_get(pt_req *rq);
+
 #endif

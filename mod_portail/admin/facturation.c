@@ -38,6 +38,16 @@ static const char *portail_facturation_moyen(const char *code)
     return portail_facturation_moyens[k] ? portail_facturation_moyens[k + 1] : code;
 }
 
+/* The payments' channel filter (« moyen »): one of the channels above, else "" (all). */
+static const char *portail_facturation_filtre_moyen(pt_req *rq)
+{
+    const char *m = pt_form_get(rq->query, "moyen");
+    int k;
+    for (k = 0; portail_facturation_moyens[k] && strcmp(portail_facturation_moyens[k], m); k += 2) {
+    }
+    return portail_facturation_moyens[k] ? portail_facturation_moyens[k] : "";
+}
+
 /* The run form (régie, month) under screen, with what was typed and an error. */
 static void portail_facturation_form(pt_req *rq, pt_node *screen, pt_rows *regies,
                                      const char *regie, const char *mois, const char *field,
@@ -91,7 +101,7 @@ static int portail_facturation_page(pt_req *rq, const char *field, const char *e
 {
     pt_node *screen = pt_req_screen(rq, "admin-facturation");
     const char *regie = pt_form_get(rq->query, "regie"), *periode = pt_form_get(rq->query, "periode");
-    const char *statut = pt_form_get(rq->query, "statut");
+    const char *statut = pt_form_get(rq->query, "statut"), *moyen = portail_facturation_filtre_moyen(rq);
     pt_rows *regies = NULL, *inv = NULL, *pay = NULL;
     int i;
     if (!strcmp(field ? field : "", "regie") || error) {
@@ -109,10 +119,14 @@ static int portail_facturation_page(pt_req *rq, const char *field, const char *e
                         PT_ARGS(regie, regie, periode, periode, statut, statut, statut, statut,
                                 statut), &inv) != PT_DB_OK
         || pt_db_select(rq->db, rq->pool, "portail_admin_facturation_payments",
-                        PT_ARGS(regie, regie, periode, periode), &pay) != PT_DB_OK) {
+                        PT_ARGS(regie, regie, periode, periode, moyen, moyen), &pay) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
     pt_xml_rows(screen, "regie", regies, NULL);
+    pt_xml_attr(screen, "filtre_moyen", moyen);
+    for (i = 0; portail_facturation_moyens[i]; i += 2) {
+        pt_xml_elem(screen, "moyen", portail_facturation_moyens[i]);
+    }
     portail_facturation_form(rq, screen, regies, regie, pt_form_get(rq->query, "mois"), field,
                              field && !strncmp(field, "cloture_", 8) ? NULL : error);
     if (portail_facturation_clotures(rq, screen, regies, field, error) != PT_DB_OK) {
@@ -464,6 +478,7 @@ int portail_admin_facturation_export_get(pt_req *rq)
         "annulee", "Annulée", NULL
     };
     const char *regie = pt_form_get(rq->query, "regie"), *periode = pt_form_get(rq->query, "periode");
+    const char *moyen = portail_facturation_filtre_moyen(rq);
     apr_array_header_t *out = pt_csv_new(rq->pool);
     pt_rows *inv = NULL, *pay = NULL;
     const char *cells[12];
@@ -471,7 +486,7 @@ int portail_admin_facturation_export_get(pt_req *rq)
     if (pt_db_select(rq->db, rq->pool, "portail_admin_facturation_invoices",
                      PT_ARGS(regie, regie, periode, periode, "", "", "", "", ""), &inv) != PT_DB_OK
         || pt_db_select(rq->db, rq->pool, "portail_admin_facturation_payments",
-                        PT_ARGS(regie, regie, periode, periode), &pay) != PT_DB_OK) {
+                        PT_ARGS(regie, regie, periode, periode, moyen, moyen), &pay) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
     pt_csv_write(out, ';', 12, head);

@@ -33,6 +33,10 @@ static const char *const portail_journal_actions[] = {
     "ajout enfant", "Ajout d'un enfant (demande acceptée)",
     "publication", "Publication",
     "depublication", "Retrait de la publication",
+    "payfip_payee", "Paiement en ligne reçu (PayFiP)",
+    "payfip_refusee", "Paiement en ligne refusé (PayFiP)",
+    "payfip_abandonnee", "Paiement en ligne abandonné (PayFiP)",
+    "payfip_expiree", "Paiement en ligne expiré (PayFiP)",
     NULL
 };
 

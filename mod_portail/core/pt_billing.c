@@ -247,7 +247,7 @@ static int pt_billing_next(pt_db *db, apr_pool_t *p, apr_int64_t regie, int year
 }
 
 /* The mails of a family's accounts: template with data prepared by the caller. */
-static int pt_billing_mail(pt_db *db, apr_pool_t *p, apr_int64_t family, const char *template_name,
+int pt_billing_mail(pt_db *db, apr_pool_t *p, apr_int64_t family, const char *template_name,
                            pt_doc *data, apr_time_t now)
 {
     pt_rows *acc = NULL;
@@ -481,22 +481,42 @@ static const char *const pt_billing_moyens[] = {
     "especes", "cheque", "cesu", "virement", "carte", "payfip", "porte_monnaie", "credit", NULL
 };
 
-static int pt_billing_pay_once(pt_db *db, apr_pool_t *p, const pt_billing_payment *pay,
-                               apr_time_t now, apr_int64_t agent, const char **numero,
-                               long long *credited, const char **error)
+int pt_billing_receipt(pt_db *db, apr_pool_t *p, const pt_billing_payment *pay,
+                       const char *regie_code, apr_time_t now, apr_int64_t agent,
+                       const char **numero, apr_int64_t *payment)
 {
     pt_date today = pt_date_of_time(now);
-    pt_rows *r = NULL;
-    const char *payment = NULL;
-    long long n = 0, left = pay->montant;
-    int rv, k, by_credit = !strcmp(pay->moyen, "credit");
-    if ((rv = pt_db_begin(db, p)) != PT_DB_OK) {
+    pt_rows *ins = NULL;
+    long long n = 0;
+    int rv = pt_billing_next(db, p, pay->regie, today.y, "recu", &n);
+    if (rv != PT_DB_OK) {
         return rv;
     }
-    rv = by_credit ? pt_billing_credit_take(db, p, pay->family, pay->montant, error) : PT_DB_OK;
+    *numero = apr_psprintf(p, "%04d-%s-R%06" APR_INT64_T_FMT, today.y, regie_code,
+                           (apr_int64_t)n);
+    rv = pt_db_select(db, p, "portail_billing_payment_insert",
+                      PT_ARGS(pt_db_int(p, pay->family), pt_db_int(p, pay->regie),
+                              *numero, pay->moyen, pt_db_int(p, pay->montant),
+                              pay->paye_le, pay->piece && *pay->piece ? pay->piece : NULL,
+                              agent ? pt_db_int(p, agent) : NULL,
+                              pt_db_int(p, apr_time_sec(now))), &ins);
     if (rv == PT_DB_OK) {
-        rv = pt_billing_next(db, p, pay->regie, today.y, "recu", &n);
+        *payment = apr_atoi64(ins->values[0][0]);
     }
+    return rv;
+}
+
+int pt_billing_pay_within(pt_db *db, apr_pool_t *p, const pt_billing_payment *pay,
+                          apr_time_t now, apr_int64_t agent, const char **numero,
+                          long long *credited, const char **error, apr_int64_t *payment_id)
+{
+    pt_rows *r = NULL;
+    const char *payment = NULL;
+    long long left = pay->montant;
+    int k, by_credit = !strcmp(pay->moyen, "credit");
+    /* Paying with the family's credit: its row locked and its balance checked first. */
+    int rv = by_credit ? pt_billing_credit_take(db, p, pay->family, pay->montant, error)
+                       : PT_DB_OK;
     for (k = 0; rv == PT_DB_OK && k < pay->ninvoices; k++) {
         const char *inv = pt_db_int(p, pay->invoices[k]);
         long long due, a;
@@ -513,19 +533,16 @@ static int pt_billing_pay_once(pt_db *db, apr_pool_t *p, const pt_billing_paymen
             break;
         }
         if (!payment) {
-            pt_rows *ins = NULL;
-            *numero = apr_psprintf(p, "%04d-%s-R%06" APR_INT64_T_FMT, today.y,
-                                   pt_rows_get(r, 0, "code"), (apr_int64_t)n);
-            rv = pt_db_select(db, p, "portail_billing_payment_insert",
-                              PT_ARGS(pt_db_int(p, pay->family), pt_db_int(p, pay->regie),
-                                      *numero, pay->moyen, pt_db_int(p, pay->montant),
-                                      pay->paye_le, pay->piece && *pay->piece ? pay->piece : NULL,
-                                      agent ? pt_db_int(p, agent) : NULL,
-                                      pt_db_int(p, apr_time_sec(now))), &ins);
+            apr_int64_t id = 0;
+            rv = pt_billing_receipt(db, p, pay, pt_rows_get(r, 0, "code"), now, agent, numero,
+                                    &id);
             if (rv != PT_DB_OK) {
                 break;
             }
-            payment = ins->values[0][0];
+            payment = pt_db_int(p, id);
+            if (payment_id) {
+                *payment_id = id;
+            }
         }
         if (strcmp(pt_rows_get(r, 0, "etat"), "emise")) {
             *error = apr_psprintf(p, "La facture %s est annulée : elle ne se règle plus.",
@@ -578,6 +595,18 @@ static int pt_billing_pay_once(pt_db *db, apr_pool_t *p, const pt_billing_paymen
                       apr_psprintf(p, "%s : %s (%s)", *numero, pt_fr_amount(p, pay->montant),
                                    pay->moyen));
     }
+    return rv;
+}
+
+static int pt_billing_pay_once(pt_db *db, apr_pool_t *p, const pt_billing_payment *pay,
+                               apr_time_t now, apr_int64_t agent, const char **numero,
+                               long long *credited, const char **error)
+{
+    int rv;
+    if ((rv = pt_db_begin(db, p)) != PT_DB_OK) {
+        return rv;
+    }
+    rv = pt_billing_pay_within(db, p, pay, now, agent, numero, credited, error, NULL);
     if (rv != PT_DB_OK) {
         pt_db_rollback(db);
         return rv;

@@ -17,6 +17,7 @@
 #include <apr_time.h>
 #include <apr_hash.h>
 #include "core/pt_db.h"
+#include "core/pt_xml.h"
 #include "domain/pt_fr.h"
 #include "domain/pt_tariff.h"
 
@@ -163,5 +164,23 @@ int pt_billing_credit_balance(pt_db *db, apr_pool_t *p, apr_int64_t family, long
  * `montant` (else PT_BILLING_REFUSED, *error) — pt_billing_pay's "credit" channel. */
 int pt_billing_credit_take(pt_db *db, apr_pool_t *p, apr_int64_t family, long long montant,
                            const char **error);
+/* h15payfip: pt_billing_pay's work inside the caller's open transaction (no retry, no
+ * commit): PayFiP's settlement records the payment and its operation's state together.
+ * The checks of pt_billing_pay are the caller's.  *payment_id (if not NULL) gets the
+ * payment's id. */
+int pt_billing_pay_within(pt_db *db, apr_pool_t *p, const pt_billing_payment *pay,
+                          apr_time_t now, apr_int64_t agent, const char **numero,
+                          long long *credited, const char **error, apr_int64_t *payment_id);
+
+/* The payments row of a receipt (its number from the régie's « recu » sequence), no
+ * allocation: pt_billing_pay_within's first step, and a porte-monnaie top-up's record. */
+int pt_billing_receipt(pt_db *db, apr_pool_t *p, const pt_billing_payment *pay,
+                       const char *regie_code, apr_time_t now, apr_int64_t agent,
+                       const char **numero, apr_int64_t *payment);
+
+/* Queue the mail `template_name` to every account of the family (data: <mail-data>, the
+ * account's prenom added), inside the caller's transaction. */
+int pt_billing_mail(pt_db *db, apr_pool_t *p, apr_int64_t family, const char *template_name,
+                    pt_doc *data, apr_time_t now);
 
 #endif

@@ -1,4 +1,5 @@
 /* pt_req — helpers screens use to answer.  See pt_req.h. */
+#include <stdarg.h>
 #include <string.h>
 #include <stdlib.h>
 #include <apr_strings.h>
@@ -168,4 +169,17 @@ const pt_upload *pt_req_upload(pt_req *rq, const char *name)
         }
     }
     return NULL;
+}
+
+void pt_req_log(pt_req *rq, const char *number, const char *fmt, ...)
+{
+    va_list ap;
+    const char *msg;
+    if (!rq->log) {
+        return;
+    }
+    va_start(ap, fmt);
+    msg = apr_pvsprintf(rq->pool, fmt, ap);
+    va_end(ap);
+    rq->log(rq, number, msg);
 }

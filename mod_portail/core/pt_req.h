@@ -13,6 +13,7 @@
 #include <apr_time.h>
 #include "core/pt_db.h"
 #include "core/pt_xml.h"
+#include "core/pt_payfip.h"
 
 /* Site settings from the directives, as the screens need them. */
 typedef struct pt_site {
@@ -30,9 +31,14 @@ typedef struct pt_site {
     int photos_pending;        /* PortailPhotosPending */
     const char *legal_notice;  /* PortailLegalNotice, NULL for the default text */
     const char *accessibility; /* PortailAccessibility, NULL for the default text */
+    pt_payfip_conf payfip;     /* PortailPayfip* (online payment off without a service) */
 } pt_site;
 
-typedef enum { PT_ROLE_ANY = 0, PT_ROLE_PARENT, PT_ROLE_AGENT, PT_ROLE_USER } pt_role;
+/* PT_ROLE_SERVICE: a server-to-server call (PayFiP's notification): anyone, no session,
+ * and a POST without the CSRF token a browser form carries — the screen trusts nothing of
+ * it and checks with the caller's service itself. */
+typedef enum { PT_ROLE_ANY = 0, PT_ROLE_PARENT, PT_ROLE_AGENT, PT_ROLE_USER,
+               PT_ROLE_SERVICE } pt_role;
 
 /* The logged-in account, when there is one. */
 typedef struct pt_user {
@@ -93,7 +99,15 @@ struct pt_req {
     pt_flash_kind flash_kind;
     const char *allow;         /* for 405 */
     const char *error_detail;  /* an extra sentence on an error screen */
+    /* A warning in the server's error log, with its number (« PT00040 »): set by the glue,
+     * called through pt_req_log. */
+    void (*log)(pt_req *rq, const char *number, const char *message);
+    void *log_ctx;
 };
+
+/* Log a refusal or an anomaly (printf-style) in Apache's error log under its number. */
+void pt_req_log(pt_req *rq, const char *number, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* The session cookie; screens set it at login and clear it at logout. */
 #define PT_SESSION_COOKIE "portail_session"

@@ -26,6 +26,9 @@ typedef struct ctl {
     const char *regie;             /* --regie CODE (invoice-run) */
     const char *mois;              /* --mois AAAA-MM (invoice-run) */
     const char *document_retention;/* PortailDocumentRetention, months (purge) */
+    /* PortailPayfipService, PortailPayfipPage, PortailPayfipNumcli, PortailPayfipSaisie,
+     * PortailPayfipTimeout (payfip-reconcile) — h15payfip */
+    const char *payfip_service, *payfip_page, *payfip_numcli, *payfip_saisie, *payfip_timeout;
 } ctl;
 
 int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -50,6 +53,9 @@ int ctl_billing_now(ctl *c, apr_time_t *now);
 
 /* ctl_documents.c */
 int ctl_document_reminders(ctl *c);
+
+/* ctl_payfip.c — h15payfip */
+int ctl_payfip_reconcile(ctl *c);
 
 /* ctl_purge.c */
 int ctl_purge(ctl *c);

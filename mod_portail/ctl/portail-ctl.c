@@ -69,6 +69,10 @@ static void ctl_usage(FILE *out)
         "                        échéance (cron : chaque jour) ; une fois par facture\n"
         "  document-reminders    prévenir les familles dont un document accepté expire dans\n"
         "                        les 30 jours (cron : chaque jour) ; une fois par document\n",
+        "  payfip-reconcile      demander à PayFiP l'issue des paiements en ligne en cours\n"
+        "                        depuis plus de 15 minutes et les enregistrer (cron :\n"
+        "                        toutes les 5 minutes) ; sans réponse : expirés\n"
+        "      --payfip URL      service web PayFiP, comme PortailPayfipService\n",
         PORTAIL_DATADIR);
 }
 
@@ -100,6 +104,11 @@ static void ctl_set_from_config(ctl *c, const char *name, const char *v)
         { "PortailSMTPPasswordFile", offsetof(ctl, smtp_password_file) },
         { "PortailDataDir", offsetof(ctl, data_dir) },
         { "PortailDocumentRetention", offsetof(ctl, document_retention) },
+        { "PortailPayfipService", offsetof(ctl, payfip_service) },
+        { "PortailPayfipPage", offsetof(ctl, payfip_page) },
+        { "PortailPayfipNumcli", offsetof(ctl, payfip_numcli) },
+        { "PortailPayfipSaisie", offsetof(ctl, payfip_saisie) },
+        { "PortailPayfipTimeout", offsetof(ctl, payfip_timeout) },
     };
     size_t i;
     for (i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
@@ -315,6 +324,7 @@ static const struct {
     { "invoice-run", ctl_invoice_run, NULL, NULL },
     { "invoice-reminders", ctl_invoice_reminders, NULL, NULL },
     { "document-reminders", ctl_document_reminders, NULL, NULL },
+    { "payfip-reconcile", ctl_payfip_reconcile, NULL, NULL },
     { NULL, NULL, NULL, NULL }
 };
 
@@ -334,6 +344,7 @@ int main(int argc, const char *const *argv)
         { "dry-run", 261, 0, "simulation" },
         { "regie", 262, 1, "code" },
         { "mois", 263, 1, "AAAA-MM" },
+        { "payfip", 264, 1, "url" },
         { "help", 'h', 0, "aide" },
         { NULL, 0, 0, NULL }
     };
@@ -367,6 +378,7 @@ int main(int argc, const char *const *argv)
             case 261: c.dry_run = 1; break;
             case 262: c.regie = arg; break;
             case 263: c.mois = arg; break;
+            case 264: c.payfip_service = arg; break;
             case 'h': ctl_usage(stdout); return 0;
             }
         }

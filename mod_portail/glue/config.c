@@ -29,6 +29,7 @@ void *portail_create_server_conf(apr_pool_t *p, server_rec *s)
     c->session_lifetime = -1;
     c->cookie_secure = PORTAIL_SECURE_UNSET;
     c->photos_pending = -1;
+    c->payfip_timeout = -1;
     return c;
 }
 
@@ -55,6 +56,13 @@ void *portail_merge_server_conf(apr_pool_t *p, void *basev, void *addv)
     c->photos_pending = PORTAIL_MERGE(photos_pending, -1);
     c->legal_notice = PORTAIL_MERGE(legal_notice, NULL);
     c->accessibility = PORTAIL_MERGE(accessibility, NULL);
+    c->payfip_service = PORTAIL_MERGE(payfip_service, NULL);
+    c->payfip_page = PORTAIL_MERGE(payfip_page, NULL);
+    c->payfip_page_default = PORTAIL_MERGE(payfip_page_default, NULL);
+    c->payfip_origin = PORTAIL_MERGE(payfip_origin, NULL);
+    c->payfip_numcli = PORTAIL_MERGE(payfip_numcli, NULL);
+    c->payfip_saisie = PORTAIL_MERGE(payfip_saisie, NULL);
+    c->payfip_timeout = PORTAIL_MERGE(payfip_timeout, -1);
     return c;
 }
 
@@ -389,30 +397,33 @@ int portail_conf_photos_pending(const portail_server_conf *sc)
     return sc->photos_pending >= 0 ? sc->photos_pending : PORTAIL_DEFAULT_PHOTOS_PENDING;
 }
 
-/* Months a document is kept after its validity ended (or after it was refused): read by
- * `portail-ctl purge` from this configuration file; the module only checks it. */
-static const char *portail_set_document_retention(cmd_parms *cmd, void *dc, const char *arg)
+/* A whole number in [min, max] into *out, or the directive's message (« what » says
+ * what the number counts, e.g. "seconds"). */
+static const char *portail_parse_int(cmd_parms *cmd, const char *arg, long min, long max,
+                                     const char *what, int *out)
 {
     char *end = NULL;
-    apr_int64_t n = apr_strtoi64(arg, &end, 10);
-    (void)dc;
-    if (end == arg || *end || n < 1 || n > 120) {
-        return apr_psprintf(cmd->pool, "PortailDocumentRetention: '%s' must be a number of "
-                            "months between 1 and 120", arg);
+    long n = strtol(arg, &end, 10);
+    if (end == arg || *end || n < min || n > max) {
+        return apr_psprintf(cmd->pool, "%s: '%s' must be a number%s%s between %ld and %ld",
+                            cmd->cmd->name, arg, *what ? " of " : "", what, min, max);
     }
+    *out = (int)n;
     return NULL;
 }
 
 static const char *portail_set_photos_pending(cmd_parms *cmd, void *dc, const char *arg)
 {
-    char *end = NULL;
-    long n = strtol(arg, &end, 10);
-    if (end == arg || *end || n < 0 || n > 100) {
-        return apr_psprintf(cmd->pool, "PortailPhotosPending: '%s' must be a number between "
-                            "0 and 100", arg);
-    }
-    portail_sconf(cmd)->photos_pending = (int)n;
-    return NULL;
+    return portail_parse_int(cmd, arg, 0, 100, "", &portail_sconf(cmd)->photos_pending);
+}
+
+/* Months a document is kept after its validity ended (or after it was refused): read by
+ * `portail-ctl purge` from this configuration file; the module only checks it. */
+static const char *portail_set_document_retention(cmd_parms *cmd, void *dc, const char *arg)
+{
+    int months;
+    (void)dc;
+    return portail_parse_int(cmd, arg, 1, 120, "months", &months);
 }
 
 /* PortailLegalNotice / PortailAccessibility: the text of a legal page, or the file that
@@ -450,6 +461,62 @@ static const char *portail_set_page_text(cmd_parms *cmd, void *dc, const char *a
     }
     *slot = text;
     return NULL;
+}
+
+/* PortailPayfipService / PortailPayfipPage: http(s) URLs (cmd->info: 0 service, 1 page);
+ * the page's origin joins the pages' form-action (a « Payer » form is answered by a 303
+ * to it).  Without PortailPayfipPage, the page is the service's origin +
+ * /tpi/paiement.web, as at PayFiP (and the simulator). */
+static const char *portail_set_payfip_url(cmd_parms *cmd, void *dc, const char *arg)
+{
+    portail_server_conf *sc = portail_sconf(cmd);
+    const char *rest = !strncmp(arg, "https://", 8) ? arg + 8
+                       : !strncmp(arg, "http://", 7) ? arg + 7 : NULL;
+    const char *origin;
+    if (!rest || !*rest || *rest == '/' || strpbrk(arg, " \"';")) {
+        return apr_psprintf(cmd->pool, "%s: '%s' must be an http:// or https:// URL",
+                            cmd->cmd->name, arg);
+    }
+    origin = apr_pstrndup(cmd->pool, arg, (rest - arg) + strcspn(rest, "/?#"));
+    if (cmd->info) {
+        sc->payfip_page = arg;
+        sc->payfip_origin = origin;
+    }
+    else {
+        sc->payfip_service = arg;
+        sc->payfip_page_default = apr_pstrcat(cmd->pool, origin, "/tpi/paiement.web", NULL);
+        if (!sc->payfip_page) {
+            sc->payfip_origin = origin;
+        }
+    }
+    return NULL;
+}
+
+static const char *portail_set_payfip_numcli(cmd_parms *cmd, void *dc, const char *arg)
+{
+    int i;
+    for (i = 0; apr_isdigit(arg[i]); i++) {
+    }
+    if (i != 6 || arg[i]) {
+        return apr_psprintf(cmd->pool, "PortailPayfipNumcli: '%s' must be 6 digits", arg);
+    }
+    portail_sconf(cmd)->payfip_numcli = arg;
+    return NULL;
+}
+
+static const char *portail_set_payfip_saisie(cmd_parms *cmd, void *dc, const char *arg)
+{
+    if (strcmp(arg, "T") && strcmp(arg, "X") && strcmp(arg, "W")) {
+        return apr_psprintf(cmd->pool, "PortailPayfipSaisie: '%s' must be T (test), "
+                            "X (activation) or W (production)", arg);
+    }
+    portail_sconf(cmd)->payfip_saisie = arg;
+    return NULL;
+}
+
+static const char *portail_set_payfip_timeout(cmd_parms *cmd, void *dc, const char *arg)
+{
+    return portail_parse_int(cmd, arg, 1, 120, "seconds", &portail_sconf(cmd)->payfip_timeout);
 }
 
 const command_rec portail_cmds[] = {
@@ -503,5 +570,15 @@ const command_rec portail_cmds[] = {
     AP_INIT_TAKE1("PortailDocumentRetention", portail_set_document_retention, NULL, RSRC_CONF,
                   "Months a document is kept after its validity ended or it was refused "
                   "(portail-ctl purge; default 12)"),
+    AP_INIT_TAKE1("PortailPayfipService", portail_set_payfip_url, NULL, RSRC_CONF,
+                  "PayFiP's web service (creerPaiementSecurise…): http(s) URL"),
+    AP_INIT_TAKE1("PortailPayfipPage", portail_set_payfip_url, (void *)1, RSRC_CONF,
+                  "PayFiP's payment page, ?idop=… is added: http(s) URL"),
+    AP_INIT_TAKE1("PortailPayfipNumcli", portail_set_payfip_numcli, NULL, RSRC_CONF,
+                  "PayFiP client number of the régies without their own: 6 digits"),
+    AP_INIT_TAKE1("PortailPayfipSaisie", portail_set_payfip_saisie, NULL, RSRC_CONF,
+                  "PayFiP mode: T (test), X (activation) or W (production)"),
+    AP_INIT_TAKE1("PortailPayfipTimeout", portail_set_payfip_timeout, NULL, RSRC_CONF,
+                  "seconds PayFiP has to answer one call (default 20)"),
     { NULL }
 };

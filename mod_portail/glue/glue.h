@@ -51,6 +51,11 @@ typedef struct portail_server_conf {
     pt_render_cache *render;      /* compiled stylesheets, per process (child_init) */
     struct pt_pagecache *pages;   /* rendered pages, per process (child_init) */
     int photos_pending;           /* PortailPhotosPending, -1 = unset */
+    /* PortailPayfipService / Page / Numcli / Saisie / Timeout (core/pt_payfip.h) —
+     * h15payfip; payfip_origin: the page's scheme://host[:port], allowed as a form target */
+    const char *payfip_service, *payfip_page, *payfip_numcli, *payfip_saisie, *payfip_origin;
+    const char *payfip_page_default;  /* the service's origin + /tpi/paiement.web */
+    int payfip_timeout;           /* seconds, -1 = unset */
 } portail_server_conf;
 
 #define PORTAIL_SECURE_UNSET -1

@@ -26,6 +26,7 @@
 #include "glue/respond.h"
 #include "core/pt_sql.h"
 #include "core/pt_arena.h"
+#include "core/pt_payfip.h"
 
 ap_dbd_t *(*portail_dbd_acquire)(request_rec *) = NULL;
 apr_global_mutex_t *portail_writers = NULL;
@@ -90,6 +91,8 @@ static void portail_child_init(apr_pool_t *pchild, server_rec *s)
     mallopt(M_MMAP_THRESHOLD, 16 * 1024 * 1024);
     mallopt(M_TOP_PAD, 4 * 1024 * 1024);
 #endif
+    /* libcurl's global state before the threads (PayFiP's web service). */
+    pt_payfip_global_init();
     portail_request_child_init(pchild);
     if (portail_writers
         && apr_global_mutex_child_init(&portail_writers, apr_global_mutex_lockfile(portail_writers),

@@ -114,10 +114,15 @@ void portail_set_cookie(request_rec *r, const char *base, const char *name,
 void portail_security_headers(request_rec *r)
 {
     apr_table_t *h = r->err_headers_out;
+    portail_server_conf *sc = ap_get_module_config(r->server->module_config, &portail_module);
+    /* A « Payer » form is answered by a 303 to PayFiP's page: its origin is a form target. */
     apr_table_setn(h, "Content-Security-Policy",
-                   "default-src 'self'; img-src 'self' data:; style-src 'self'; "
-                   "script-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-                   "base-uri 'none'; object-src 'none'");
+                   apr_pstrcat(r->pool, "default-src 'self'; img-src 'self' data:; "
+                               "style-src 'self'; script-src 'self'; form-action 'self'",
+                               sc->payfip_origin ? " " : "",
+                               sc->payfip_origin ? sc->payfip_origin : "",
+                               "; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+                               NULL));
     apr_table_setn(h, "X-Content-Type-Options", "nosniff");
     apr_table_setn(h, "Referrer-Policy", "same-origin");
     apr_table_setn(h, "X-Frame-Options", "DENY");

@@ -37,6 +37,11 @@ static pt_site *portail_site(request_rec *r)
     s->photos_pending = portail_conf_photos_pending(sc);
     s->legal_notice = sc->legal_notice;
     s->accessibility = sc->accessibility;
+    s->payfip.service = sc->payfip_service;
+    s->payfip.page = sc->payfip_page ? sc->payfip_page : sc->payfip_page_default;
+    s->payfip.numcli = sc->payfip_numcli;
+    s->payfip.saisie = sc->payfip_saisie ? sc->payfip_saisie : "T";
+    s->payfip.timeout = sc->payfip_timeout > 0 ? sc->payfip_timeout : 20;
     return s;
 }
 
@@ -437,6 +442,13 @@ static int portail_render(request_rec *r, pt_req *rq, const char *view)
     return portail_send(r, "text/html; charset=UTF-8", out, len);
 }
 
+/* pt_req_log's way to the error log: the screen's number, then its sentence. */
+static void portail_req_log(pt_req *rq, const char *number, const char *message)
+{
+    request_rec *r = rq->log_ctx;
+    ap_log_rerror(APLOG_MARK, APLOG_WARNING, 0, r, "%s: %s", number, message);
+}
+
 /* Build the request context common to screens and error screens. */
 static pt_req *portail_req_new(request_rec *r, const char *path)
 {
@@ -453,6 +465,8 @@ static pt_req *portail_req_new(request_rec *r, const char *path)
     rq->cookies = apr_table_make(r->pool, 2);
     rq->user = portail_user(r, &unavailable);
     rq->db = portail_db(r);
+    rq->log = portail_req_log;
+    rq->log_ctx = r;
     return rq;
 }
 
@@ -532,7 +546,7 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
 
     /* Who may see this screen: the <Location> blocks already said so to Apache; the
      * table says it again so that a forgotten block never opens a screen. */
-    if (rt->role != PT_ROLE_ANY && !rq->user) {
+    if (rt->role != PT_ROLE_ANY && rt->role != PT_ROLE_SERVICE && !rq->user) {
         const char *back = apr_pstrcat(r->pool, rq->site->base, path, NULL);
         apr_table_setn(r->headers_out, "Location",
                        apr_pstrcat(r->pool, rq->site->base, "/connexion?retour=",
@@ -566,7 +580,7 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
             return portail_error_page(r, rq, portail_form_status(rv), rv == PT_FORM_REPEATED
                                       ? "Le formulaire répète trop de fois un même champ." : NULL);
         }
-        if (!pt_token_equal(pt_form_get(rq->form, "csrf"), rq->csrf)
+        if (rt->role != PT_ROLE_SERVICE && !pt_token_equal(pt_form_get(rq->form, "csrf"), rq->csrf)
             && !portail_csrf_anonymous_ok(r, rq, rt, secret)) {
             return portail_error_page(r, rq, HTTP_FORBIDDEN,
                 "Le formulaire a expiré ou ne vient pas du portail. Rechargez la page et "

@@ -232,6 +232,17 @@ static const portail_route portail_routes[] = {
       "admin-porte-monnaie" },
     { "POST", "/admin/tarifs/regies/parametres", portail_admin_tarifs_parametres_post,
       PT_ROLE_AGENT, "admin-tarifs" },
+    /* paying online through PayFiP — h15payfip */
+    { "POST", "/famille/factures/{facture}/payer", portail_facture_payer_post, PT_ROLE_PARENT,
+      "facture" },
+    { "GET",  "/famille/porte-monnaie/recharger", portail_recharger_get, PT_ROLE_PARENT,
+      "recharger" },
+    { "POST", "/famille/porte-monnaie/recharger", portail_recharger_post, PT_ROLE_PARENT,
+      "recharger" },
+    { "GET",  "/famille/paiement/retour", portail_paiement_retour_get, PT_ROLE_PARENT,
+      "paiement" },
+    { "POST", "/payfip/notification", portail_payfip_notification_post, PT_ROLE_SERVICE, NULL },
+    { "GET",  "/admin/payfip", portail_admin_payfip_get, PT_ROLE_AGENT, "admin-payfip" },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 

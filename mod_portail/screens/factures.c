@@ -11,6 +11,7 @@
 #include "screens/screens.h"
 #include "core/pt_billing.h"
 #include "core/pt_pdf.h"
+#include "core/pt_payfip.h"
 #include "domain/pt_fr.h"
 
 /* An invoice's attributes, as stored and as shown. */
@@ -48,10 +49,14 @@ int portail_factures_get(pt_req *rq)
 {
     pt_node *screen = pt_req_screen(rq, "factures");
     const char *account = pt_db_int(rq->pool, rq->user->id);
-    pt_rows *inv = NULL, *pay = NULL, *fam = NULL;
+    pt_rows *inv = NULL, *pay = NULL, *fam = NULL, *live = NULL;
     int i, k;
     if (pt_db_select(rq->db, rq->pool, "portail_factures_list", PT_ARGS(account), &inv)
             != PT_DB_OK
+        || pt_db_select(rq->db, rq->pool, "portail_payfip_live_invoices",
+                        PT_ARGS(account, pt_db_int(rq->pool, apr_time_sec(rq->now)
+                                                              - PT_PAYFIP_LIFETIME)), &live)
+           != PT_DB_OK
         || pt_db_select(rq->db, rq->pool, "portail_factures_payments", PT_ARGS(account), &pay)
            != PT_DB_OK
         || pt_db_select(rq->db, rq->pool, "portail_famille_families", PT_ARGS(account), &fam)
@@ -60,6 +65,11 @@ int portail_factures_get(pt_req *rq)
     }
     for (i = 0; i < inv->n; i++) {
         pt_node *f = portail_factures_xml(rq, screen, inv, i);
+        for (k = 0; k < live->n; k++) {
+            if (!strcmp(pt_rows_get(live, k, "invoice_id"), pt_rows_get(inv, i, "id"))) {
+                pt_xml_attr(f, "paiement_en_cours", "1");
+            }
+        }
         for (k = 0; k < pay->n; k++) {
             if (!strcmp(pt_rows_get(pay, k, "invoice_id"), pt_rows_get(inv, i, "id"))) {
                 portail_factures_payment_xml(rq, f, pay, k);
@@ -207,6 +217,9 @@ int portail_facture_get(pt_req *rq)
 {
     pt_node *screen = pt_req_screen(rq, "facture");
     int rv = portail_factures_detail(rq, screen, pt_req_param_id(rq, "facture"), rq->user->id);
+    if (rv == 200) {
+        rv = portail_paiement_facture_xml(rq, screen, pt_req_param_id(rq, "facture"), NULL, NULL);
+    }
     return rv == 200 ? 200 : pt_req_error(rq, rv, rv == 404 ? "Cette facture n'existe pas, "
                                           "ou n'est pas une facture de votre famille." : NULL);
 }

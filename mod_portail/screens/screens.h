@@ -205,4 +205,15 @@ int portail_actualites_load(pt_req *rq, apr_int64_t id, pt_rows **row);
  * text's first `paragraphs` paragraphs (0: all). */
 void portail_actualites_xml(pt_req *rq, pt_node *item, pt_rows *r, int i, int paragraphs);
 
+/* screens/paiement.c — paying online through PayFiP — h15payfip */
+int portail_facture_payer_post(pt_req *rq);
+int portail_recharger_get(pt_req *rq);
+int portail_recharger_post(pt_req *rq);
+int portail_paiement_retour_get(pt_req *rq);
+int portail_payfip_notification_post(pt_req *rq);
+/* The « Payer » block (<paiement>) of the account's invoice under screen; typed/error: a
+ * refused attempt (typed: the amount typed).  200, 404 or 503. */
+int portail_paiement_facture_xml(pt_req *rq, pt_node *screen, apr_int64_t invoice,
+                                 const char *typed, const char *error);
+
 #endif

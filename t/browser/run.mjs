@@ -171,6 +171,8 @@ const SEEDS = {
     `/admin/facturation/apercu?regie=CANT&mois=${LAST_MONTH}`,
     '/admin/documents', '/admin/documents/types', '/admin/documents/999999/fichier'],
 };
+// PayFiP (h15payfip): the top-up form and a return page (t/browser/run adds its data).
+SEEDS.parent.push('/famille/porte-monnaie/recharger', '/famille/paiement/retour?idop=navigateur0001');
 const ROLE_OF = { PT_ROLE_ANY: ['public', 'parent', 'agent'], PT_ROLE_USER: ['parent', 'agent'],
   PT_ROLE_PARENT: ['parent'], PT_ROLE_AGENT: ['agent'] };
 
@@ -270,6 +272,9 @@ const FORMS = [
       await p.fill('#f-visible_from', weekDay(2, 1)); await p.fill('#f-visible_until', weekDay(1, 1)); } },
   { role: 'agent', name: 'porte-monnaie : ajustement vide', url: '/admin/porte-monnaie', form: 'main form.formulaire' },
   { role: 'agent', name: 'régie : paramètres vides', url: '/admin/tarifs', form: 'main form[action$="/regies/parametres"]' },
+  // PayFiP (h15payfip): a top-up below the régie's minimum.
+  { role: 'parent', name: 'recharge : montant trop bas', url: '/famille/porte-monnaie/recharger', form: 'main form.formulaire',
+    fill: async (p) => { await p.selectOption('#f-regie', { index: 1 }); await p.fill('#f-montant', '1'); } },
 ];
 
 async function checkForms(states) {

@@ -48,5 +48,6 @@ void unit_write(const char *dir, const char *name, const char *text);
 pt_db *unit_open(const char *dir);
 long unit_int(pt_db *db, const char *sql);
 void unit_remove(const char *dir);
+Suite *unit_payfip_suite(void);
 
 #endif

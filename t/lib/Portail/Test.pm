@@ -17,7 +17,7 @@ our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl
                     new_account new_family parallel mailed_link ask_reset day new_activity
                     enrol book httpd_pid httpd_children httpd_sockets db_problems
                     wait_until ctl_command visible_text pdf_text csv_file new_children
-                    month_ago new_regie flat_tariff booked_day);
+                    month_ago new_regie flat_tariff booked_day payfip_simulator payfip_choose);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -416,6 +416,47 @@ sub booked_day {
               . "VALUES ($kid, $act, '$day', '$status', " . ($o{majore} // 0) . ", $cert, $t, $t)");
     my ($id) = sql_query("SELECT id FROM bookings WHERE child_id = $kid AND activity_id = $act AND day = '$day'");
     return $id;
+# --- PayFiP (h15payfip) ------------------------------------------------------------------
+
+# dev/payfip-simulateur on the port t/conf/extra.conf gives PortailPayfipService; returns
+# its base URL (http://127.0.0.1:port).  Stopped when the test ends.
+my @payfip_pids;
+sub payfip_simulator {
+    require IO::Socket::INET;
+    my $top = Apache::Test::vars('top_dir');
+    my $conf = Apache::Test::vars('t_conf') . '/extra.conf';
+    open my $fh, '<', $conf or die "$conf: $!";
+    my ($port) = map { m{^PortailPayfipService\s+http://127\.0\.0\.1:(\d+)/} ? $1 : () } <$fh>;
+    close $fh;
+    die "no PortailPayfipService in $conf" unless $port;
+    my $pid = fork // die "fork: $!";
+    if (!$pid) {
+        exec '/usr/bin/python3', "$top/dev/payfip-simulateur", '--port', $port, '--delai', '2';
+        exit 127;
+    }
+    push @payfip_pids, $pid;
+    for (1 .. 50) {
+        last if IO::Socket::INET->new(PeerAddr => '127.0.0.1', PeerPort => $port);
+        select undef, undef, undef, 0.1;
+    }
+    return "http://127.0.0.1:$port";
+}
+END { kill 'TERM', @payfip_pids if @payfip_pids }
+
+# On the simulator's payment page named by $location (the portal's 303 after « Payer »):
+# « payer », « refuser » or « abandonner », the notification sent $notif (normal, double,
+# tard, jamais); returns (idOp, the return URL's path below the host, the response).
+sub payfip_choose {
+    my ($location, $action, $notif, %extra) = @_;
+    my ($base, $idop) = $location =~ m{^(https?://[^/]+)/tpi/paiement\.web\?idop=(\w+)}
+        or die "not a payment page: $location";
+    my $ua = client();
+    my $r = $ua->post("$base/tpi/paiement.web",
+                      { idop => $idop, action => $action, notif => $notif, %extra });
+    my $back = $r->header('Location') // '';
+    $back =~ s{^https?://[^/]+}{};
+    return ($idop, $back, $r);
 }
 
 1;
+
