@@ -68,7 +68,7 @@ static void ctl_usage(FILE *out)
         "  invoice-reminders     relancer les factures impayées à l'approche de leur\n"
         "                        échéance (cron : chaque jour) ; une fois par facture\n"
         "  document-reminders    prévenir les familles dont un document accepté expire dans\n"
-        "                        les 30 jours (cron : chaque jour) ; une fois par document\n",
+        "                        les 30 jours (cron : chaque jour) ; une fois par document\n"
         "  payfip-reconcile      demander à PayFiP l'issue des paiements en ligne en cours\n"
         "                        depuis plus de 15 minutes et les enregistrer (cron :\n"
         "                        toutes les 5 minutes) ; sans réponse : expirés\n"
