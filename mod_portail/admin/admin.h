@@ -126,4 +126,8 @@ int portail_admin_tarifs_get(pt_req *rq);
 int portail_admin_tarifs_post(pt_req *rq);
 int portail_admin_tarifs_regie_post(pt_req *rq);
 
+/* admin/anonymiser.c — /portail/admin/familles/{famille}/anonymiser (h16rgpd) */
+int portail_admin_anonymiser_get(pt_req *rq);
+int portail_admin_anonymiser_post(pt_req *rq);
+
 #endif

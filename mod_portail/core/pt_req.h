@@ -93,6 +93,17 @@ struct pt_req {
     pt_flash_kind flash_kind;
     const char *allow;         /* for 405 */
     const char *error_detail;  /* an extra sentence on an error screen */
+
+    /* A body written while it is built, never held whole (« Mes données »): the screen
+     * sets stream (with content_type and filename) and returns 200; the glue sends the
+     * headers, then calls stream(rq), which writes through rq->write(rq->write_ctx, …)
+     * and returns 0, or -1 after a failure (the glue then breaks the connection, so the
+     * client sees an incomplete download, never a file that looks whole). */
+    int (*stream)(pt_req *rq);
+    void *stream_ctx;
+    int (*write)(void *ctx, const void *data, apr_size_t len); /* set by the glue */
+    void *write_ctx;
+    struct pt_render_cache *render;/* the stylesheets, for a stream that renders */
 };
 
 /* The session cookie; screens set it at login and clear it at logout. */

@@ -179,6 +179,13 @@ static const portail_route portail_routes[] = {
     { "POST", "/admin/tarifs", portail_admin_tarifs_post, PT_ROLE_AGENT, "admin-tarifs" },
     { "POST", "/admin/tarifs/regies", portail_admin_tarifs_regie_post, PT_ROLE_AGENT,
       "admin-tarifs" },
+    /* RGPD (h16rgpd) */
+    { "GET",  "/famille/mes-donnees", portail_mesdonnees_get, PT_ROLE_PARENT, "mesdonnees" },
+    { "POST", "/famille/mes-donnees", portail_mesdonnees_post, PT_ROLE_PARENT, "mesdonnees" },
+    { "GET",  "/admin/familles/{famille}/anonymiser", portail_admin_anonymiser_get,
+      PT_ROLE_AGENT, "admin-anonymiser" },
+    { "POST", "/admin/familles/{famille}/anonymiser", portail_admin_anonymiser_post,
+      PT_ROLE_AGENT, "admin-anonymiser" },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 

@@ -165,4 +165,8 @@ pt_node *portail_tarif_xml(pt_req *rq, pt_node *parent, const struct pt_tariff *
 /* The same invoice as a PDF (rq->body): 200, 404 or 503. */
 int portail_factures_pdf(pt_req *rq, apr_int64_t invoice, apr_int64_t account);
 
+/* screens/mesdonnees.c — /portail/famille/mes-donnees, « Mes données » (h16rgpd) */
+int portail_mesdonnees_get(pt_req *rq);
+int portail_mesdonnees_post(pt_req *rq);
+
 #endif
