@@ -358,7 +358,11 @@ int pt_rgpd_export(pt_db *db, apr_pool_t *p, pt_render_cache *render, apr_int64_
     pt_xml_attr(x.summary, "ville", town ? town : "Ma commune");
     pt_xml_attr(x.summary, "le", pt_fr_datetime(p, apr_time_sec(now)));
     x.a = archive_write_new();
+    /* Without Zip64 (a family's data is far below 4 GB): the lengths written after an
+     * entry then have the classic 16 bytes every reader knows (Archive::Zip refuses the
+     * 24-byte form after an entry whose local header has no Zip64 field). */
     if (!x.a || archive_write_set_format_zip(x.a) != ARCHIVE_OK
+        || archive_write_set_options(x.a, "zip:!zip64") != ARCHIVE_OK
         || archive_write_set_bytes_per_block(x.a, 16384) != ARCHIVE_OK
         || archive_write_set_bytes_in_last_block(x.a, 1) != ARCHIVE_OK
         || archive_write_open(x.a, &out, NULL, pt_rgpd_archive_write, NULL) != ARCHIVE_OK) {
