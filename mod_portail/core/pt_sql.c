@@ -890,5 +890,30 @@ const pt_sql_stmt pt_sql_statements[] = {
       "(SELECT 1 FROM account_families af WHERE af.account_id = accounts.id)" },
     { "portail_anonymiser_tokens", "DELETE FROM account_tokens WHERE account_id = %lld" },
 
+
+    /* retention rules of portail-ctl purge (ctl/ctl_purge.c) — h16rgpd */
+    { "portail_purge_tokens", "DELETE FROM account_tokens WHERE expires_at <= %lld" },
+    { "portail_purge_captchas", "DELETE FROM captcha_used WHERE expires_at <= %lld" },
+    { "portail_purge_unactivated_list",
+      "SELECT id FROM accounts WHERE role = 'parent' AND state = 'en_attente' "
+      "AND created_at <= %lld ORDER BY id" },
+    { "portail_purge_unactivated",
+      "DELETE FROM accounts WHERE role = 'parent' AND state = 'en_attente' AND created_at <= %lld" },
+    { "portail_purge_warnings_obsolete",
+      "DELETE FROM account_warnings WHERE account_id IN (SELECT a.id FROM accounts a "
+      "JOIN account_warnings w ON w.account_id = a.id WHERE a.last_login_at > w.warned_at)" },
+    { "portail_purge_inactive_list",
+      "SELECT account_id AS id FROM account_warnings WHERE warned_at <= %lld ORDER BY account_id" },
+    { "portail_purge_inactive",
+      "DELETE FROM accounts WHERE role = 'parent' AND id IN "
+      "(SELECT account_id FROM account_warnings WHERE warned_at <= %lld)" },
+    { "portail_purge_to_warn",
+      "SELECT id, email, prenom FROM accounts a WHERE role = 'parent' AND state <> 'en_attente' "
+      "AND COALESCE(last_login_at, activated_at, created_at) <= CAST(%lld AS BIGINT) "
+      "AND NOT EXISTS (SELECT 1 FROM account_warnings w WHERE w.account_id = a.id) ORDER BY id" },
+    { "portail_purge_warning_insert",
+      "INSERT INTO account_warnings (account_id, warned_at) VALUES (%lld, %lld)" },
+    { "portail_purge_audit", "DELETE FROM audit WHERE at < %lld" },
+
     { NULL, NULL }
 };

@@ -25,6 +25,11 @@ typedef struct ctl {
     pt_db *db;
     const char *regie;             /* --regie CODE (invoice-run) */
     const char *mois;              /* --mois AAAA-MM (invoice-run) */
+    /* purge's retention rules (h16rgpd), as typed; NULL: the default */
+    const char *keep_unactivated;  /* --non-actives-jours N */
+    const char *keep_inactive;     /* --inactifs-ans N */
+    const char *keep_notice;       /* --preavis-jours N */
+    const char *keep_audit;        /* --journal-ans N */
 } ctl;
 
 int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -37,7 +37,8 @@ static void ctl_usage(FILE *out)
         "      --smtp-security M none, starttls ou tls, comme PortailSMTPSecurity\n"
         "      --from ADRESSE    expéditeur, comme PortailMailFrom\n"
         "      --now 'AAAA-MM-JJ HH:MM'\n"
-        "                        l'heure (Europe/Paris) à laquelle digest se croit lancé\n"
+        "                        l'heure (Europe/Paris) à laquelle digest ou purge se croit\n"
+        "                        lancé\n"
         "      --data-dir DOSSIER fichiers du portail, comme PortailDataDir (purge)\n"
         "      --dry-run         purge : dire ce qui serait supprimé, sans rien supprimer\n"
         "  -h, --help            cette aide\n"
@@ -48,9 +49,14 @@ static void ctl_usage(FILE *out)
         "  status                version du schéma\n"
         "  create-agent EMAIL    créer un compte agent ; mot de passe lu sur l'entrée standard\n"
         "  demo                  charger les données de démonstration et les comptes de démo\n"
-        "  purge                 supprimer les sessions expirées, les compteurs d'essais\n"
-        "                        périmés, les photos orphelines et les envois interrompus\n"
-        "                        (tmp/) de plus d'une heure ; chacun est nommé\n"
+        "  purge [--dry-run] [--now 'AAAA-MM-JJ HH:MM'] [--non-actives-jours 30]\n"
+        "        [--inactifs-ans 3] [--preavis-jours 30] [--journal-ans 5]\n"
+        "                        appliquer les durées de conservation : sessions, compteurs\n"
+        "                        d'essais et liens expirés, comptes jamais activés, comptes\n"
+        "                        inutilisés (prévenus par courriel, supprimés après le\n"
+        "                        préavis), journal ancien, photos orphelines, envois\n"
+        "                        interrompus (tmp/) ; chaque suppression est écrite\n"
+        "                        (cron : chaque nuit)\n"
         "  mail                  envoyer les courriels en attente (cron : chaque minute)\n"
         "  mail-test EMAIL       mettre un courriel d'essai en attente pour EMAIL\n"
         "  import-families FICHIER.csv\n"
@@ -329,6 +335,10 @@ int main(int argc, const char *const *argv)
         { "dry-run", 261, 0, "simulation" },
         { "regie", 262, 1, "code" },
         { "mois", 263, 1, "AAAA-MM" },
+        { "non-actives-jours", 264, 1, "jours" },
+        { "inactifs-ans", 265, 1, "années" },
+        { "preavis-jours", 266, 1, "jours" },
+        { "journal-ans", 267, 1, "années" },
         { "help", 'h', 0, "aide" },
         { NULL, 0, 0, NULL }
     };
@@ -362,6 +372,10 @@ int main(int argc, const char *const *argv)
             case 261: c.dry_run = 1; break;
             case 262: c.regie = arg; break;
             case 263: c.mois = arg; break;
+            case 264: c.keep_unactivated = arg; break;
+            case 265: c.keep_inactive = arg; break;
+            case 266: c.keep_notice = arg; break;
+            case 267: c.keep_audit = arg; break;
             case 'h': ctl_usage(stdout); return 0;
             }
         }
