@@ -251,6 +251,7 @@ const FORMS = [
   { role: 'agent', name: 'nouvelle activité : vide', url: '/admin/activites/nouvelle', form: 'main form.formulaire' },
   { role: 'agent', name: 'fermeture : vide', url: '/admin/fermetures', form: 'main form.formulaire' },
   { role: 'agent', name: 'refus sans message', url: '/admin/reservations', form: 'main form[action$="/refuser"]' },
+  { role: 'agent', name: 'anonymiser sans confirmer', url: '/admin/familles/1/anonymiser', form: 'main form.formulaire' },
 ];
 
 async function checkForms(states) {
