@@ -163,9 +163,8 @@ typedef struct pt_rgpd_run {
 
 static int pt_rgpd_fail(pt_rgpd_run *x, const char *what)
 {
-    x->err = apr_psprintf(x->pool, "%s : %s", what,
-                          archive_errno(x->a) || archive_error_string(x->a)
-                          ? archive_error_string(x->a) : x->db->error);
+    const char *why = archive_error_string(x->a);
+    x->err = apr_psprintf(x->pool, "%s : %s", what, why ? why : "libarchive");
     return -1;
 }
 
@@ -328,7 +327,9 @@ static int pt_rgpd_summary(pt_rgpd_run *x, pt_render_cache *render, pt_doc *doc)
 {
     const char *html = NULL;
     apr_size_t len = 0;
-    const char *e = pt_render_html(render, x->pool, doc, "mesdonnees-resume", &html, &len);
+    const char *e = render ? pt_render_html(render, x->pool, doc, "mesdonnees-resume", &html,
+                                            &len)
+                           : "pas de feuilles de style";
     if (e) {
         x->err = apr_pstrcat(x->pool, "résumé : ", e, NULL);
         return -1;

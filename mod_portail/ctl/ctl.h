@@ -53,6 +53,9 @@ int ctl_invoice_reminders(ctl *c);
 /* ctl_purge.c */
 int ctl_purge(ctl *c);
 
+/* ctl_rgpd.c (h16rgpd) */
+int ctl_export_family(ctl *c, const char *family);
+
 /* ctl_demo.c */
 int ctl_demo_ville(ctl *c);
 /* After demo rows with explicit ids: PostgreSQL's sequences continue after them

@@ -1,5 +1,5 @@
 /* portail-ctl — what is not a request: create and migrate the database, create agents,
- * load the demo, purge expired data.
+ * load the demo, purge expired data, export a family's data.
  *
  * It speaks to the database with apr_dbd, with the same driver names and parameters as
  * Apache's DBDriver / DBDParams (given as options, or read from the Apache configuration
@@ -71,7 +71,9 @@ static void ctl_usage(FILE *out)
         "                        facturer un mois terminé d'une régie (comme l'écran des\n"
         "                        agents) ; --dry-run n'affiche que l'aperçu\n"
         "  invoice-reminders     relancer les factures impayées à l'approche de leur\n"
-        "                        échéance (cron : chaque jour) ; une fois par facture\n",
+        "                        échéance (cron : chaque jour) ; une fois par facture\n"
+        "  export-family ID      « Mes données » de la famille ID : le ZIP écrit sur la\n"
+        "                        sortie standard (… export-family 12 > famille-12.zip)\n",
         PORTAIL_DATADIR);
 }
 
@@ -316,6 +318,7 @@ static const struct {
     { "demo-ville", ctl_demo_ville, NULL, NULL },
     { "invoice-run", ctl_invoice_run, NULL, NULL },
     { "invoice-reminders", ctl_invoice_reminders, NULL, NULL },
+    { "export-family", NULL, ctl_export_family, "un numéro de famille" },
     { NULL, NULL, NULL, NULL }
 };
 

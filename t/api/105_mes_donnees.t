@@ -13,7 +13,7 @@ use Encode qw(decode);
 use HTTP::Request::Common qw(POST);
 use lib 't/lib';
 use Portail::Test qw(client url csrf_of login sql_query new_family zip_members
-                     children_peak_kb);
+                     children_peak_kb ctl ctl_command);
 
 my $t = time;
 my $photos = Apache::Test::vars('t_dir') . '/data/photos';
@@ -135,6 +135,20 @@ like($summary, qr/Allergies/, 'with French labels');
 like($summary, qr/<td>7,00\s€<\/td>/, 'money the French way');
 like($summary, qr/reservations\.csv.*\(1 ligne/s, 'counting each file');
 unlike($summary, qr/AUTREFAM/, 'nothing of another family');
+
+# --- the same ZIP by portail-ctl (a request received by post) -------------------------------
+my @cmd = ctl_command('export-family', $fam);
+my $bytes = `@{[ join ' ', map { quotemeta } @cmd ]} 2>/dev/null`;
+is($? >> 8, 0, 'portail-ctl export-family');
+my $byctl = zip_members($bytes) // {};
+is_deeply([ sort keys %$byctl ], [ sort keys %$zip ], 'the same files as the screen');
+is($byctl->{'donnees/enfants.csv'}, $zip->{'donnees/enfants.csv'}, 'the same rows');
+my ($rc, $out) = ctl('export-family', 'douze');
+is($rc, 2, 'export-family of a non-number: exit status 2');
+like($out, qr/n'est pas un numéro de famille/, 'said in French');
+($rc, $out) = ctl('export-family', '999999');
+isnt($rc, 0, 'of a family that does not exist: fails');
+like($out, qr/aucune famille n° 999999/, 'said');
 
 # --- memory: a family with many bookings ---------------------------------------------------
 # 30 000 bookings with a long reason each (≈ 8 MB of CSV; held whole, rows and text would
