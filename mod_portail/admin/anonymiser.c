@@ -6,8 +6,8 @@
  * address, references and fiscal data are erased; its responsables and children lose
  * their names, birthdays (the year stays: billing rules read ages), phones, e-mails,
  * bank and health data and photos; the requests keep their history without the values
- * and messages typed; the accounts subscribed to it only are closed (address replaced,
- * blocked, sessions and links ended); invoices, payments and their amounts stay, their
+ * and messages typed; the accounts subscribed to it only are removed (sessions and links
+ * with them), the others detached; invoices, payments and their amounts stay, their
  * lines naming « Enfant anonymisé ».  The families row's `anonymisee_le` is set by a
  * conditional update: a second anonymisation, even simultaneous, answers 409.  The photo
  * files go once the transaction is committed.  Recorded in the journal.
@@ -95,24 +95,19 @@ static int portail_anonymiser_apply(pt_req *rq, const char *fid, const char *nom
            != PT_DB_OK) {
         return rv;
     }
-    /* Accounts of this family only: closed, their address replaced, sessions ended. */
+    /* Accounts of this family only are removed (their sessions, links and warnings with
+     * them: ON DELETE CASCADE); an account of another family too is only detached. */
     for (i = 0; i < acc->n; i++) {
-        const char *a = pt_rows_get(acc, i, "account_id");
         int closed = 0;
         if ((rv = pt_db_exec(rq->db, rq->pool, "portail_anonymiser_close_account",
-                             PT_ARGS(apr_pstrcat(rq->pool, "anonyme-", a, "@compte-ferme.invalid",
-                                                 NULL), a), &closed)) != PT_DB_OK
-            || (closed && ((rv = pt_db_exec(rq->db, rq->pool, "portail_session_delete_account",
-                                            PT_ARGS(a), NULL)) != PT_DB_OK
-                           || (rv = pt_db_exec(rq->db, rq->pool, "portail_anonymiser_tokens",
-                                               PT_ARGS(a), NULL)) != PT_DB_OK))) {
+                             PT_ARGS(pt_rows_get(acc, i, "account_id")), &closed)) != PT_DB_OK) {
             return rv;
         }
         n += closed;
     }
     return pt_audit(rq->db, rq->pool, rq->now, rq->user->id, "anonymisation", "famille",
                     apr_atoi64(fid), NULL,
-                    apr_psprintf(rq->pool, "%s, %d compte(s) fermé(s)", nom, n));
+                    apr_psprintf(rq->pool, "%s, %d compte(s) supprimé(s)", nom, n));
 }
 
 int portail_admin_anonymiser_post(pt_req *rq)

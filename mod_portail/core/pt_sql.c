@@ -885,10 +885,8 @@ const pt_sql_stmt pt_sql_statements[] = {
       "WHERE child_id IN (SELECT id FROM children WHERE family_id = %lld)" },
     { "portail_anonymiser_unlink", "DELETE FROM account_families WHERE family_id = %lld" },
     { "portail_anonymiser_close_account",
-      "UPDATE accounts SET email = %s, nom = '', prenom = '', state = 'bloque', "
-      "password_hash = '!' WHERE id = %lld AND role = 'parent' AND NOT EXISTS "
+      "DELETE FROM accounts WHERE id = %lld AND role = 'parent' AND NOT EXISTS "
       "(SELECT 1 FROM account_families af WHERE af.account_id = accounts.id)" },
-    { "portail_anonymiser_tokens", "DELETE FROM account_tokens WHERE account_id = %lld" },
 
 
     /* retention rules of portail-ctl purge (ctl/ctl_purge.c) — h16rgpd */
