@@ -41,6 +41,7 @@ int ctl_export_family(ctl *c, const char *arg)
     if (r->n == 0) {
         return ctl_fail("export-family : aucune famille n° %s", arg);
     }
+    pt_render_global_init();       /* pt:t() and the other extension functions */
     if (pt_render_cache_create(c->pool, c->xslt_dir, &cache) != APR_SUCCESS) {
         return ctl_fail("feuilles de style illisibles dans %s", c->xslt_dir);
     }
