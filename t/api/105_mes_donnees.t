@@ -137,7 +137,7 @@ like($summary, qr/reservations\.csv.*\(1 ligne/s, 'counting each file');
 unlike($summary, qr/AUTREFAM/, 'nothing of another family');
 
 # --- the same ZIP by portail-ctl (a request received by post) -------------------------------
-my @cmd = ctl_command('export-family', $fam);
+my @cmd = ctl_command('--data-dir', Apache::Test::vars('t_dir') . '/data', 'export-family', $fam);
 my $bytes = `@{[ join ' ', map { quotemeta } @cmd ]} 2>/dev/null`;
 is($? >> 8, 0, 'portail-ctl export-family');
 my $byctl = zip_members($bytes) // {};
