@@ -10,7 +10,8 @@ PORTAIL_PACKAGES="apache2 apache2-dev apache2-utils libapr1-dev libaprutil1-dev
  autoconf automake libtool pkg-config make gcc check libcurl4-openssl-dev
  python3-aiosmtpd python3-icalendar wrk xsltproc libxml2-utils curl libpq-dev locales
  clang libclang-rt-14-dev chromium openjdk-17-jre-headless
- libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils"
+ libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
+ libarchive-dev libarchive-zip-perl"
 
 # Install the Debian packages that are missing (as root; once per machine).
 portail_install_packages() {

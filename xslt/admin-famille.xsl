@@ -108,5 +108,10 @@
         <xsl:with-param name="suffixe" select="'/fichier'"/>
       </xsl:call-template>
     </section>
+    <section class="carte" aria-labelledby="t-rgpd">
+      <h2 id="t-rgpd"><xsl:value-of select="pt:t('anonymiser.titre')"/></h2>
+      <p><xsl:value-of select="pt:t('anonymiser.lien-aide')"/></p>
+      <p><a class="bouton bouton-secondaire" href="{$base}/admin/familles/{$f/@id}/anonymiser"><xsl:value-of select="pt:t('anonymiser.lien')"/></a></p>
+    </section>
   </xsl:template>
 </xsl:stylesheet>

@@ -35,5 +35,6 @@
         </ul>
       </section>
     </xsl:for-each>
+    <p><a href="{$base}/famille/mes-donnees"><xsl:value-of select="pt:t('mesdonnees.lien')"/></a></p>
   </xsl:template>
 </xsl:stylesheet>

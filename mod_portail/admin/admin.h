@@ -162,4 +162,8 @@ int portail_admin_actualite_depublier_post(pt_req *rq);
 /* admin/payfip.c — /portail/admin/payfip: the PayFiP journal — h15payfip */
 int portail_admin_payfip_get(pt_req *rq);
 
+/* admin/anonymiser.c — /portail/admin/familles/{famille}/anonymiser (h16rgpd) */
+int portail_admin_anonymiser_get(pt_req *rq);
+int portail_admin_anonymiser_post(pt_req *rq);
+
 #endif

@@ -103,6 +103,17 @@ struct pt_req {
      * called through pt_req_log. */
     void (*log)(pt_req *rq, const char *number, const char *message);
     void *log_ctx;
+
+    /* A body written while it is built, never held whole (« Mes données »): the screen
+     * sets stream (with content_type and filename) and returns 200; the glue sends the
+     * headers, then calls stream(rq), which writes through rq->write(rq->write_ctx, …)
+     * and returns 0, or -1 after a failure (the glue then breaks the connection, so the
+     * client sees an incomplete download, never a file that looks whole). */
+    int (*stream)(pt_req *rq);
+    void *stream_ctx;
+    int (*write)(void *ctx, const void *data, apr_size_t len); /* set by the glue */
+    void *write_ctx;
+    struct pt_render_cache *render;/* the stylesheets, for a stream that renders */
 };
 
 /* Log a refusal or an anomaly (printf-style) in Apache's error log under its number. */

@@ -621,5 +621,154 @@ const pt_sql_stmt pt_sql_statements[] = {
     /* PayFiP operations — h15payfip: in their own file, part of this one table */
 #include "core/pt_sql_payfip.def"
 
+    /* « Mes données » (core/pt_rgpd.c) — h16rgpd.  Each: (family, last id), keyset pages
+     * of 200 (PT_RGPD_PAGE), the key first as `id`. */
+    { "portail_mesdonnees_famille",
+      "SELECT id, code_abonne, nom, adresse, code_postal, commune, quotient, quotient_le, "
+      "allocataire_caf, revenu_reference, reference, created_at FROM families "
+      "WHERE id = %lld AND id > %lld ORDER BY id LIMIT 200" },
+    { "portail_mesdonnees_responsables",
+      "SELECT id, rang, civilite, nom, prenom, date_naissance, email, tel_fixe, tel_portable, "
+      "tel_travail, iban, bic, titulaire FROM responsables "
+      "WHERE family_id = %lld AND id > %lld ORDER BY id LIMIT 200" },
+    { "portail_mesdonnees_enfants",
+      "SELECT id, nom, prenom, date_naissance, sexe, ecole, classe, assurance_compagnie, "
+      "assurance_contrat, assurance_echeance, lunettes, appareil_dentaire, appareil_auditif, "
+      "autorisation_sport, droit_image, sortir_seul, sorties_scolaires, hospitalisation, "
+      "allergies, pai, vaccinations, medecin, medecin_tel, regime, contacts FROM children "
+      "WHERE family_id = %lld AND id > %lld ORDER BY id LIMIT 200" },
+    { "portail_mesdonnees_comptes",
+      "SELECT a.id, a.email, a.nom, a.prenom, a.state, a.created_at, a.activated_at, "
+      "a.last_login_at, af.created_at AS abonne_at FROM account_families af "
+      "JOIN accounts a ON a.id = af.account_id "
+      "WHERE af.family_id = %lld AND a.id > %lld ORDER BY a.id LIMIT 200" },
+    { "portail_mesdonnees_demandes",
+      "SELECT id, kind, status, title, created_at, updated_at, processed_at, agent_message "
+      "FROM requests WHERE family_id = %lld AND id > %lld ORDER BY id LIMIT 200" },
+    { "portail_mesdonnees_modifications",
+      "SELECT c.id, c.request_id, c.object_type, c.object_id, c.field, c.old_value, "
+      "c.new_value FROM request_changes c JOIN requests r ON r.id = c.request_id "
+      "WHERE r.family_id = %lld AND c.id > %lld ORDER BY c.id LIMIT 200" },
+    { "portail_mesdonnees_historique",
+      "SELECT e.id, e.request_id, e.at, e.event, e.message FROM request_events e "
+      "JOIN requests r ON r.id = e.request_id "
+      "WHERE r.family_id = %lld AND e.id > %lld ORDER BY e.id LIMIT 200" },
+    { "portail_mesdonnees_inscriptions",
+      "SELECT e.id, e.request_id, e.child_id, c.prenom AS enfant, a.name AS activite, "
+      "e.date_debut, e.date_fin, e.occasionnelle, e.weekdays FROM enrolments e "
+      "JOIN children c ON c.id = e.child_id JOIN activities a ON a.id = e.activity_id "
+      "WHERE c.family_id = %lld AND e.id > %lld ORDER BY e.id LIMIT 200" },
+    { "portail_mesdonnees_reservations",
+      "SELECT b.id, b.child_id, c.prenom AS enfant, a.name AS activite, b.day, b.status, "
+      "b.majore, b.motif, b.certificat_le, b.request_id, b.created_at, b.updated_at "
+      "FROM bookings b JOIN children c ON c.id = b.child_id "
+      "JOIN activities a ON a.id = b.activity_id "
+      "WHERE c.family_id = %lld AND b.id > %lld ORDER BY b.id LIMIT 200" },
+    { "portail_mesdonnees_factures",
+      "SELECT id, reference, code_emission, code_personne, periode, emise_le, echeance, "
+      "montant, paye, etat, emetteur FROM invoices "
+      "WHERE family_id = %lld AND id > %lld ORDER BY id LIMIT 200" },
+    { "portail_mesdonnees_lignes",
+      "SELECT l.id, l.invoice_id, i.reference AS facture, l.enfant, l.activite, l.jours, "
+      "l.prix, l.majoration, l.montant FROM invoice_lines l "
+      "JOIN invoices i ON i.id = l.invoice_id "
+      "WHERE i.family_id = %lld AND l.id > %lld ORDER BY l.id LIMIT 200" },
+    { "portail_mesdonnees_avoirs",
+      "SELECT n.id, n.invoice_id, i.reference AS facture, n.numero, n.montant, n.motif, "
+      "n.emis_le FROM credit_notes n JOIN invoices i ON i.id = n.invoice_id "
+      "WHERE i.family_id = %lld AND n.id > %lld ORDER BY n.id LIMIT 200" },
+    { "portail_mesdonnees_reglements",
+      "SELECT id, numero, moyen, montant, paye_le, piece, created_at FROM payments "
+      "WHERE family_id = %lld AND id > %lld ORDER BY id LIMIT 200" },
+    { "portail_mesdonnees_credits",
+      "SELECT id, montant, libelle, payment_id, created_at FROM family_credits "
+      "WHERE family_id = %lld AND id > %lld ORDER BY id LIMIT 200" },
+    { "portail_mesdonnees_porte_monnaie",
+      "SELECT w.regie_id AS id, r.name AS regie, w.solde, w.active_le FROM wallets w "
+      "JOIN regies r ON r.id = w.regie_id "
+      "WHERE w.family_id = %lld AND w.regie_id > %lld ORDER BY w.regie_id LIMIT 200" },
+    { "portail_mesdonnees_mouvements",
+      "SELECT id, regie_id, kind, montant, solde, booking_id, payment_id, motif, created_at "
+      "FROM wallet_movements WHERE family_id = %lld AND id > %lld ORDER BY id LIMIT 200" },
+    { "portail_mesdonnees_photos",
+      "SELECT id, photo AS fichier, prenom AS nom FROM children "
+      "WHERE family_id = %lld AND id > %lld AND photo IS NOT NULL ORDER BY id LIMIT 200" },
+    { "portail_mesdonnees_family",
+      "SELECT f.id, f.nom FROM families f JOIN account_families af ON af.family_id = f.id "
+      "WHERE af.account_id = %lld AND f.anonymisee_le IS NULL ORDER BY f.nom, f.id" },
+
+
+    /* anonymisation of a family that left (admin/anonymiser.c) — h16rgpd */
+    { "portail_anonymiser_family",
+      "SELECT id, nom, code_abonne, anonymisee_le FROM families WHERE id = %lld" },
+    { "portail_anonymiser_photos",
+      "SELECT photo AS name FROM children WHERE family_id = %lld AND photo IS NOT NULL UNION "
+      "SELECT c.new_value FROM request_changes c JOIN requests r ON r.id = c.request_id "
+      "WHERE r.family_id = %lld AND c.field = 'photo' AND c.new_value IS NOT NULL" },
+    { "portail_anonymiser_mark",
+      "UPDATE families SET nom = %s, code_abonne = %s, adresse = NULL, code_postal = NULL, "
+      "commune = NULL, quotient = NULL, quotient_le = NULL, allocataire_caf = NULL, "
+      "revenu_reference = NULL, reference = NULL, anonymisee_le = %lld "
+      "WHERE id = %lld AND anonymisee_le IS NULL" },
+    { "portail_anonymiser_accounts",
+      "SELECT account_id FROM account_families WHERE family_id = %lld ORDER BY account_id" },
+    { "portail_anonymiser_responsables",
+      "UPDATE responsables SET civilite = NULL, nom = 'ANONYME', prenom = 'Responsable', "
+      "date_naissance = NULL, email = NULL, tel_fixe = NULL, tel_portable = NULL, "
+      "tel_travail = NULL, iban = NULL, bic = NULL, titulaire = NULL WHERE family_id = %lld" },
+    { "portail_anonymiser_children",
+      "UPDATE children SET nom = 'ANONYME', prenom = %s || CAST(id AS TEXT), "
+      "date_naissance = substr(date_naissance, 1, 4) || '-01-01', sexe = NULL, ecole = NULL, "
+      "classe = NULL, assurance_compagnie = NULL, assurance_contrat = NULL, "
+      "assurance_echeance = NULL, lunettes = NULL, appareil_dentaire = NULL, "
+      "appareil_auditif = NULL, autorisation_sport = NULL, droit_image = NULL, "
+      "sortir_seul = NULL, sorties_scolaires = NULL, hospitalisation = NULL, allergies = NULL, "
+      "pai = NULL, vaccinations = NULL, medecin = NULL, medecin_tel = NULL, regime = NULL, "
+      "contacts = NULL, photo = NULL WHERE family_id = %lld" },
+    { "portail_anonymiser_lines",
+      "UPDATE invoice_lines SET enfant = %s "
+      "WHERE invoice_id IN (SELECT id FROM invoices WHERE family_id = %lld)" },
+    { "portail_anonymiser_changes",
+      "UPDATE request_changes SET old_value = NULL, new_value = NULL "
+      "WHERE request_id IN (SELECT id FROM requests WHERE family_id = %lld)" },
+    { "portail_anonymiser_requests",
+      "UPDATE requests SET title = %s, agent_message = NULL, account_id = NULL "
+      "WHERE family_id = %lld" },
+    { "portail_anonymiser_events",
+      "UPDATE request_events SET message = NULL "
+      "WHERE request_id IN (SELECT id FROM requests WHERE family_id = %lld)" },
+    { "portail_anonymiser_bookings",
+      "UPDATE bookings SET motif = NULL "
+      "WHERE child_id IN (SELECT id FROM children WHERE family_id = %lld)" },
+    { "portail_anonymiser_unlink", "DELETE FROM account_families WHERE family_id = %lld" },
+    { "portail_anonymiser_close_account",
+      "DELETE FROM accounts WHERE id = %lld AND role = 'parent' AND NOT EXISTS "
+      "(SELECT 1 FROM account_families af WHERE af.account_id = accounts.id)" },
+
+
+    /* retention rules of portail-ctl purge (ctl/ctl_purge.c) — h16rgpd */
+    { "portail_purge_tokens", "DELETE FROM account_tokens WHERE expires_at <= %lld" },
+    { "portail_purge_captchas", "DELETE FROM captcha_used WHERE expires_at <= %lld" },
+    { "portail_purge_unactivated_list",
+      "SELECT id FROM accounts WHERE role = 'parent' AND state = 'en_attente' "
+      "AND created_at <= %lld ORDER BY id" },
+    { "portail_purge_unactivated",
+      "DELETE FROM accounts WHERE role = 'parent' AND state = 'en_attente' AND created_at <= %lld" },
+    { "portail_purge_warnings_obsolete",
+      "DELETE FROM account_warnings WHERE account_id IN (SELECT a.id FROM accounts a "
+      "JOIN account_warnings w ON w.account_id = a.id WHERE a.last_login_at > w.warned_at)" },
+    { "portail_purge_inactive_list",
+      "SELECT account_id AS id FROM account_warnings WHERE warned_at <= %lld ORDER BY account_id" },
+    { "portail_purge_inactive",
+      "DELETE FROM accounts WHERE role = 'parent' AND id IN "
+      "(SELECT account_id FROM account_warnings WHERE warned_at <= %lld)" },
+    { "portail_purge_to_warn",
+      "SELECT id, email, prenom FROM accounts a WHERE role = 'parent' AND state <> 'en_attente' "
+      "AND COALESCE(last_login_at, activated_at, created_at) <= CAST(%lld AS BIGINT) "
+      "AND NOT EXISTS (SELECT 1 FROM account_warnings w WHERE w.account_id = a.id) ORDER BY id" },
+    { "portail_purge_warning_insert",
+      "INSERT INTO account_warnings (account_id, warned_at) VALUES (%lld, %lld)" },
+    { "portail_purge_audit", "DELETE FROM audit WHERE at < %lld" },
+
     { NULL, NULL }
 };

@@ -29,6 +29,11 @@ typedef struct ctl {
     /* PortailPayfipService, PortailPayfipPage, PortailPayfipNumcli, PortailPayfipSaisie,
      * PortailPayfipTimeout (payfip-reconcile) — h15payfip */
     const char *payfip_service, *payfip_page, *payfip_numcli, *payfip_saisie, *payfip_timeout;
+    /* purge's retention rules (h16rgpd), as typed; NULL: the default */
+    const char *keep_unactivated;  /* --non-actives-jours N */
+    const char *keep_inactive;     /* --inactifs-ans N */
+    const char *keep_notice;       /* --preavis-jours N */
+    const char *keep_audit;        /* --journal-ans N */
 } ctl;
 
 int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -59,6 +64,9 @@ int ctl_payfip_reconcile(ctl *c);
 
 /* ctl_purge.c */
 int ctl_purge(ctl *c);
+
+/* ctl_rgpd.c (h16rgpd) */
+int ctl_export_family(ctl *c, const char *family);
 
 /* ctl_demo.c */
 int ctl_demo_ville(ctl *c);

@@ -1,5 +1,5 @@
 /* portail-ctl — what is not a request: create and migrate the database, create agents,
- * load the demo, purge expired data.
+ * load the demo, purge expired data, export a family's data.
  *
  * It speaks to the database with apr_dbd, with the same driver names and parameters as
  * Apache's DBDriver / DBDParams (given as options, or read from the Apache configuration
@@ -37,7 +37,8 @@ static void ctl_usage(FILE *out)
         "      --smtp-security M none, starttls ou tls, comme PortailSMTPSecurity\n"
         "      --from ADRESSE    expéditeur, comme PortailMailFrom\n"
         "      --now 'AAAA-MM-JJ HH:MM'\n"
-        "                        l'heure (Europe/Paris) à laquelle digest se croit lancé\n"
+        "                        l'heure (Europe/Paris) à laquelle digest ou purge se croit\n"
+        "                        lancé\n"
         "      --data-dir DOSSIER fichiers du portail, comme PortailDataDir (purge)\n"
         "      --dry-run         purge : dire ce qui serait supprimé, sans rien supprimer\n"
         "  -h, --help            cette aide\n"
@@ -48,10 +49,15 @@ static void ctl_usage(FILE *out)
         "  status                version du schéma\n"
         "  create-agent EMAIL    créer un compte agent ; mot de passe lu sur l'entrée standard\n"
         "  demo                  charger les données de démonstration et les comptes de démo\n"
-        "  purge                 supprimer les sessions expirées, les compteurs d'essais\n"
-        "                        périmés, les photos orphelines et les envois interrompus\n"
-        "                        (tmp/) de plus d'une heure, les documents expirés depuis\n"
-        "                        PortailDocumentRetention mois ; chacun est nommé\n"
+        "  purge [--dry-run] [--now 'AAAA-MM-JJ HH:MM'] [--non-actives-jours 30]\n"
+        "        [--inactifs-ans 3] [--preavis-jours 30] [--journal-ans 5]\n"
+        "                        appliquer les durées de conservation : sessions, compteurs\n"
+        "                        d'essais et liens expirés, comptes jamais activés, comptes\n"
+        "                        inutilisés (prévenus par courriel, supprimés après le\n"
+        "                        préavis), journal ancien, photos orphelines, envois\n"
+        "                        interrompus (tmp/), documents expirés depuis\n"
+        "                        PortailDocumentRetention mois ; chaque suppression est écrite\n"
+        "                        (cron : chaque nuit)\n"
         "  mail                  envoyer les courriels en attente (cron : chaque minute)\n"
         "  mail-test EMAIL       mettre un courriel d'essai en attente pour EMAIL\n"
         "  import-families FICHIER.csv\n"
@@ -72,7 +78,9 @@ static void ctl_usage(FILE *out)
         "  payfip-reconcile      demander à PayFiP l'issue des paiements en ligne en cours\n"
         "                        depuis plus de 15 minutes et les enregistrer (cron :\n"
         "                        toutes les 5 minutes) ; sans réponse : expirés\n"
-        "      --payfip URL      service web PayFiP, comme PortailPayfipService\n",
+        "      --payfip URL      service web PayFiP, comme PortailPayfipService\n"
+        "  export-family ID      « Mes données » de la famille ID : le ZIP écrit sur la\n"
+        "                        sortie standard (… export-family 12 > famille-12.zip)\n",
         PORTAIL_DATADIR);
 }
 
@@ -325,6 +333,7 @@ static const struct {
     { "invoice-reminders", ctl_invoice_reminders, NULL, NULL },
     { "document-reminders", ctl_document_reminders, NULL, NULL },
     { "payfip-reconcile", ctl_payfip_reconcile, NULL, NULL },
+    { "export-family", NULL, ctl_export_family, "un numéro de famille" },
     { NULL, NULL, NULL, NULL }
 };
 
@@ -344,7 +353,11 @@ int main(int argc, const char *const *argv)
         { "dry-run", 261, 0, "simulation" },
         { "regie", 262, 1, "code" },
         { "mois", 263, 1, "AAAA-MM" },
-        { "payfip", 264, 1, "url" },
+        { "payfip", 268, 1, "url" },
+        { "non-actives-jours", 264, 1, "jours" },
+        { "inactifs-ans", 265, 1, "années" },
+        { "preavis-jours", 266, 1, "jours" },
+        { "journal-ans", 267, 1, "années" },
         { "help", 'h', 0, "aide" },
         { NULL, 0, 0, NULL }
     };
@@ -378,7 +391,11 @@ int main(int argc, const char *const *argv)
             case 261: c.dry_run = 1; break;
             case 262: c.regie = arg; break;
             case 263: c.mois = arg; break;
-            case 264: c.payfip_service = arg; break;
+            case 268: c.payfip_service = arg; break;
+            case 264: c.keep_unactivated = arg; break;
+            case 265: c.keep_inactive = arg; break;
+            case 266: c.keep_notice = arg; break;
+            case 267: c.keep_audit = arg; break;
             case 'h': ctl_usage(stdout); return 0;
             }
         }

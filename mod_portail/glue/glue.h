@@ -29,7 +29,7 @@ extern module AP_MODULE_DECLARE_DATA portail_module;
  * modules do with APLOGNO (whose AH numbers are httpd's: AH10000 and up are taken).
  * Numbers are given once, never reused: request.c 00001-00009, respond.c 00010-00019,
  * mod_portail.c 00020-00029, config.c 00030-00039, auth.c / router.c 00040-00049, next
- * free 00050 (docs/webmaster.md lists them). */
+ * free 00050 (docs/webmaster.md lists them); 00080-00089: RGPD (h16rgpd). */
 #define PTLOGNO(n) "PT" #n ": "
 
 /* Per virtual host. */

@@ -398,6 +398,39 @@ static int portail_send(request_rec *r, const char *type, const char *body, apr_
     return OK;
 }
 
+/* A streamed body (pt_req.h): written through Apache's output filters as the screen
+ * builds it, flushed by them in small blocks; no Content-Length (chunked). */
+static int portail_stream_write(void *ctx, const void *data, apr_size_t len)
+{
+    request_rec *r = ctx;
+    return r->connection->aborted || ap_rwrite(data, (int)len, r) < 0 ? -1 : 0;
+}
+
+static int portail_send_stream(request_rec *r, pt_req *rq)
+{
+    apr_table_setn(r->headers_out, "Cache-Control", "private, no-store");
+    if (rq->filename) {
+        apr_table_setn(r->headers_out, "Content-Disposition",
+                       apr_pstrcat(r->pool, "attachment; filename=\"", rq->filename, "\"",
+                                   NULL));
+    }
+    ap_set_content_type(r, rq->content_type);
+    if (r->header_only) {
+        return OK;
+    }
+    rq->write = portail_stream_write;
+    rq->write_ctx = r;
+    if (rq->stream(rq) != 0) {
+        /* Headers are gone: only a broken connection tells the client. */
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, r, PTLOGNO(00080) "stream broken: %s",
+                      rq->error_detail ? rq->error_detail : "?");
+        r->connection->keepalive = AP_CONN_CLOSE;
+        r->connection->aborted = 1;
+        return OK;
+    }
+    return OK;
+}
+
 /* Minimal French page for when even the error stylesheet cannot be used. */
 static int portail_send_fallback(request_rec *r, int status)
 {
@@ -467,6 +500,8 @@ static pt_req *portail_req_new(request_rec *r, const char *path)
     rq->db = portail_db(r);
     rq->log = portail_req_log;
     rq->log_ctx = r;
+    rq->render = ((portail_server_conf *)ap_get_module_config(r->server->module_config,
+                                                              &portail_module))->render;
     return rq;
 }
 
@@ -615,6 +650,9 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
         return portail_error_page(r, rq, status, rq->error_detail);
     }
     r->status = status;
+    if (rq->stream) {
+        return portail_send_stream(r, rq);
+    }
     if (rq->body && rq->cacheable && rq->content_type
         && strncmp(rq->content_type, "text/html", 9) == 0) {
         /* A page from the page cache (the home page, the planning): the headers it had

@@ -243,6 +243,13 @@ static const portail_route portail_routes[] = {
       "paiement" },
     { "POST", "/payfip/notification", portail_payfip_notification_post, PT_ROLE_SERVICE, NULL },
     { "GET",  "/admin/payfip", portail_admin_payfip_get, PT_ROLE_AGENT, "admin-payfip" },
+    /* RGPD (h16rgpd) */
+    { "GET",  "/famille/mes-donnees", portail_mesdonnees_get, PT_ROLE_PARENT, "mesdonnees" },
+    { "POST", "/famille/mes-donnees", portail_mesdonnees_post, PT_ROLE_PARENT, "mesdonnees" },
+    { "GET",  "/admin/familles/{famille}/anonymiser", portail_admin_anonymiser_get,
+      PT_ROLE_AGENT, "admin-anonymiser" },
+    { "POST", "/admin/familles/{famille}/anonymiser", portail_admin_anonymiser_post,
+      PT_ROLE_AGENT, "admin-anonymiser" },
     { NULL, NULL, NULL, PT_ROLE_ANY, NULL }
 };
 

@@ -216,4 +216,8 @@ int portail_payfip_notification_post(pt_req *rq);
 int portail_paiement_facture_xml(pt_req *rq, pt_node *screen, apr_int64_t invoice,
                                  const char *typed, const char *error);
 
+/* screens/mesdonnees.c — /portail/famille/mes-donnees, « Mes données » (h16rgpd) */
+int portail_mesdonnees_get(pt_req *rq);
+int portail_mesdonnees_post(pt_req *rq);
+
 #endif

@@ -275,6 +275,7 @@ const FORMS = [
   // PayFiP (h15payfip): a top-up below the régie's minimum.
   { role: 'parent', name: 'recharge : montant trop bas', url: '/famille/porte-monnaie/recharger', form: 'main form.formulaire',
     fill: async (p) => { await p.selectOption('#f-regie', { index: 1 }); await p.fill('#f-montant', '1'); } },
+  { role: 'agent', name: 'anonymiser sans confirmer', url: '/admin/familles/1/anonymiser', form: 'main form.formulaire' },
 ];
 
 async function checkForms(states) {

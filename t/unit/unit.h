@@ -49,5 +49,6 @@ pt_db *unit_open(const char *dir);
 long unit_int(pt_db *db, const char *sql);
 void unit_remove(const char *dir);
 Suite *unit_payfip_suite(void);
+Suite *unit_rgpd_suite(void);
 
 #endif

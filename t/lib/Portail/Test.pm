@@ -17,7 +17,8 @@ our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl
                     new_account new_family parallel mailed_link ask_reset day new_activity
                     enrol book httpd_pid httpd_children httpd_sockets db_problems
                     wait_until ctl_command visible_text pdf_text csv_file new_children
-                    month_ago new_regie flat_tariff booked_day payfip_simulator payfip_choose);
+                    month_ago new_regie flat_tariff booked_day payfip_simulator payfip_choose
+                    zip_members children_peak_kb);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -456,6 +457,32 @@ sub payfip_choose {
     my $back = $r->header('Location') // '';
     $back =~ s{^https?://[^/]+}{};
     return ($idop, $back, $r);
+
+# --- RGPD (h16rgpd) ------------------------------------------------------------------------
+
+# The members of a ZIP (bytes) read by Debian's Archive::Zip: name => content (bytes).
+sub zip_members {
+    my ($bytes) = @_;
+    require Archive::Zip;
+    require File::Temp;
+    my ($fh, $file) = File::Temp::tempfile(SUFFIX => '.zip', UNLINK => 1);
+    binmode $fh;
+    print $fh $bytes;
+    close $fh;
+    my $zip = Archive::Zip->new;
+    $zip->read($file) == Archive::Zip::AZ_OK() or return undef;
+    return { map { ($_->fileName => scalar $zip->contents($_)) } $zip->members };
+}
+
+# The peak resident memory (VmHWM, kB) of the test server's children, summed: its growth
+# over one request bounds what that request held at once.
+sub children_peak_kb {
+    my $sum = 0;
+    for my $pid (httpd_children()) {
+        open my $fh, '<', "/proc/$pid/status" or next;
+        while (<$fh>) { $sum += $1 if /^VmHWM:\s+(\d+)/ }
+    }
+    return $sum;
 }
 
 1;
