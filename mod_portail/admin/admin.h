@@ -126,4 +126,8 @@ int portail_admin_tarifs_get(pt_req *rq);
 int portail_admin_tarifs_post(pt_req *rq);
 int portail_admin_tarifs_regie_post(pt_req *rq);
 
+/* agents.c — h16roles */
+int portail_admin_agents_get(pt_req *rq);
+int portail_admin_agent_post(pt_req *rq);
+
 #endif

@@ -52,6 +52,8 @@ int portail_admin_jour_get(pt_req *rq)
            != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
+    /* Allergies, PAI, diet: only for the roles that care for the children. */
+    pt_dossier_rows_hide(rq->user, b, "enfant");
     pt_xml_attr(screen, "activite", id);
     pt_xml_attr(screen, "nom", pt_rows_get(act, 0, "name"));
     pt_xml_attr(screen, "capacite", pt_rows_get(act, 0, "capacity"));
@@ -65,9 +67,11 @@ int portail_admin_jour_get(pt_req *rq)
         pt_node *e = pt_xml_row(screen, !strcmp(pt_rows_get(b, i, "status"), "liste_attente")
                                         ? "attente" : "inscrit", b, i, NULL);
         /* The diet as the family chose it (« Sans porc »), never its stored code. */
-        pt_xml_attr(e, "regime_fr",
-                    pt_dossier_display(rq->pool, pt_dossier_field_find("enfant", "regime"),
-                                       pt_rows_get(b, i, "regime"), 0));
+        if (pt_rows_get(b, i, "regime")) {
+            pt_xml_attr(e, "regime_fr",
+                        pt_dossier_display(rq->pool, pt_dossier_field_find("enfant", "regime"),
+                                           pt_rows_get(b, i, "regime"), 0));
+        }
     }
     return 200;
 }

@@ -157,3 +157,8 @@ const pt_upload *pt_req_upload(pt_req *rq, const char *name)
     }
     return NULL;
 }
+
+int pt_req_may(const pt_req *rq, const char *method, const char *path)
+{
+    return rq->may ? rq->may(rq, method, path) : 0;
+}

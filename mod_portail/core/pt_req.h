@@ -32,7 +32,22 @@ typedef struct pt_site {
     const char *accessibility; /* PortailAccessibility, NULL for the default text */
 } pt_site;
 
-typedef enum { PT_ROLE_ANY = 0, PT_ROLE_PARENT, PT_ROLE_AGENT, PT_ROLE_USER } pt_role;
+/* Who may use a route (the router table's column) and who a user is.  PT_ROLE_AGENT is
+ * any agent; the agent roles are bits (an agent holds several, core/pt_role.h): a route
+ * naming one, or a named set of them, opens to an agent holding any of them.  A route
+ * needing a new set gets a name here: the router's column stays one word (the browser
+ * suite reads it). */
+typedef enum {
+    PT_ROLE_ANY = 0, PT_ROLE_PARENT, PT_ROLE_AGENT, PT_ROLE_USER,
+    PT_ROLE_ACCUEIL = 0x10,
+    PT_ROLE_RESTAURATION = 0x20,
+    PT_ROLE_FACTURATION = 0x40,
+    PT_ROLE_ADMINISTRATION = 0x80,
+    /* those who care for the children: the health data, the day sheets */
+    PT_ROLE_ENFANTS = PT_ROLE_ACCUEIL | PT_ROLE_RESTAURATION,
+    /* the family file's change requests: bank changes go to billing */
+    PT_ROLE_DOSSIERS = PT_ROLE_ACCUEIL | PT_ROLE_FACTURATION
+} pt_role;
 
 /* The logged-in account, when there is one. */
 typedef struct pt_user {
@@ -41,6 +56,7 @@ typedef struct pt_user {
     const char *prenom;
     const char *nom;
     pt_role role;              /* PT_ROLE_PARENT or PT_ROLE_AGENT */
+    int agent_roles;           /* an agent's roles: PT_ROLE_ACCUEIL | … (0 for a parent) */
     const char *session_token; /* the raw token of the current session */
 } pt_user;
 
@@ -93,6 +109,10 @@ struct pt_req {
     pt_flash_kind flash_kind;
     const char *allow;         /* for 405 */
     const char *error_detail;  /* an extra sentence on an error screen */
+
+    /* Whether the user may use (method, path): the router table's answer, set by the
+     * glue (pt_req_may). */
+    int (*may)(const pt_req *rq, const char *method, const char *path);
 };
 
 /* The session cookie; screens set it at login and clear it at logout. */
@@ -136,6 +156,10 @@ const pt_upload *pt_req_upload(pt_req *rq, const char *name);
 
 /* Integer route parameter; -1 when missing or not a positive integer. */
 apr_int64_t pt_req_param_id(pt_req *rq, const char *name);
+
+/* 1 when the user may use the route (method, path below the base): screens show only
+ * the links and forms the router table would open. */
+int pt_req_may(const pt_req *rq, const char *method, const char *path);
 
 /* Integer query parameter `name` in [min, max] into *out (dflt when absent or empty).
  * 0 when it is there but not such a number: the screen answers 400. */

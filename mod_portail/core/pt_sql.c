@@ -763,5 +763,19 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_wallet_balance",
       "SELECT solde FROM wallets WHERE family_id = %lld AND regie_id = %lld" },
 
+    /* agents' roles, need to know (core/pt_role.c, admin/agents.c) — h16roles */
+    { "portail_role_list", "SELECT role FROM agent_roles WHERE account_id = %lld" },
+    { "portail_role_clear", "DELETE FROM agent_roles WHERE account_id = %lld" },
+    { "portail_role_add", "INSERT INTO agent_roles (account_id, role) VALUES (%lld, %s)" },
+    { "portail_role_administrators",
+      "SELECT COUNT(*) AS n FROM agent_roles r JOIN accounts a ON a.id = r.account_id "
+      "WHERE r.role = 'administration' AND a.role = 'agent' AND a.state = 'actif'" },
+    { "portail_admin_agents_list",
+      "SELECT a.id, a.email, a.prenom, a.nom, a.state, r.role FROM accounts a "
+      "LEFT JOIN agent_roles r ON r.account_id = a.id WHERE a.role = 'agent' "
+      "ORDER BY a.nom, a.prenom, a.email, a.id, r.role" },
+    { "portail_admin_agents_get",
+      "SELECT id, email, prenom, nom FROM accounts WHERE id = %lld AND role = 'agent'" },
+
     { NULL, NULL }
 };

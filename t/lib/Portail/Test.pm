@@ -16,7 +16,8 @@ use Encode ();
 our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server open_day
                     new_account new_family parallel mailed_link ask_reset day new_activity
                     enrol book httpd_pid httpd_children httpd_sockets db_problems
-                    wait_until ctl_command visible_text pdf_text csv_file new_children);
+                    wait_until ctl_command visible_text pdf_text csv_file new_children
+                    agent_roles new_agent);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -373,6 +374,30 @@ sub csv_file {
     print $fh $text;
     close $fh;
     return $path;
+}
+
+
+# --- agents' roles, need to know (h16roles) ----------------------------------------------
+
+# Give the agent account exactly these roles (accueil, restauration, facturation,
+# administration); they apply from its next page.
+sub agent_roles {
+    my ($email, @roles) = @_;
+    my ($id) = sql_query("SELECT id FROM accounts WHERE email = '$email' AND role = 'agent'");
+    die "no agent $email" unless $id;
+    sql_query("DELETE FROM agent_roles WHERE account_id = $id");
+    sql_query("INSERT INTO agent_roles (account_id, role) VALUES ($id, '$_')") for @roles;
+    return $id;
+}
+
+# An agent of its own holding these roles, logged in; returns (its client, its account id).
+sub new_agent {
+    my ($email, $password, @roles) = @_;
+    new_account($email, $password, 'agent');
+    my $id = agent_roles($email, @roles);
+    my $ua = client();
+    login($ua, $email, $password);
+    return ($ua, $id);
 }
 
 1;
