@@ -58,6 +58,7 @@ int main(void)
     srunner_add_suite(sr, unit_db_suite());
     srunner_add_suite(sr, unit_tariff_suite());
     srunner_add_suite(sr, unit_arena_suite());
+    srunner_add_suite(sr, unit_role_suite());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

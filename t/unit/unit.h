@@ -33,5 +33,6 @@ Suite *unit_db_suite(void);
 long unit_rss_kb(void);
 Suite *unit_tariff_suite(void);
 Suite *unit_arena_suite(void);
+Suite *unit_role_suite(void);
 
 #endif
