@@ -55,28 +55,29 @@ const pt_dossier_field *pt_dossier_field_find(const char *object, const char *co
     return NULL;
 }
 
-const char *pt_dossier_section_title(const char *object, const char *section)
+/* The row of a section in pt_dossier_sections, -1 when the object has no such section. */
+static int pt_dossier_section_find(const char *object, const char *section)
 {
     int i;
     for (i = 0; pt_dossier_sections[i].object; i++) {
         if (!strcmp(pt_dossier_sections[i].object, object)
             && !strcmp(pt_dossier_sections[i].section, section)) {
-            return pt_dossier_sections[i].title;
+            return i;
         }
     }
-    return NULL;
+    return -1;
+}
+
+const char *pt_dossier_section_title(const char *object, const char *section)
+{
+    int i = pt_dossier_section_find(object, section);
+    return i < 0 ? NULL : pt_dossier_sections[i].title;
 }
 
 pt_data pt_dossier_section_class(const char *object, const char *section)
 {
-    int i;
-    for (i = 0; pt_dossier_sections[i].object; i++) {
-        if (!strcmp(pt_dossier_sections[i].object, object)
-            && !strcmp(pt_dossier_sections[i].section, section)) {
-            return pt_dossier_sections[i].data;
-        }
-    }
-    return PT_DATA_COMMUNE;
+    int i = pt_dossier_section_find(object, section);
+    return i < 0 ? PT_DATA_COMMUNE : pt_dossier_sections[i].data;
 }
 
 int pt_dossier_visible(const pt_user *u, const pt_dossier_field *f)
