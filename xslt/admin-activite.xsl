@@ -17,10 +17,13 @@
   <xsl:template match="page" mode="contenu">
     <p><a href="{$base}/admin/activites"><xsl:value-of select="pt:t('activites.retour')"/></a></p>
     <h1><xsl:apply-templates select="/page" mode="titre"/></h1>
-    <p class="discret"><xsl:value-of select="pt:t('champs.obligatoires')"/></p>
-    <xsl:apply-templates select="admin-activite/form">
-      <xsl:with-param name="bouton" select="pt:t('dossier.enregistrer')"/>
-    </xsl:apply-templates>
+    <!-- The settings' forms only for the roles that change them (@modifiable). -->
+    <xsl:if test="not($p) or $p/@modifiable">
+      <p class="discret"><xsl:value-of select="pt:t('champs.obligatoires')"/></p>
+      <xsl:apply-templates select="admin-activite/form">
+        <xsl:with-param name="bouton" select="pt:t('dossier.enregistrer')"/>
+      </xsl:apply-templates>
+    </xsl:if>
     <xsl:if test="$p">
       <section class="carte" aria-labelledby="t-periodes">
         <h2 id="t-periodes"><xsl:value-of select="pt:t('col.periodes')"/></h2>
@@ -37,6 +40,7 @@
           </xsl:when>
           <xsl:otherwise><p><xsl:value-of select="pt:t('activites.sans-periode')"/></p></xsl:otherwise>
         </xsl:choose>
+        <xsl:if test="$p/@modifiable">
         <h3><xsl:value-of select="pt:t('activites.ajouter-periode')"/></h3>
         <form method="post" action="{$base}/admin/activites/{$p/@activite}/periodes" class="formulaire">
           <xsl:call-template name="csrf"/>
@@ -48,7 +52,9 @@
           </xsl:call-template>
           <div class="actions"><button type="submit" class="bouton"><xsl:value-of select="pt:t('activites.ajouter-periode')"/></button></div>
         </form>
+        </xsl:if>
       </section>
+      <xsl:if test="$p/@jour">
       <section class="carte" aria-labelledby="t-jour">
         <h2 id="t-jour"><xsl:value-of select="pt:t('jour.feuille')"/></h2>
         <form method="get" action="{$base}/admin/activites/{$p/@activite}/jour" class="formulaire">
@@ -69,6 +75,7 @@
           <div class="actions"><button type="submit" class="bouton"><xsl:value-of select="pt:t('export.telecharger')"/></button></div>
         </form>
       </section>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 

@@ -10,10 +10,12 @@
 
   <xsl:template match="page" mode="contenu">
     <h1><xsl:value-of select="pt:t('admin.activites')"/></h1>
-    <p class="actions-ligne">
-      <a class="bouton" href="{$base}/admin/activites/nouvelle"><xsl:value-of select="pt:t('activites.nouvelle')"/></a>
-      <a class="bouton bouton-secondaire" href="{$base}/admin/fermetures"><xsl:value-of select="pt:t('admin.fermetures')"/></a>
-    </p>
+    <xsl:if test="admin-activites/@modifiable">
+      <p class="actions-ligne">
+        <a class="bouton" href="{$base}/admin/activites/nouvelle"><xsl:value-of select="pt:t('activites.nouvelle')"/></a>
+        <a class="bouton bouton-secondaire" href="{$base}/admin/fermetures"><xsl:value-of select="pt:t('admin.fermetures')"/></a>
+      </p>
+    </xsl:if>
     <table class="liste" tabindex="0">
       <caption><xsl:value-of select="pt:t('admin.activites')"/></caption>
       <thead><tr>

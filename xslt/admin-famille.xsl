@@ -28,8 +28,12 @@
         <dt><xsl:value-of select="pt:t('famille.adresse')"/></dt>
         <dd><xsl:value-of select="$f/@adresse"/><xsl:text> </xsl:text><xsl:value-of select="$f/@code_postal"/><xsl:text> </xsl:text><xsl:value-of select="$f/@commune"/></dd>
       </dl>
-      <p><a class="bouton" href="{$base}/admin/familles/{$f/@id}/courrier"><xsl:value-of select="pt:t('courrier.imprimer')"/></a></p>
-      <p><a class="bouton bouton-secondaire" href="{$base}/admin/familles/{$f/@id}/reglement"><xsl:value-of select="pt:t('facturation.regler')"/></a></p>
+      <xsl:if test="$s/@accueil">
+        <p><a class="bouton" href="{$base}/admin/familles/{$f/@id}/courrier"><xsl:value-of select="pt:t('courrier.imprimer')"/></a></p>
+      </xsl:if>
+      <xsl:if test="$s/@facturation">
+        <p><a class="bouton bouton-secondaire" href="{$base}/admin/familles/{$f/@id}/reglement"><xsl:value-of select="pt:t('facturation.regler')"/></a></p>
+      </xsl:if>
     </section>
 
     <section class="carte" aria-labelledby="t-responsables">
@@ -74,7 +78,9 @@
               <th scope="col"><xsl:value-of select="pt:t('col.email')"/></th>
               <th scope="col"><xsl:value-of select="pt:t('col.nom')"/></th>
               <th scope="col"><xsl:value-of select="pt:t('col.etat')"/></th>
-              <th scope="col"><span class="visually-hidden"><xsl:value-of select="pt:t('actions')"/></span></th>
+              <xsl:if test="$s/@accueil">
+                <th scope="col"><span class="visually-hidden"><xsl:value-of select="pt:t('actions')"/></span></th>
+              </xsl:if>
             </tr></thead>
             <tbody>
               <xsl:for-each select="$s/compte">
@@ -82,6 +88,7 @@
                   <th scope="row"><xsl:value-of select="@email"/></th>
                   <td><xsl:value-of select="concat(@prenom, ' ', @nom)"/></td>
                   <td><xsl:value-of select="pt:t(concat('etat.', @state))"/></td>
+                  <xsl:if test="$s/@accueil">
                   <td>
                     <form method="post" action="{$base}/admin/familles/{$f/@id}/comptes/{@id}/detacher">
                       <xsl:call-template name="csrf"/>
@@ -91,6 +98,7 @@
                       </button>
                     </form>
                   </td>
+                  </xsl:if>
                 </tr>
               </xsl:for-each>
             </tbody>
@@ -108,10 +116,12 @@
         <xsl:with-param name="suffixe" select="'/fichier'"/>
       </xsl:call-template>
     </section>
+    <xsl:if test="$s/@administration">
     <section class="carte" aria-labelledby="t-rgpd">
       <h2 id="t-rgpd"><xsl:value-of select="pt:t('anonymiser.titre')"/></h2>
       <p><xsl:value-of select="pt:t('anonymiser.lien-aide')"/></p>
       <p><a class="bouton bouton-secondaire" href="{$base}/admin/familles/{$f/@id}/anonymiser"><xsl:value-of select="pt:t('anonymiser.lien')"/></a></p>
     </section>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -10,19 +10,17 @@
 
   <xsl:template match="page" mode="contenu">
     <h1><xsl:value-of select="pt:t('admin.titre')"/></h1>
-    <ul class="tuiles">
-      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/familles'"/><xsl:with-param name="k" select="'familles'"/></xsl:call-template>
-      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/comptes'"/><xsl:with-param name="k" select="'comptes'"/></xsl:call-template>
-      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/activites'"/><xsl:with-param name="k" select="'activites'"/></xsl:call-template>
-      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/actualites'"/><xsl:with-param name="k" select="'actualites'"/></xsl:call-template>
-      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/dossiers'"/><xsl:with-param name="k" select="'dossiers'"/></xsl:call-template>
-      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/preinscriptions'"/><xsl:with-param name="k" select="'preinscriptions'"/></xsl:call-template>
-      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/reservations'"/><xsl:with-param name="k" select="'reservations'"/></xsl:call-template>
-      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/documents'"/><xsl:with-param name="k" select="'documents'"/></xsl:call-template>
-      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/journal'"/><xsl:with-param name="k" select="'journal'"/></xsl:call-template>
-      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/facturation'"/><xsl:with-param name="k" select="'facturation'"/></xsl:call-template>
-      <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="'/admin/payfip'"/><xsl:with-param name="k" select="'payfip'"/></xsl:call-template>
-    </ul>
+    <!-- The tiles the agent's roles open (admin.c asks the router table). -->
+    <xsl:if test="not(string($user/@roles))">
+      <p class="message message-info"><xsl:value-of select="pt:t('roles.aucun')"/></p>
+    </xsl:if>
+    <xsl:if test="admin/tuile">
+      <ul class="tuiles">
+        <xsl:for-each select="admin/tuile">
+          <xsl:call-template name="tuile"><xsl:with-param name="chemin" select="@chemin"/><xsl:with-param name="k" select="@k"/></xsl:call-template>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="tuile">
@@ -30,8 +28,8 @@
     <xsl:param name="k"/>
     <li class="tuile">
       <h2><a href="{$base}{$chemin}"><xsl:value-of select="pt:t(concat('admin.', $k))"/></a></h2>
-      <xsl:if test="admin/counts/count[@k = $k]">
-        <p class="compteur"><xsl:value-of select="admin/counts/count[@k = $k]"/></p>
+      <xsl:if test="/page/admin/counts/count[@k = $k]">
+        <p class="compteur"><xsl:value-of select="/page/admin/counts/count[@k = $k]"/></p>
       </xsl:if>
     </li>
   </xsl:template>

@@ -14,11 +14,13 @@
     </xsl:choose>
   </xsl:variable>
 
-  <!-- A value of a change (<changement avant apres>): a picture for a photo. -->
+  <!-- A value of a change (<changement avant apres>): a picture for a photo; another
+       role's data (@reserve): which field, never its value. -->
   <xsl:template name="changement-valeur">
     <xsl:param name="v"/>
     <xsl:param name="alt"/>
     <xsl:choose>
+      <xsl:when test="@reserve"><em><xsl:value-of select="pt:t('roles.valeur-reservee')"/></em></xsl:when>
       <xsl:when test="@photo and string($v)"><img class="photo" src="{$photos}/{$v}" alt="{$alt}"/></xsl:when>
       <xsl:when test="@photo"><xsl:value-of select="pt:t('dossier.sans-photo')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$v"/></xsl:otherwise>

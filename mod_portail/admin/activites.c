@@ -56,6 +56,9 @@ int portail_admin_activites_get(pt_req *rq)
         return pt_req_error(rq, 503, NULL);
     }
     pt_xml_rows(screen, "activite", r, NULL);
+    if (pt_req_may(rq, "GET", "/admin/activites/nouvelle")) {
+        pt_xml_attr(screen, "modifiable", "1");
+    }
     return 200;
 }
 
@@ -333,6 +336,13 @@ static int portail_activite_page(pt_req *rq, apr_int64_t id, pt_rows *row, apr_t
     pt_node *screen = pt_xml_elem(rq->page, "periodes", NULL);
     pt_xml_attr_int(screen, "activite", id);
     pt_xml_attr(screen, "nom", pt_rows_get(row, 0, "name"));
+    /* What the agent's roles open here: the settings, the day sheets (pt_req_may). */
+    if (pt_req_may(rq, "POST", action)) {
+        pt_xml_attr(screen, "modifiable", "1");
+    }
+    if (pt_req_may(rq, "GET", apr_pstrcat(rq->pool, action, "/jour", NULL))) {
+        pt_xml_attr(screen, "jour", "1");
+    }
     if (pt_db_select(rq->db, rq->pool, "portail_admin_periodes_list",
                      PT_ARGS(pt_db_int(rq->pool, id)), &periods) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);

@@ -7,12 +7,33 @@
 #include "core/pt_request.h"
 #include "screens/screens.h"
 
+/* The dashboard's tiles (path, key of its text and count): each shown only to the agents
+ * whose roles open it (the router table says, through pt_req_may). */
+static const char *const portail_admin_tiles[] = {
+    "/admin/familles", "familles", "/admin/comptes", "comptes",
+    "/admin/activites", "activites", "/admin/dossiers", "dossiers",
+    "/admin/preinscriptions", "preinscriptions", "/admin/reservations", "reservations",
+    "/admin/journal", "journal", "/admin/facturation", "facturation",
+    "/admin/documents", "documents", "/admin/actualites", "actualites",
+    "/admin/payfip", "payfip", "/admin/agents", "agents",
+    NULL
+};
+
 int portail_admin_get(pt_req *rq)
 {
     pt_node *screen = pt_req_screen(rq, "admin");
     pt_node *counts = pt_xml_elem(screen, "counts", NULL);
     pt_rows *r = NULL;
+    const char *const *t;
     int c;
+
+    for (t = portail_admin_tiles; *t; t += 2) {
+        if (pt_req_may(rq, "GET", t[0])) {
+            pt_node *n = pt_xml_elem(screen, "tuile", NULL);
+            pt_xml_attr(n, "chemin", t[0]);
+            pt_xml_attr(n, "k", t[1]);
+        }
+    }
 
     if (pt_db_select(rq->db, rq->pool, "portail_admin_counts", PT_NOARGS, &r) != PT_DB_OK
         || r->n != 1) {
@@ -75,7 +96,7 @@ int portail_admin_requests_accept(pt_req *rq, portail_admin_accept_fn accept, co
     }
     return pt_req_redirect(rq, back, refused ? PT_FLASH_ERREUR : PT_FLASH_SUCCES,
         refused ? apr_psprintf(rq->pool, "%d demande(s) acceptée(s) ; %d non appliquée(s) "
-                               "(conflit ou déjà traitée) : elles restent dans la liste ou "
+                               "(conflit, déjà traitée ou réservée à un autre rôle) : elles restent dans la liste ou "
                                "ont déjà une réponse.", accepted, refused)
                 : apr_psprintf(rq->pool, "%d demande(s) acceptée(s) et appliquée(s).", accepted));
 }

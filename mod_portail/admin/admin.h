@@ -166,4 +166,8 @@ int portail_admin_payfip_get(pt_req *rq);
 int portail_admin_anonymiser_get(pt_req *rq);
 int portail_admin_anonymiser_post(pt_req *rq);
 
+/* agents.c — h16roles */
+int portail_admin_agents_get(pt_req *rq);
+int portail_admin_agent_post(pt_req *rq);
+
 #endif

@@ -91,6 +91,8 @@ static int portail_anonymiser_apply(pt_req *rq, const char *fid, const char *nom
            != PT_DB_OK
         || (rv = pt_db_exec(rq->db, rq->pool, "portail_anonymiser_bookings", PT_ARGS(fid),
                             NULL)) != PT_DB_OK
+        || (rv = pt_db_exec(rq->db, rq->pool, "portail_anonymiser_documents", PT_ARGS(fid),
+                            NULL)) != PT_DB_OK
         || (rv = pt_db_exec(rq->db, rq->pool, "portail_anonymiser_unlink", PT_ARGS(fid), NULL))
            != PT_DB_OK) {
         return rv;

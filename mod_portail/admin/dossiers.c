@@ -124,6 +124,11 @@ static int portail_admin_dossier_accept(pt_req *rq, apr_int64_t id, const char *
             rv = PT_DB_ERROR;
             break;
         }
+        if (!pt_dossier_visible(rq->user, f)) {
+            /* Another role's data (bank: facturation): not this agent's to accept. */
+            *conflicts = f->label;
+            break;
+        }
         if (object == 0) {
             /* A new responsable or child: its fields, inserted below. */
             apr_table_setn(added, f->column, pt_rows_get(changes, i, "new_value"));
@@ -157,8 +162,34 @@ static int portail_admin_dossier_accept(pt_req *rq, apr_int64_t id, const char *
     return rv;
 }
 
+/* 1 when request `id` changes a field this agent may not see. */
+static int portail_admin_dossier_reserved(pt_req *rq, apr_int64_t id, int *reserved)
+{
+    pt_rows *changes = NULL;
+    int i, rv = pt_db_select(rq->db, rq->pool, "portail_request_changes",
+                             PT_ARGS(pt_db_int(rq->pool, id)), &changes);
+    *reserved = 0;
+    for (i = 0; rv == PT_DB_OK && i < changes->n; i++) {
+        const pt_dossier_field *f = pt_dossier_field_find(pt_rows_get(changes, i, "object_type"),
+                                                          pt_rows_get(changes, i, "field"));
+        *reserved |= f && !pt_dossier_visible(rq->user, f);
+    }
+    return rv;
+}
+
 int portail_admin_dossier_accepter_post(pt_req *rq)
 {
+    apr_int64_t id = pt_req_param_id(rq, "demande");
+    int reserved = 0;
+    if (id > 0 && portail_admin_dossier_reserved(rq, id, &reserved) != PT_DB_OK) {
+        return pt_req_error(rq, 503, NULL);
+    }
+    if (reserved) {
+        return pt_req_error(rq, 403, "Cette demande modifie des données réservées à un autre "
+                                     "rôle (coordonnées bancaires : facturation ; données "
+                                     "sanitaires : accueil, restauration) : un agent de ce "
+                                     "rôle la traite.");
+    }
     return portail_admin_request_accept(rq, "dossier", portail_admin_dossier_accept,
                                         "/admin/dossiers",
                                         "La modification est acceptée et appliquée au dossier.");

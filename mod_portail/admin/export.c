@@ -45,8 +45,8 @@ int portail_admin_export_get(pt_req *rq)
         "day", "nom", "prenom", "ecole", "classe", "status", "allergies", "pai", "regime", "motif"
     };
     const char *type = pt_form_get(rq->query, "type"), *du = pt_form_get(rq->query, "du");
-    const char *au = pt_form_get(rq->query, "au"), *cells[10];
-    int effectifs = !strcmp(type, "effectifs"), n = effectifs ? 5 : 10, i, c;
+    const char *au = pt_form_get(rq->query, "au"), *cells[10], *head[10], *cols[10];
+    int effectifs = !strcmp(type, "effectifs"), n = 0, i, c;
     apr_int64_t id = pt_req_param_id(rq, "activite");
     apr_array_header_t *out = pt_csv_new(rq->pool);
     pt_rows *act = NULL, *r = NULL;
@@ -71,10 +71,19 @@ int portail_admin_export_get(pt_req *rq)
     if (act->n != 1) {
         return pt_req_error(rq, 404, NULL);
     }
-    pt_csv_write(out, ';', n, effectifs ? counts_head : list_head);
+    /* The columns: health ones (allergies, PAI, diet) only for the roles that see them. */
+    for (c = 0; c < (effectifs ? 5 : 10); c++) {
+        const pt_dossier_field *f = effectifs ? NULL
+                                              : pt_dossier_field_find("enfant", list_cols[c]);
+        if (!f || pt_dossier_visible(rq->user, f)) {
+            head[n] = effectifs ? counts_head[c] : list_head[c];
+            cols[n++] = effectifs ? counts_cols[c] : list_cols[c];
+        }
+    }
+    pt_csv_write(out, ';', n, head);
     for (i = 0; i < r->n; i++) {
         for (c = 0; c < n; c++) {
-            const char *col = effectifs ? counts_cols[c] : list_cols[c];
+            const char *col = cols[c];
             const char *v = pt_rows_get(r, i, col);
             pt_date d;
             if (!strcmp(col, "day") && pt_date_parse(v, &d)) {

@@ -253,7 +253,21 @@ int portail_admin_famille_get(pt_req *rq)
     if (rv) {
         return rv;
     }
-    /* The whole file, unmasked, each section with its edit link. */
+    /* The front desk's actions, for the roles that have them (pt_req_may). */
+    if (pt_req_may(rq, "GET", apr_psprintf(rq->pool, "/admin/familles/%" APR_INT64_T_FMT
+                                           "/courrier", id))) {
+        pt_xml_attr(screen, "accueil", "1");
+    }
+    if (pt_req_may(rq, "GET", apr_psprintf(rq->pool, "/admin/familles/%" APR_INT64_T_FMT
+                                           "/reglement", id))) {
+        pt_xml_attr(screen, "facturation", "1");
+    }
+    if (pt_req_may(rq, "GET", apr_psprintf(rq->pool, "/admin/familles/%" APR_INT64_T_FMT
+                                           "/anonymiser", id))) {
+        pt_xml_attr(screen, "administration", "1");
+    }
+    /* The whole file, unmasked, each section with its edit link: only the sections the
+     * agent's roles may see (health, bank: core/pt_role.h). */
     if (portail_dossier_famille_admin(rq, pt_xml_elem(screen, "dossier", NULL), id) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }

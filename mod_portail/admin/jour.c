@@ -96,6 +96,8 @@ static int portail_jour_page(pt_req *rq, apr_table_t *in, apr_int64_t bad, const
            != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
+    /* Allergies, PAI, diet: only for the roles that care for the children. */
+    pt_dossier_rows_hide(rq->user, b, "enfant");
     pt_xml_attr(screen, "activite", id);
     pt_xml_attr(screen, "nom", pt_rows_get(act, 0, "name"));
     pt_xml_attr(screen, "capacite", pt_rows_get(act, 0, "capacity"));
@@ -109,9 +111,11 @@ static int portail_jour_page(pt_req *rq, apr_table_t *in, apr_int64_t bad, const
         pt_node *e = pt_xml_row(screen, !strcmp(pt_rows_get(b, i, "status"), "liste_attente")
                                         ? "attente" : "inscrit", b, i, NULL);
         /* The diet as the family chose it (« Sans porc »), never its stored code. */
-        pt_xml_attr(e, "regime_fr",
-                    pt_dossier_display(rq->pool, pt_dossier_field_find("enfant", "regime"),
-                                       pt_rows_get(b, i, "regime"), 0));
+        if (pt_rows_get(b, i, "regime")) {
+            pt_xml_attr(e, "regime_fr",
+                        pt_dossier_display(rq->pool, pt_dossier_field_find("enfant", "regime"),
+                                           pt_rows_get(b, i, "regime"), 0));
+        }
     }
     pt_xml_attr(screen, "certificat_jours", pt_rows_get(act, 0, "certificat_jours"));
     if (portail_jour_certificats(rq, screen, id, iso, bad, error) != PT_DB_OK) {

@@ -4,7 +4,8 @@
  * The trail stores codes (« modification revenu_reference », « ajout periode ») and the
  * values as they were; an agent reads them in French: the action and the field's label,
  * the object by its name, each value as the family file shows it (pt_dossier_display),
- * days and weekdays by pt_fr.  The stored codes stay in the XML for integrators. */
+ * days and weekdays by pt_fr.  Health and bank values are not in the trail (pt_audit):
+ * « valeur non conservée », or the IBAN masked.  The stored codes stay in the XML for integrators. */
 #include <string.h>
 #include <apr_strings.h>
 #include <apr_lib.h>
@@ -37,6 +38,7 @@ static const char *const portail_journal_actions[] = {
     "payfip_refusee", "Paiement en ligne refusé (PayFiP)",
     "payfip_abandonnee", "Paiement en ligne abandonné (PayFiP)",
     "payfip_expiree", "Paiement en ligne expiré (PayFiP)",
+    "roles", "Rôles de l'agent modifiés",
     NULL
 };
 
@@ -116,8 +118,15 @@ static void portail_journal_entry(pt_req *rq, pt_node *e, pt_rows *r, int i)
         label = apr_pstrcat(rq->pool, !strncmp(action, "validation", 10)
                                       ? "Demande acceptée : " : "Modification : ",
                             f->label, NULL);
-        before = pt_dossier_display(rq->pool, f, before, 0);
-        after = pt_dossier_display(rq->pool, f, after, 0);
+        if (pt_dossier_section_class(f->object, f->section) != PT_DATA_COMMUNE) {
+            /* Health and bank values are not kept (core/pt_audit.c): the IBAN masked. */
+            before = before ? before : "valeur non conservée";
+            after = after ? after : "valeur non conservée";
+        }
+        else {
+            before = pt_dossier_display(rq->pool, f, before, 0);
+            after = pt_dossier_display(rq->pool, f, after, 0);
+        }
     }
     else if (action && (!strcmp(action, "blocage") || !strcmp(action, "deblocage"))) {
         const char *b = portail_journal_lookup(portail_journal_states, before);

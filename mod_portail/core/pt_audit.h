@@ -1,5 +1,7 @@
 /* pt_audit — the trail of what agents (and portail-ctl) change: who, when, what, the
- * value before and after.  Written in the transaction of the change itself, so the trail
+ * value before and after — never a full IBAN nor a health detail: for those fields of the
+ * family file only which field changed (and the IBAN masked) is kept, whatever the caller
+ * passes.  Written in the transaction of the change itself, so the trail
  * and the data never disagree; browsed by agents at /portail/admin/journal. */
 #ifndef PT_AUDIT_H
 #define PT_AUDIT_H

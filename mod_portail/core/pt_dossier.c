@@ -16,21 +16,25 @@ const pt_dossier_field pt_dossier_fields[] = {
     { NULL, NULL, NULL, PT_DT_TEXT, 0, NULL, NULL }
 };
 
-static const struct { const char *object, *section, *title; } pt_dossier_sections[] = {
-    { "famille", "adresse", "Adresse" },
-    { "famille", "fiscal", "Données fiscales" },
-    { "responsable", "identite", "Identité" },
-    { "responsable", "coordonnees", "Coordonnées" },
-    { "responsable", "banque", "Coordonnées bancaires" },
-    { "enfant", "identite", "Identité" },
-    { "enfant", "photo", "Photo" },
-    { "enfant", "scolarite", "Scolarité" },
-    { "enfant", "assurance", "Assurance" },
-    { "enfant", "equipements", "Lunettes et appareils" },
-    { "enfant", "autorisations", "Autorisations" },
-    { "enfant", "sante", "Données sanitaires" },
-    { "enfant", "contacts", "Contacts habilités" },
-    { NULL, NULL, NULL }
+/* Each section with its title and its class of data (core/pt_role.h: who may see it). */
+static const struct {
+    const char *object, *section, *title;
+    pt_data data;
+} pt_dossier_sections[] = {
+    { "famille", "adresse", "Adresse", PT_DATA_COMMUNE },
+    { "famille", "fiscal", "Données fiscales", PT_DATA_COMMUNE },
+    { "responsable", "identite", "Identité", PT_DATA_COMMUNE },
+    { "responsable", "coordonnees", "Coordonnées", PT_DATA_COMMUNE },
+    { "responsable", "banque", "Coordonnées bancaires", PT_DATA_BANQUE },
+    { "enfant", "identite", "Identité", PT_DATA_COMMUNE },
+    { "enfant", "photo", "Photo", PT_DATA_COMMUNE },
+    { "enfant", "scolarite", "Scolarité", PT_DATA_COMMUNE },
+    { "enfant", "assurance", "Assurance", PT_DATA_COMMUNE },
+    { "enfant", "equipements", "Lunettes et appareils", PT_DATA_COMMUNE },
+    { "enfant", "autorisations", "Autorisations", PT_DATA_COMMUNE },
+    { "enfant", "sante", "Données sanitaires", PT_DATA_SANTE },
+    { "enfant", "contacts", "Contacts habilités", PT_DATA_COMMUNE },
+    { NULL, NULL, NULL, PT_DATA_COMMUNE }
 };
 
 static const char *const pt_dossier_civilites[] = { "Mme", "Madame", "M.", "Monsieur", NULL };
@@ -51,16 +55,45 @@ const pt_dossier_field *pt_dossier_field_find(const char *object, const char *co
     return NULL;
 }
 
-const char *pt_dossier_section_title(const char *object, const char *section)
+/* The row of a section in pt_dossier_sections, -1 when the object has no such section. */
+static int pt_dossier_section_find(const char *object, const char *section)
 {
     int i;
     for (i = 0; pt_dossier_sections[i].object; i++) {
         if (!strcmp(pt_dossier_sections[i].object, object)
             && !strcmp(pt_dossier_sections[i].section, section)) {
-            return pt_dossier_sections[i].title;
+            return i;
         }
     }
-    return NULL;
+    return -1;
+}
+
+const char *pt_dossier_section_title(const char *object, const char *section)
+{
+    int i = pt_dossier_section_find(object, section);
+    return i < 0 ? NULL : pt_dossier_sections[i].title;
+}
+
+pt_data pt_dossier_section_class(const char *object, const char *section)
+{
+    int i = pt_dossier_section_find(object, section);
+    return i < 0 ? PT_DATA_COMMUNE : pt_dossier_sections[i].data;
+}
+
+int pt_dossier_visible(const pt_user *u, const pt_dossier_field *f)
+{
+    return pt_role_sees(u, pt_dossier_section_class(f->object, f->section));
+}
+
+void pt_dossier_rows_hide(const pt_user *u, pt_rows *r, const char *object)
+{
+    int c, i;
+    for (c = 0; c < r->ncols; c++) {
+        const pt_dossier_field *f = pt_dossier_field_find(object, r->names[c]);
+        for (i = 0; f && !pt_dossier_visible(u, f) && i < r->n; i++) {
+            r->values[i][c] = NULL;
+        }
+    }
 }
 
 const char *const *pt_dossier_options(const pt_dossier_field *f)

@@ -11,6 +11,7 @@
 
 #include <apr_pools.h>
 #include "core/pt_db.h"
+#include "core/pt_role.h"
 
 typedef enum {
     PT_DT_TEXT, PT_DT_LONGTEXT, PT_DT_NAME, PT_DT_DATE, PT_DT_EMAIL, PT_DT_PHONE,
@@ -37,6 +38,17 @@ const pt_dossier_field *pt_dossier_field_find(const char *object, const char *co
 
 /* The title of a section of a card, NULL when the object has no such section. */
 const char *pt_dossier_section_title(const char *object, const char *section);
+
+/* The class of data of a section (health, bank, or common): who may see it. */
+pt_data pt_dossier_section_class(const char *object, const char *section);
+
+/* Whether user u may see field f (pt_role_sees of its section's class): screens and their
+ * XML leave out the fields it is not. */
+int pt_dossier_visible(const pt_user *u, const pt_dossier_field *f);
+
+/* Forget (NULL) in every row the columns named like a field of `object` that user u may
+ * not see: lists read with those columns (the day sheet) then show none of them. */
+void pt_dossier_rows_hide(const pt_user *u, pt_rows *r, const char *object);
 
 /* The choices of a select field: NULL-terminated value, label pairs (NULL otherwise). */
 const char *const *pt_dossier_options(const pt_dossier_field *f);

@@ -183,3 +183,8 @@ void pt_req_log(pt_req *rq, const char *number, const char *fmt, ...)
     va_end(ap);
     rq->log(rq, number, msg);
 }
+
+int pt_req_may(const pt_req *rq, const char *method, const char *path)
+{
+    return rq->may ? rq->may(rq, method, path) : 0;
+}

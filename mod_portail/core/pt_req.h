@@ -34,11 +34,24 @@ typedef struct pt_site {
     pt_payfip_conf payfip;     /* PortailPayfip* (online payment off without a service) */
 } pt_site;
 
-/* PT_ROLE_SERVICE: a server-to-server call (PayFiP's notification): anyone, no session,
- * and a POST without the CSRF token a browser form carries — the screen trusts nothing of
- * it and checks with the caller's service itself. */
-typedef enum { PT_ROLE_ANY = 0, PT_ROLE_PARENT, PT_ROLE_AGENT, PT_ROLE_USER,
-               PT_ROLE_SERVICE } pt_role;
+/* Who may use a route (the router table's column) and who a user is.  PT_ROLE_AGENT is
+ * any agent; the agent roles are bits (an agent holds several, core/pt_role.h): a route
+ * naming one, or a named set of them, opens to an agent holding any of them.  A route
+ * needing a new set gets a name here: the router's column stays one word (the browser
+ * suite reads it).  PT_ROLE_SERVICE: a server-to-server call (PayFiP's notification):
+ * anyone, no session, and a POST without the CSRF token a browser form carries — the
+ * screen trusts nothing of it and checks with the caller's service itself. */
+typedef enum {
+    PT_ROLE_ANY = 0, PT_ROLE_PARENT, PT_ROLE_AGENT, PT_ROLE_USER, PT_ROLE_SERVICE,
+    PT_ROLE_ACCUEIL = 0x10,
+    PT_ROLE_RESTAURATION = 0x20,
+    PT_ROLE_FACTURATION = 0x40,
+    PT_ROLE_ADMINISTRATION = 0x80,
+    /* those who care for the children: the health data, the day sheets */
+    PT_ROLE_ENFANTS = PT_ROLE_ACCUEIL | PT_ROLE_RESTAURATION,
+    /* the family file's change requests: bank changes go to billing */
+    PT_ROLE_DOSSIERS = PT_ROLE_ACCUEIL | PT_ROLE_FACTURATION
+} pt_role;
 
 /* The logged-in account, when there is one. */
 typedef struct pt_user {
@@ -47,6 +60,7 @@ typedef struct pt_user {
     const char *prenom;
     const char *nom;
     pt_role role;              /* PT_ROLE_PARENT or PT_ROLE_AGENT */
+    int agent_roles;           /* an agent's roles: PT_ROLE_ACCUEIL | … (0 for a parent) */
     const char *session_token; /* the raw token of the current session */
 } pt_user;
 
@@ -114,6 +128,10 @@ struct pt_req {
     int (*write)(void *ctx, const void *data, apr_size_t len); /* set by the glue */
     void *write_ctx;
     struct pt_render_cache *render;/* the stylesheets, for a stream that renders */
+
+    /* Whether the user may use (method, path): the router table's answer, set by the
+     * glue (pt_req_may). */
+    int (*may)(const pt_req *rq, const char *method, const char *path);
 };
 
 /* Log a refusal or an anomaly (printf-style) in Apache's error log under its number. */
@@ -165,6 +183,10 @@ const pt_upload *pt_req_upload(pt_req *rq, const char *name);
 
 /* Integer route parameter; -1 when missing or not a positive integer. */
 apr_int64_t pt_req_param_id(pt_req *rq, const char *name);
+
+/* 1 when the user may use the route (method, path below the base): screens show only
+ * the links and forms the router table would open. */
+int pt_req_may(const pt_req *rq, const char *method, const char *path);
 
 /* Integer query parameter `name` in [min, max] into *out (dflt when absent or empty).
  * 0 when it is there but not such a number: the screen answers 400. */

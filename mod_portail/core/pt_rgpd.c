@@ -46,6 +46,7 @@ static const struct {
     { "porte-monnaie.csv", "portail_mesdonnees_porte_monnaie", "Porte-monnaie", 1 },
     { "porte-monnaie-mouvements.csv", "portail_mesdonnees_mouvements",
       "Mouvements du porte-monnaie", 0 },
+    { "documents.csv", "portail_mesdonnees_documents", "Documents envoyés", 0 },
     { NULL, NULL, NULL, 0 }
 };
 
@@ -57,6 +58,7 @@ static const struct {
     const char *title;
 } pt_rgpd_files[] = {
     { "photos", "portail_mesdonnees_photos", "Photos des enfants" },
+    { "documents", "portail_mesdonnees_documents_files", "Documents envoyés" },
     { NULL, NULL, NULL }
 };
 

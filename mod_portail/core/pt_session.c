@@ -3,6 +3,7 @@
 #include <apr_strings.h>
 #include "core/pt_session.h"
 #include "core/pt_token.h"
+#include "core/pt_role.h"
 
 /* Writing last activity on every click would turn every page view into a write; a minute
  * of precision is plenty for an idle timeout counted in minutes. */
@@ -47,6 +48,11 @@ int pt_session_lookup(pt_db *db, apr_pool_t *p, const char *token, apr_time_t no
     u->nom = pt_rows_get(r, 0, "nom");
     role = pt_rows_get(r, 0, "role");
     u->role = role && strcmp(role, "agent") == 0 ? PT_ROLE_AGENT : PT_ROLE_PARENT;
+    /* An agent's roles: one more read, for agents only (parents' pages pay nothing). */
+    if (u->role == PT_ROLE_AGENT
+        && (rv = pt_role_load(db, p, u->id, &u->agent_roles)) != PT_DB_OK) {
+        return rv;
+    }
     u->session_token = token;
     *user = u;
     return PT_DB_OK;

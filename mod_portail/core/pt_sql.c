@@ -690,6 +690,14 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_mesdonnees_mouvements",
       "SELECT id, regie_id, kind, montant, solde, booking_id, payment_id, motif, created_at "
       "FROM wallet_movements WHERE family_id = %lld AND id > %lld ORDER BY id LIMIT 200" },
+    { "portail_mesdonnees_documents",
+      "SELECT d.id, t.label AS type, d.member_kind, d.member_id, d.original_name, d.mime, "
+      "d.size, d.state, d.valid_from, d.valid_until, d.created_at FROM documents d "
+      "JOIN document_types t ON t.id = d.type_id "
+      "WHERE d.family_id = %lld AND d.id > %lld ORDER BY d.id LIMIT 200" },
+    { "portail_mesdonnees_documents_files",
+      "SELECT id, file_name AS fichier, 'document-' || id AS nom FROM documents "
+      "WHERE family_id = %lld AND id > %lld ORDER BY id LIMIT 200" },
     { "portail_mesdonnees_photos",
       "SELECT id, photo AS fichier, prenom AS nom FROM children "
       "WHERE family_id = %lld AND id > %lld AND photo IS NOT NULL ORDER BY id LIMIT 200" },
@@ -740,6 +748,9 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_anonymiser_bookings",
       "UPDATE bookings SET motif = NULL "
       "WHERE child_id IN (SELECT id FROM children WHERE family_id = %lld)" },
+    /* the documents a family sent: their rows go, their files are then no row's and
+     * `portail-ctl purge` removes them (its orphan sweep) */
+    { "portail_anonymiser_documents", "DELETE FROM documents WHERE family_id = %lld" },
     { "portail_anonymiser_unlink", "DELETE FROM account_families WHERE family_id = %lld" },
     { "portail_anonymiser_close_account",
       "DELETE FROM accounts WHERE id = %lld AND role = 'parent' AND NOT EXISTS "
@@ -769,6 +780,19 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_purge_warning_insert",
       "INSERT INTO account_warnings (account_id, warned_at) VALUES (%lld, %lld)" },
     { "portail_purge_audit", "DELETE FROM audit WHERE at < %lld" },
+    /* agents' roles, need to know (core/pt_role.c, admin/agents.c) — h16roles */
+    { "portail_role_list", "SELECT role FROM agent_roles WHERE account_id = %lld" },
+    { "portail_role_clear", "DELETE FROM agent_roles WHERE account_id = %lld" },
+    { "portail_role_add", "INSERT INTO agent_roles (account_id, role) VALUES (%lld, %s)" },
+    { "portail_role_administrators",
+      "SELECT COUNT(*) AS n FROM agent_roles r JOIN accounts a ON a.id = r.account_id "
+      "WHERE r.role = 'administration' AND a.role = 'agent' AND a.state = 'actif'" },
+    { "portail_admin_agents_list",
+      "SELECT a.id, a.email, a.prenom, a.nom, a.state, r.role FROM accounts a "
+      "LEFT JOIN agent_roles r ON r.account_id = a.id WHERE a.role = 'agent' "
+      "ORDER BY a.nom, a.prenom, a.email, a.id, r.role" },
+    { "portail_admin_agents_get",
+      "SELECT id, email, prenom, nom FROM accounts WHERE id = %lld AND role = 'agent'" },
 
     { NULL, NULL }
 };

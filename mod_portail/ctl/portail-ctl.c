@@ -18,6 +18,7 @@
 #include "core/pt_migrate.h"
 #include "core/pt_account.h"
 #include "core/pt_token.h"
+#include "core/pt_role.h"
 #include "domain/pt_password.h"
 #include "ctl/ctl.h"
 
@@ -267,15 +268,33 @@ static int ctl_create_agent(ctl *c, const char *email)
 {
     const char *password = ctl_read_password(c->pool);
     apr_int64_t id = 0;
+    pt_rows *r = NULL;
     int rv;
     if (!password) {
         return ctl_fail("%s", "mot de passe attendu sur l'entrée standard");
     }
-    rv = ctl_create_account(c, email, password, "Agent", "", PT_ROLE_AGENT, &id);
-    if (rv == 0) {
-        printf("compte agent %s créé\n", email);
+    /* The account and its roles together, or nothing. */
+    if (pt_db_begin(c->db, c->pool) != PT_DB_OK) {
+        return ctl_fail("base indisponible : %s", c->db->error);
     }
-    return rv;
+    rv = ctl_create_account(c, email, password, "Agent", "", PT_ROLE_AGENT, &id);
+    if (rv != 0) {
+        pt_db_rollback(c->db);
+        return rv;
+    }
+    /* The first agent is the portal's first administrator: it gives the others their
+     * roles in /portail/admin/agents.  Later ones start with none. */
+    if (pt_db_select(c->db, c->pool, "portail_role_administrators", PT_NOARGS, &r) != PT_DB_OK
+        || (pt_rows_int(r, 0, "n", 0) == 0
+            && pt_role_store(c->db, c->pool, id, PT_ROLE_ADMINISTRATION) != PT_DB_OK)
+        || pt_db_commit(c->db) != PT_DB_OK) {
+        pt_db_rollback(c->db);
+        return ctl_fail("rôles de l'agent : %s", c->db->error);
+    }
+    printf("compte agent %s créé%s\n", email, pt_rows_int(r, 0, "n", 0) == 0
+           ? " avec le rôle administration (premier administrateur)"
+           : " sans rôle : un administrateur les attribue dans /portail/admin/agents");
+    return 0;
 }
 
 static int ctl_demo(ctl *c)
@@ -297,6 +316,12 @@ static int ctl_demo(ctl *c)
         || (rv = ctl_create_account(c, "parent@demo.portail.fr", "Parent-demo-2026", "Marie",
                                     "MARTIN", PT_ROLE_PARENT, &parent)) != 0) {
         return rv;
+    }
+    /* The demo agent does everything: every role. */
+    if (pt_role_store(c->db, c->pool, agent, PT_ROLE_ACCUEIL | PT_ROLE_RESTAURATION
+                                              | PT_ROLE_FACTURATION | PT_ROLE_ADMINISTRATION)
+        != PT_DB_OK) {
+        return ctl_fail("rôles de l'agent de démo : %s", c->db->error);
     }
     if (pt_db_select(c->db, c->pool, "portail_famille_by_code", PT_ARGS("K7QM-4XPT-9HWA"),
                      &r) != PT_DB_OK || r->n != 1

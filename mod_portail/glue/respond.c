@@ -15,6 +15,7 @@
 #include "core/pt_form.h"
 #include "core/pt_multipart.h"
 #include "core/pt_token.h"
+#include "core/pt_role.h"
 
 APLOG_USE_MODULE(portail);
 
@@ -75,6 +76,9 @@ static void portail_page_new(pt_req *rq, const char *screen)
         pt_xml_attr(u, "prenom", rq->user->prenom);
         pt_xml_attr(u, "nom", rq->user->nom);
         pt_xml_attr(u, "role", rq->user->role == PT_ROLE_AGENT ? "agent" : "parent");
+        if (rq->user->role == PT_ROLE_AGENT) {
+            pt_xml_attr(u, "roles", pt_role_names(rq->pool, rq->user->agent_roles));
+        }
     }
     pt_xml_elem(rq->page, "csrf", rq->csrf);
     pt_xml_elem(rq->page, "path", rq->path);
@@ -588,10 +592,13 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
                                    pt_form_escape(r->pool, back), NULL));
         return HTTP_SEE_OTHER;
     }
-    if ((rt->role == PT_ROLE_AGENT && rq->user->role != PT_ROLE_AGENT)
-        || (rt->role == PT_ROLE_PARENT && rq->user->role != PT_ROLE_PARENT)) {
-        return portail_error_page(r, rq, HTTP_FORBIDDEN, NULL);
+    if (!pt_role_allows(rt->role, rq->user)) {
+        return portail_error_page(r, rq, HTTP_FORBIDDEN, rq->user->role == PT_ROLE_AGENT
+                                  ? "Cet écran est réservé aux agents d'un autre rôle ; "
+                                    "un administrateur du portail attribue les rôles."
+                                  : NULL);
     }
+    rq->may = portail_route_may;
 
     if (r->method_number == M_POST) {
         const char *type = apr_table_get(r->headers_in, "Content-Type");

@@ -70,6 +70,10 @@ void portail_demande_changes(pt_req *rq, pt_node *parent, pt_rows *changes, int 
         c = pt_xml_elem(parent, "changement", NULL);
         pt_xml_attr(c, "demande", pt_rows_get(changes, i, "request_id"));
         pt_xml_attr(c, "label", f->label);
+        if (!pt_dossier_visible(rq->user, f)) {
+            pt_xml_attr(c, "reserve", "1");     /* another role's data: which field, no value */
+            continue;
+        }
         if (f->type == PT_DT_PHOTO) {
             pt_xml_attr(c, "photo", "1");       /* the values are pictures to show */
         }

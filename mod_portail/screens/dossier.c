@@ -71,6 +71,15 @@ static int portail_dossier_load(pt_req *rq, portail_object *o)
     return 0;
 }
 
+/* Health and bank sections are the business of some agent roles only (core/pt_role.h). */
+#define PORTAIL_DOSSIER_RESERVED "Ces données sont réservées aux agents d'un autre rôle " \
+    "(données sanitaires : accueil, restauration ; coordonnées bancaires : facturation)."
+
+static int portail_dossier_may_see(pt_req *rq, const char *type, const char *section)
+{
+    return pt_role_sees(rq->user, pt_dossier_section_class(type, section));
+}
+
 /* The pending new value of a field of an object, from the family's pending requests. */
 static const char *portail_dossier_pending(pt_rows *pending, const char *type, const char *id,
                                            const char *field, const char **request)
@@ -101,8 +110,8 @@ static void portail_dossier_card(pt_req *rq, pt_node *parent, const char *type, 
     for (f = pt_dossier_fields; f->object; f++) {
         const char *request = NULL, *value, *next;
         pt_node *champ;
-        if (strcmp(f->object, type) != 0) {
-            continue;
+        if (strcmp(f->object, type) != 0 || !pt_dossier_visible(rq->user, f)) {
+            continue;             /* need to know: not even the section (core/pt_role.h) */
         }
         if (strcmp(f->section, last) != 0) {
             last = f->section;
@@ -158,7 +167,8 @@ static int portail_dossier_family(pt_req *rq, pt_node *parent, apr_int64_t famil
         const pt_dossier_field *f = pt_dossier_field_find(pt_rows_get(pending, i, "object_type"),
                                                           pt_rows_get(pending, i, "field"));
         pt_node *champ;
-        if (strcmp(pt_rows_get(pending, i, "object_id"), "0") != 0 || !f) {
+        if (strcmp(pt_rows_get(pending, i, "object_id"), "0") != 0 || !f
+            || !pt_dossier_visible(rq->user, f)) {
             continue;
         }
         if (!ajout || strcmp(ajout_req, req) != 0) {
@@ -296,6 +306,9 @@ int portail_dossier_section_get(pt_req *rq)
     if (!pt_dossier_section_title(o.type, section)) {
         return pt_req_error(rq, 404, NULL);
     }
+    if (!portail_dossier_may_see(rq, o.type, section)) {
+        return pt_req_error(rq, 403, PORTAIL_DOSSIER_RESERVED);
+    }
     return portail_dossier_form(rq, &o, section, NULL, NULL, 200);
 }
 
@@ -384,6 +397,9 @@ static int portail_dossier_submit(pt_req *rq, const portail_object *o, const cha
 
     if (!pt_dossier_section_title(o->type, section)) {
         return pt_req_error(rq, 404, NULL);
+    }
+    if (!portail_dossier_may_see(rq, o->type, section)) {
+        return pt_req_error(rq, 403, PORTAIL_DOSSIER_RESERVED);
     }
     for (f = pt_dossier_fields; f->object; f++) {
         editable |= !strcmp(f->object, o->type) && !strcmp(f->section, section) && f->family;

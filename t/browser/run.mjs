@@ -189,7 +189,8 @@ async function crawl(role, state) {
     if (seen.has(u.href)) continue;
     seen.add(u.href);
     const rt = routeOf(u.href);
-    if (!rt || !ROLE_OF[rt.role].includes(role)) continue;
+    // An agent role (PT_ROLE_ACCUEIL…): the demo agent holds them all.
+    if (!rt || !(ROLE_OF[rt.role] || ['agent']).includes(role)) continue;
     const key = rt.pattern + '|' + (u.searchParams.get('vue') || '');
     if ((quota.get(key) || 0) >= PER_ROUTE) continue;
     quota.set(key, (quota.get(key) || 0) + 1);

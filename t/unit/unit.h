@@ -50,5 +50,6 @@ long unit_int(pt_db *db, const char *sql);
 void unit_remove(const char *dir);
 Suite *unit_payfip_suite(void);
 Suite *unit_rgpd_suite(void);
+Suite *unit_role_suite(void);
 
 #endif

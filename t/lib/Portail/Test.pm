@@ -18,7 +18,7 @@ our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl
                     enrol book httpd_pid httpd_children httpd_sockets db_problems
                     wait_until ctl_command visible_text pdf_text csv_file new_children
                     month_ago new_regie flat_tariff booked_day payfip_simulator payfip_choose
-                    zip_members children_peak_kb);
+                    zip_members children_peak_kb agent_roles new_agent);
 
 sub host { Apache::Test::vars('servername') }
 
@@ -483,6 +483,28 @@ sub children_peak_kb {
         while (<$fh>) { $sum += $1 if /^VmHWM:\s+(\d+)/ }
     }
     return $sum;
+
+# --- agents' roles, need to know (h16roles) ----------------------------------------------
+
+# Give the agent account exactly these roles (accueil, restauration, facturation,
+# administration); they apply from its next page.
+sub agent_roles {
+    my ($email, @roles) = @_;
+    my ($id) = sql_query("SELECT id FROM accounts WHERE email = '$email' AND role = 'agent'");
+    die "no agent $email" unless $id;
+    sql_query("DELETE FROM agent_roles WHERE account_id = $id");
+    sql_query("INSERT INTO agent_roles (account_id, role) VALUES ($id, '$_')") for @roles;
+    return $id;
+}
+
+# An agent of its own holding these roles, logged in; returns (its client, its account id).
+sub new_agent {
+    my ($email, $password, @roles) = @_;
+    new_account($email, $password, 'agent');
+    my $id = agent_roles($email, @roles);
+    my $ua = client();
+    login($ua, $email, $password);
+    return ($ua, $id);
 }
 
 1;
