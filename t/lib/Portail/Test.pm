@@ -417,6 +417,8 @@ sub booked_day {
               . "VALUES ($kid, $act, '$day', '$status', " . ($o{majore} // 0) . ", $cert, $t, $t)");
     my ($id) = sql_query("SELECT id FROM bookings WHERE child_id = $kid AND activity_id = $act AND day = '$day'");
     return $id;
+}
+
 # --- PayFiP (h15payfip) ------------------------------------------------------------------
 
 # dev/payfip-simulateur on the port t/conf/extra.conf gives PortailPayfipService; returns
@@ -457,6 +459,7 @@ sub payfip_choose {
     my $back = $r->header('Location') // '';
     $back =~ s{^https?://[^/]+}{};
     return ($idop, $back, $r);
+}
 
 # --- RGPD (h16rgpd) ------------------------------------------------------------------------
 
@@ -483,6 +486,7 @@ sub children_peak_kb {
         while (<$fh>) { $sum += $1 if /^VmHWM:\s+(\d+)/ }
     }
     return $sum;
+}
 
 # --- agents' roles, need to know (h16roles) ----------------------------------------------
 
