@@ -162,11 +162,9 @@ const LAST_MONTH = (() => { const d = new Date(); d.setDate(1); d.setMonth(d.get
 const SEEDS = {
   public: ['/', '/connexion', '/inscription', '/mot-de-passe-oublie',
     '/activation/jeton-inconnu', '/reinitialisation/jeton-inconnu',
-    '/confirmation-email/jeton-inconnu', '/agenda/jeton-inconnu'],
+    '/confirmation-email/jeton-inconnu', '/agenda/jeton-inconnu', '/actualites/1/image'],
   parent: ['/', '/espace', '/espace/compte', '/espace/abonnements', '/famille/', '/famille/photos/inconnu.jpg',
     '/famille/documents', '/famille/documents/999999'],
-    '/confirmation-email/jeton-inconnu', '/agenda/jeton-inconnu', '/actualites/1/image'],
-  parent: ['/', '/espace', '/espace/compte', '/espace/abonnements', '/famille/', '/famille/photos/inconnu.jpg'],
   agent: ['/', '/espace', '/admin/', '/admin/activites/1/jour', '/admin/photos/inconnu.jpg',
     `/admin/facturation/apercu?regie=CANT&mois=${LAST_MONTH}`,
     '/admin/documents', '/admin/documents/types', '/admin/documents/999999/fichier'],
