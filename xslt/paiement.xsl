@@ -47,7 +47,7 @@
     <p>
       <xsl:choose>
         <xsl:when test="$o/@objet_type = 'facture'"><a href="{$base}/famille/factures/{$o/@invoice_id}"><xsl:value-of select="pt:t('payfip.retour-facture')"/></a></xsl:when>
-        <xsl:otherwise><a href="{$base}/famille/porte-monnaie/recharger"><xsl:value-of select="pt:t('payfip.retour-recharge')"/></a></xsl:otherwise>
+        <xsl:otherwise><a href="{$base}/famille/porte-monnaie"><xsl:value-of select="pt:t('payfip.retour-recharge')"/></a></xsl:otherwise>
       </xsl:choose>
     </p>
   </xsl:template>
