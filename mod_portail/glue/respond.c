@@ -593,7 +593,8 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
         return HTTP_SEE_OTHER;
     }
     if (!pt_role_allows(rt->role, rq->user)) {
-        return portail_error_page(r, rq, HTTP_FORBIDDEN, rq->user && rq->user->role == PT_ROLE_AGENT
+        return portail_error_page(r, rq, HTTP_FORBIDDEN,
+                                  rq->user && rq->user->role == PT_ROLE_AGENT
                                   ? "Cet écran est réservé aux agents d'un autre rôle ; "
                                     "un administrateur du portail attribue les rôles."
                                   : NULL);
