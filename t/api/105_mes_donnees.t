@@ -179,7 +179,14 @@ $zip = zip_members($r->content);
 my $booked = $zip->{'donnees/reservations.csv'} // '';
 is(scalar(split /\r\n/, $booked), $rows + 2, 'every booking in reservations.csv');
 cmp_ok(length($booked), '>', 7_000_000, 'a file of megabytes');
-cmp_ok($growth, '<', 12 * 1024, "the server's memory grew by $growth kB only, less than the file");
+SKIP: {
+    # Under dev/test --asan the allocator keeps what is freed in quarantine and Apache's
+    # memory says nothing about what the export holds; the plain dev/test run measures it.
+    skip 'AddressSanitizer build: memory is measured by the plain run', 1
+        if $ENV{PORTAIL_ASAN_LOGS};
+    cmp_ok($growth, '<', 12 * 1024,
+           "the server's memory grew by $growth kB only, less than the file");
+}
 
 # --- anonymisation ------------------------------------------------------------------------
 my $agent = client();
