@@ -47,7 +47,7 @@ static int portail_anonymiser_page(pt_req *rq, pt_rows *fam, const char *error, 
     }
     else {
         pt_form_view *fv = pt_form_view_new(rq, screen, apr_psprintf(rq->pool,
-            "%s/admin/familles/%s/anonymiser", rq->site->base, pt_rows_get(fam, 0, "id")));
+            "/admin/familles/%s/anonymiser", pt_rows_get(fam, 0, "id")));
         pt_form_view_field(fv, "confirmation", "checkbox", portail_anonymiser_confirm,
                            NULL, 1);
         if (error) {
