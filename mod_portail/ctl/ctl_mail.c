@@ -9,7 +9,9 @@
  *
  * Each mail is marked sent when its whole text has been handed to libcurl, just before
  * the final « . » that makes the SMTP server accept it: a run killed after that point
- * cannot send it a second time, and a mail that cannot be marked is not sent.
+ * cannot send it a second time, and a mail that cannot be marked is not sent.  Never twice,
+ * at a price: a run killed between the mark and the « . » loses that one mail.  A town
+ * would rather a family miss one digest than receive every mail of a batch twice.
  */
 #include <errno.h>
 #include <signal.h>
