@@ -110,10 +110,11 @@ static int portail_admin_dossier_accept(pt_req *rq, apr_int64_t id, const char *
     if (pt_db_begin(rq->db, rq->pool) != PT_DB_OK) {
         return PT_DB_ERROR;
     }
-    rv = pt_request_answer(rq->db, rq->pool, "dossier", id, "acceptee", rq->user->id, NULL,
-                           rq->now, done);
-    if (rv == PT_DB_OK && *done) {
-        rv = pt_db_select(rq->db, rq->pool, "portail_request_changes", PT_ARGS(rid), &changes);
+    /* The changes are read before the request is closed: closing masks their IBANs. */
+    rv = pt_db_select(rq->db, rq->pool, "portail_request_changes", PT_ARGS(rid), &changes);
+    if (rv == PT_DB_OK) {
+        rv = pt_request_answer(rq->db, rq->pool, "dossier", id, "acceptee", rq->user->id, NULL,
+                               rq->now, done);
     }
     for (i = 0; rv == PT_DB_OK && *done && i < changes->n; i++) {
         const char *type = pt_rows_get(changes, i, "object_type");

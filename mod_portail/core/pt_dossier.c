@@ -239,3 +239,23 @@ int pt_dossier_apply(pt_db *db, apr_pool_t *p, const pt_dossier_field *f,
     }
     return rv;
 }
+
+int pt_dossier_forget(pt_db *db, apr_pool_t *p, apr_int64_t request_id)
+{
+    pt_rows *r = NULL;
+    int i, rv = pt_db_select(db, p, "portail_request_changes",
+                             PT_ARGS(pt_db_int(p, request_id)), &r);
+    for (i = 0; rv == PT_DB_OK && i < r->n; i++) {
+        const pt_dossier_field *f = pt_dossier_field_find(pt_rows_get(r, i, "object_type"),
+                                                          pt_rows_get(r, i, "field"));
+        const char *old = pt_rows_get(r, i, "old_value"), *val = pt_rows_get(r, i, "new_value");
+        if (!f || f->type != PT_DT_IBAN) {
+            continue;
+        }
+        rv = pt_db_exec(db, p, "portail_request_change_mask",
+                        PT_ARGS(old ? pt_check_iban_masked(p, old) : NULL,
+                                val ? pt_check_iban_masked(p, val) : NULL,
+                                pt_rows_get(r, i, "id")), NULL);
+    }
+    return rv;
+}

@@ -69,4 +69,9 @@ int pt_dossier_apply(pt_db *db, apr_pool_t *p, const pt_dossier_field *f,
                      apr_int64_t object_id, const char *old_value, const char *new_value,
                      int *applied);
 
+/* A request that is closed keeps of its bank changes only the masked IBANs, old and new:
+ * the full number is needed until an agent applies it, never after (the family file has
+ * it, the audit trail masks it).  In the closing transaction. */
+int pt_dossier_forget(pt_db *db, apr_pool_t *p, apr_int64_t request_id);
+
 #endif

@@ -2,6 +2,7 @@
 #include <string.h>
 #include "core/pt_request.h"
 #include "core/pt_reservation.h"
+#include "core/pt_dossier.h"
 
 int pt_request_create(pt_db *db, apr_pool_t *p, apr_int64_t family, apr_int64_t account,
                       const char *kind, const char *title, apr_time_t now, apr_int64_t *id)
@@ -55,6 +56,11 @@ static int pt_request_close_kind(pt_db *db, apr_pool_t *p, const char *queue, ap
     /* And the state of a document it carries (h16docs). */
     if (rv == PT_DB_OK && *closed) {
         rv = pt_db_exec(db, p, "portail_document_settle", PT_ARGS(status, pt_db_int(p, id)), NULL);
+    }
+    /* A change of the family file keeps no full IBAN once decided (its caller applied an
+     * accepted one before closing: admin/dossiers.c). */
+    if (rv == PT_DB_OK && *closed) {
+        rv = pt_dossier_forget(db, p, id);
     }
     return rv;
 }

@@ -245,6 +245,8 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_request_changes",
       "SELECT id, object_type, object_id, field, old_value, new_value FROM request_changes "
       "WHERE request_id = %lld ORDER BY id" },
+    { "portail_request_change_mask",
+      "UPDATE request_changes SET old_value = %s, new_value = %s WHERE id = %lld" },
     { "portail_request_events",
       "SELECT e.at, e.event, e.message, a.prenom, a.nom, a.role FROM request_events e "
       "LEFT JOIN accounts a ON a.id = e.actor_account_id WHERE e.request_id = %lld "

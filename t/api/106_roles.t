@@ -191,6 +191,12 @@ like($factu->get(url('/portail/admin/dossiers'))->decoded_content, qr/\Q$IBAN\E/
 $r = $factu->post(url("/portail/admin/dossiers/$req/accepter"), { csrf => $fcsrf });
 is($r->code, 303, 'and accepts it');
 is((sql_query("SELECT iban FROM responsables WHERE id = $resp"))[0], $IBAN, 'applied');
+# The decided request keeps the IBANs masked (old and new), never in full.
+my @kept = sql_query("SELECT coalesce(old_value, '') || '|' || coalesce(new_value, '') FROM request_changes "
+                     . "WHERE request_id = $req AND field = 'iban'");
+is(scalar @kept, 1, 'the request still says the IBAN changed');
+unlike($kept[0], qr/\d{4} \d{4}|\d{8}/, 'without a full IBAN once decided');
+like($kept[0], qr/\*{4}/, 'with the masked ones');
 
 # Nowhere in the trail a full IBAN (with or without spaces) or the allergies' text.
 my @leaks = sql_query("SELECT id FROM audit WHERE replace(coalesce(before_value, '') || coalesce(after_value, ''), ' ', '') LIKE '%30006000011234567890189%' "
