@@ -2,7 +2,8 @@
  *
  *   AuthType portail            the session cookie -> r->user (check_authn hook); an
  *                               anonymous visitor is sent to the login page and back;
- *   Require portail-role ROLE   an authorization provider: agent or parent.
+ *   Require portail-role ROLE…  an authorization provider: agent, parent, or an agent
+ *                               role (accueil, restauration, facturation, administration).
  * So webmasters protect URLs with ordinary <Location> blocks, and logs show the user.
  * Refusals are answered by the portal's own French error screen (ap_custom_response).
  */
@@ -17,6 +18,7 @@
 #include "mod_auth.h"
 #include "glue/glue.h"
 #include "core/pt_form.h"
+#include "core/pt_role.h"
 
 APLOG_USE_MODULE(portail);
 
@@ -58,22 +60,27 @@ static int portail_check_authn(request_rec *r)
     return HTTP_SEE_OTHER;
 }
 
-#define PORTAIL_ROLE_PARENT 1
-#define PORTAIL_ROLE_AGENT 2
-
+/* The roles a Require line names, as pt_role_allows takes them: agent, parent, or an
+ * agent role (accueil, restauration, facturation, administration: pt_role_defs). */
 static const char *portail_role_parse(cmd_parms *cmd, const char *line_args,
                                       const void **parsed)
 {
     const char *w, *line = line_args;
-    int *roles = apr_pcalloc(cmd->pool, sizeof(int));
+    int *roles = apr_pcalloc(cmd->pool, 2 * sizeof(int)), n = 0;
     while (*(w = ap_getword_conf(cmd->temp_pool, &line))) {
-        if (strcmp(w, "agent") == 0) *roles |= PORTAIL_ROLE_AGENT;
-        else if (strcmp(w, "parent") == 0) *roles |= PORTAIL_ROLE_PARENT;
-        else return apr_psprintf(cmd->pool, "Require portail-role: unknown role '%s' "
-                                 "(expected agent or parent)", w);
+        int bit = !strcmp(w, "agent") ? PT_ROLE_AGENT
+                  : !strcmp(w, "parent") ? PT_ROLE_PARENT : pt_role_bit(w);
+        if (!bit) {
+            return apr_psprintf(cmd->pool, "Require portail-role: unknown role '%s' (expected "
+                                "agent, parent, accueil, restauration, facturation or "
+                                "administration)", w);
+        }
+        /* [0]: agent and parent; [1]: the agent roles (any one of them suffices). */
+        roles[bit == PT_ROLE_AGENT || bit == PT_ROLE_PARENT ? 0 : 1] |= bit;
+        n++;
     }
-    if (!*roles) {
-        return "Require portail-role: name at least one role (agent or parent)";
+    if (!n) {
+        return "Require portail-role: name at least one role (agent, parent or an agent role)";
     }
     *parsed = roles;
     return NULL;
@@ -92,8 +99,9 @@ static authz_status portail_role_check(request_rec *r, const char *line_args,
     if (!u) {
         return AUTHZ_DENIED;
     }
-    if ((u->role == PT_ROLE_AGENT && (*roles & PORTAIL_ROLE_AGENT))
-        || (u->role == PT_ROLE_PARENT && (*roles & PORTAIL_ROLE_PARENT))) {
+    if (((roles[0] & PT_ROLE_AGENT) && pt_role_allows(PT_ROLE_AGENT, u))
+        || ((roles[0] & PT_ROLE_PARENT) && pt_role_allows(PT_ROLE_PARENT, u))
+        || (roles[1] && pt_role_allows(roles[1], u))) {
         return AUTHZ_GRANTED;
     }
     return AUTHZ_DENIED;

@@ -31,6 +31,13 @@ my ($aucun) = new_agent('aucun.roles@exemple.fr', $pw{aucun});
 my $HEALTH = qr/Arachide|Dr Vasseur|Sans porc|sans-porc/;
 my $BANK = qr/3000 6000|30006000|7890 189|BNPAFRPP|Alice Titulaire/;
 
+# --- 0. Require portail-role with agent roles (t/conf/extra.conf.in) -------------------
+is($resto->get(url('/portail/admin/essai-restauration'))->code, 404, 'Require portail-role restauration: restauration passes (no screen there)');
+is($admin->get(url('/portail/admin/essai-restauration'))->code, 404, 'administration, named too, passes');
+is($accueil->get(url('/portail/admin/essai-restauration'))->code, 403, 'accueil, another role, is refused by Apache');
+is($aucun->get(url('/portail/admin/essai-restauration'))->code, 403, 'an agent without a role too');
+is($parent->get(url('/portail/admin/essai-restauration'))->code, 403, 'and a parent');
+
 # --- 1. the family's page and its XML ----------------------------------------------------
 my %sees = (accueil => [$accueil, 1, 0], restauration => [$resto, 1, 0],
             facturation => [$factu, 0, 1], administration => [$admin, 0, 0], aucun => [$aucun, 0, 0]);

@@ -111,7 +111,7 @@ my @bad = (
     [ 'PortailStylesheetDir /nulle/part', qr/is not an existing directory/ ],
     [ 'PortailMailFrom mairie',       qr/PortailMailFrom: 'mairie' is not an address/ ],
     [ 'PortailMaxFormSize 10',        qr/between 1024 and 16777216/ ],
-    [ "<Location /x>\nRequire portail-role maire\n</Location>", qr/unknown role 'maire'/ ],
+    [ "<Location /x>\nRequire portail-role maire\n</Location>", qr/unknown role 'maire' \(expected agent, parent, accueil/ ],
     [ 'PortailLegalNotice /nulle/part/mentions.txt', qr/PortailLegalNotice: cannot read the file/ ],
     [ 'PortailAccessibility /nulle/part.txt', qr/PortailAccessibility: cannot read the file/ ],
 );
