@@ -47,6 +47,8 @@ static int portail_post_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *
                                server_rec *s)
 {
     APR_OPTIONAL_FN_TYPE(ap_dbd_prepare) *prepare = APR_RETRIEVE_OPTIONAL_FN(ap_dbd_prepare);
+    module *dbd = ap_find_linked_module("mod_dbd.c");
+    apr_hash_t *prepared = apr_hash_make(ptemp);
     server_rec *sp;
     const pt_sql_stmt *st;
 
@@ -66,8 +68,16 @@ static int portail_post_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *
         apr_finfo_t fi;
         const char *layout = apr_pstrcat(ptemp, portail_conf_stylesheet_dir(sc),
                                          "/layout.xsl", NULL);
-        for (st = pt_sql_statements; st->label; st++) {
-            prepare(sp, st->sql, st->label);
+        /* A virtual host without mod_dbd directives of its own shares the main server's
+         * mod_dbd configuration: preparing there again registered every statement twice
+         * (AH02653 « conflicting SQL statements », once per label and host). */
+        const void *dbd_conf = dbd ? ap_get_module_config(sp->module_config, dbd) : sp;
+        if (!apr_hash_get(prepared, &dbd_conf, sizeof(dbd_conf))) {
+            apr_hash_set(prepared, apr_pmemdup(ptemp, &dbd_conf, sizeof(dbd_conf)),
+                         sizeof(dbd_conf), sp);
+            for (st = pt_sql_statements; st->label; st++) {
+                prepare(sp, st->sql, st->label);
+            }
         }
         if (apr_stat(&fi, layout, APR_FINFO_TYPE, ptemp) != APR_SUCCESS) {
             ap_log_error(APLOG_MARK, APLOG_CRIT, 0, sp, PTLOGNO(00021)

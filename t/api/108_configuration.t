@@ -28,6 +28,12 @@ is($site->getAttribute('town'), 'Autre-Ville', 'the second town has its own name
 is($site->getAttribute('public'), $other, 'and its own public URL');
 my $r = $ua->get(url('/portail/'));
 is($r->code, 200, 'its home page renders');
+# It shares the main server's mod_dbd configuration: the statements are registered once.
+my $conflicts = () = do {
+    open my $log, '<', Apache::Test::vars('t_logs') . '/error_log' or die "error_log: $!";
+    grep { /conflicting SQL statements/ } <$log>;
+};
+is($conflicts, 0, 'no statement registered twice with mod_dbd (AH02653)');
 like($r->decoded_content, qr/Autre-Ville/, 'in its name');
 unlike($r->decoded_content, qr/Ville-de-Démo/, 'never in the other town\'s');
 $r = $ua->get(url('/portail/theme.css'));
