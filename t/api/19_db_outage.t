@@ -45,7 +45,10 @@ if (!$outage) {
     else {
         # Held by a transaction that has written: others may read, nobody may write.
         open my $lock, '|-', 'sqlite3', $ENV{PORTAIL_DB_PARAMS} or die;
-        print $lock "BEGIN IMMEDIATE;\nUPDATE activities SET active = 1 WHERE id = $act;\n";
+        # (.timeout: the portal may be writing at that instant; the lock is waited for,
+        # not given up — without it sqlite3 failed « database is locked » under ASan and
+        # the outage never happened.)
+        print $lock ".timeout 10000\nBEGIN IMMEDIATE;\nUPDATE activities SET active = 1 WHERE id = $act;\n";
         $lock->flush;
         sleep($start + $up - time);
         print $lock "COMMIT;\n";
