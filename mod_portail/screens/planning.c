@@ -374,6 +374,8 @@ int portail_planning_get(pt_req *rq)
             pt_date d = pt_date_from_days(day);
             const char *iso = pt_date_iso(rq->pool, d), *note = pt_planning_day_note(&cal, day);
             int wd = pt_date_weekday(d), slots = 0;
+            /* « 261201 » of 2026-12-01: the day in the slots' ids */
+            char ymd[7] = { iso[2], iso[3], iso[5], iso[6], iso[8], iso[9], '\0' };
             pt_node *j;
             if (!week || (day - v.first) % 7 == 0) {
                 week = pt_xml_elem(screen, "semaine", NULL);
@@ -410,6 +412,10 @@ int portail_planning_get(pt_req *rq)
                 pt_xml_attr_new(sl, "activite", pt_rows_get(enr, e, "name"));
                 pt_xml_attr_new(sl, "debut", pt_rows_get(enr, e, "start_time"));
                 pt_xml_attr_new(sl, "fin", pt_rows_get(enr, e, "end_time"));
+                pt_xml_attr_new(sl, "q", apr_pstrcat(rq->pool, "enfant=", en[e].child,
+                                                     "&activite=", en[e].act, "&date=", iso, NULL));
+                pt_xml_attr_new(sl, "ref", apr_pstrcat(rq->pool, "c", ymd, en[e].rank, "-",
+                                                       en[e].act, NULL));
                 pt_xml_attr_new(sl, "statut", portail_planning_status(
                     bookings, fullh, apr_pstrcat(rq->pool, en[e].child, ":", en[e].act, ":", iso, NULL),
                     apr_pstrcat(rq->pool, en[e].act, ":", iso, NULL), en[e].pending));
