@@ -117,6 +117,18 @@ static void pt_html_text(pt_html_out *o, const xmlChar *s)
     }
 }
 
+/* [from, to) copied as written into t at len, its quotes noted; returns the new length. */
+static apr_size_t pt_html_raw(char *t, apr_size_t len, const xmlChar *from, const xmlChar *to,
+                              int *dq, int *sq)
+{
+    for (; from < to; from++) {
+        *dq |= *from == '"';
+        *sq |= *from == '\'';
+        t[len++] = (char)*from;
+    }
+    return len;
+}
+
 /* An attribute's value escaped into o->tmp, as libxml2 does for an HTML attribute: also
  * keeps a server-side include « <!--…--> » and an HTML 4 « &{…} » as written.  Returns
  * the length; sets *dq / *sq when the value holds a double / single quote. */
@@ -140,12 +152,8 @@ static apr_size_t pt_html_attr_escape(pt_html_out *o, const xmlChar *s, int *dq,
         case PT_HTML_LT:
             if (c[1] == '!' && c[2] == '-' && c[3] == '-'
                 && (end = (const xmlChar *)strstr((const char *)c, "-->")) != NULL) {
-                for (; c < end + 2; c++) {
-                    *dq |= *c == '"';
-                    *sq |= *c == '\'';
-                    t[len++] = (char)*c;
-                }
-                t[len++] = '>';
+                len = pt_html_raw(t, len, c, end + 3, dq, sq);
+                c = end + 2;
                 break;
             }
             memcpy(t + len, "&lt;", 4);
@@ -156,13 +164,9 @@ static apr_size_t pt_html_attr_escape(pt_html_out *o, const xmlChar *s, int *dq,
             len += 4;
             break;
         case PT_HTML_AMP:
-            if (c[1] == '{' && strchr((const char *)c, '}')) {
-                for (; *c != '}'; c++) {
-                    *dq |= *c == '"';
-                    *sq |= *c == '\'';
-                    t[len++] = (char)*c;
-                }
-                t[len++] = '}';
+            if (c[1] == '{' && (end = (const xmlChar *)strchr((const char *)c, '}')) != NULL) {
+                len = pt_html_raw(t, len, c, end + 1, dq, sq);
+                c = end;
                 break;
             }
             memcpy(t + len, "&amp;", 5);
