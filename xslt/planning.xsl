@@ -158,16 +158,17 @@
        « EM ✔ RS Emma Restauration scolaire Réservé »; shown: the child's initials, the
        status icon and the activity's initials; colour and status style follow the same
        references (portail.css).  Hours and everything else: the slot page. -->
+  <!-- @ref (« c2612011-3 »: day, child's rank, activity) and @q (the slot page's query)
+       come with the slot: per slot, a variable and four XPath evaluations less. -->
   <xsl:template match="creneau" mode="mois">
-    <xsl:variable name="id" select="concat('c', translate(substring(../@date, 3), '-', ''), @rang, '-', @act)"/>
-    <a id="{$id}" href="planning/creneau?enfant={@enfant}&amp;activite={@act}&amp;date={../@date}" aria-labelledby="{$id} k{@rang} a{@act} s-{@statut}"><xsl:value-of select="concat(@initiales, ' ', pt:t(concat('planning.icone.', @statut)), ' ', @sigle)"/></a>
+    <a id="{@ref}" href="planning/creneau?{@q}" aria-labelledby="{@ref} k{@rang} a{@act} s-{@statut}"><xsl:value-of select="concat(@initiales, ' ', pt:t(concat('planning.icone.', @statut)), ' ', @sigle)"/></a>
   </xsl:template>
 
   <xsl:template match="creneau">
     <xsl:variable name="statut" select="pt:t(concat('planning.statut.', @statut))"/>
     <li class="creneau enfant-{@couleur} statut-{@statut}"
         title="{@prenom} — {@activite}, {@debut_fr} – {@fin_fr} — {$statut}">
-      <a class="lien-creneau" href="{$base}/famille/planning/creneau?enfant={@enfant}&amp;activite={@act}&amp;date={../@date}">
+      <a class="lien-creneau" href="{$base}/famille/planning/creneau?{@q}">
         <span class="initiales" aria-hidden="true"><xsl:value-of select="@initiales"/></span>
         <span class="visually-hidden"><xsl:value-of select="@prenom"/> : </span>
         <span class="activite"><xsl:value-of select="@activite"/></span>

@@ -9,12 +9,15 @@
 #include <libxslt/xsltInternals.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
+#include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/extensions.h>
 #include <libxml/xpathInternals.h>
+#include <libxml/HTMLtree.h>
 #include <libexslt/exslt.h>
 #include "core/pt_render.h"
 #include "core/pt_arena.h"
+#include "core/pt_html.h"
 #include "domain/pt_fr.h"
 
 /* Namespace of the portal's XSLT extension functions. */
@@ -123,14 +126,20 @@ static apr_status_t pt_render_cache_cleanup(void *data)
     return APR_SUCCESS;
 }
 
+/* PORTAIL_HTML_CHECK=1 in the environment (tests): every page is also written by libxml2
+ * and a page whose bytes differ is an error (see pt_render_html). */
+static int pt_render_html_check;
+
 void pt_render_global_init(void)
 {
     static int done = 0;
     xsltSecurityPrefsPtr sec;
+    const char *check = getenv("PORTAIL_HTML_CHECK");
     if (done) {
         return;
     }
     done = 1;
+    pt_render_html_check = check && *check && strcmp(check, "0") != 0;
     xmlInitParser();
     exsltRegisterAll();
     /* Stylesheets only read files of their own directory: no writing, no network. */
@@ -286,6 +295,26 @@ static const char *pt_render_apply(pt_render_cache *cache, apr_pool_t *p, pt_doc
     return NULL;
 }
 
+/* The HTML of a result tree by pt_html when the stylesheet asks for what it writes
+ * (method html, UTF-8, indent="no": every page), else NULL (libxml2 writes it).  As
+ * xsltSaveResultTo does first, the head gets its meta Content-Type. */
+static const char *pt_render_own_html(apr_pool_t *p, xsltStylesheetPtr style,
+                                      xmlDocPtr result, apr_size_t *len)
+{
+    const xmlChar *method, *encoding;
+    int indent;
+    const char *out;
+    XSLT_GET_IMPORT_PTR(method, style, method)
+    XSLT_GET_IMPORT_PTR(encoding, style, encoding)
+    XSLT_GET_IMPORT_INT(indent, style, indent)
+    if (style->methodURI || !method || !xmlStrEqual(method, BAD_CAST "html") || indent != 0
+        || (encoding && xmlStrcasecmp(encoding, BAD_CAST "UTF-8") != 0)) {
+        return NULL;
+    }
+    htmlSetMetaEncoding(result, encoding ? encoding : BAD_CAST "UTF-8");
+    return pt_html_write(p, result, &out, len) == APR_SUCCESS ? out : NULL;
+}
+
 const char *pt_render_html(pt_render_cache *cache, apr_pool_t *p, pt_doc *doc,
                            const char *name, const char **out, apr_size_t *len)
 {
@@ -293,10 +322,18 @@ const char *pt_render_html(pt_render_cache *cache, apr_pool_t *p, pt_doc *doc,
     xmlDocPtr result = NULL;
     xmlChar *buf = NULL;
     int size = 0;
+    const char *own;
+    apr_size_t own_len = 0;
     const char *err = pt_render_apply(cache, p, doc, name, &style, &result);
 
     if (err) {
         return err;
+    }
+    own = pt_render_own_html(p, style, result, &own_len);
+    if (own && !pt_render_html_check) {
+        *out = own;
+        *len = own_len;
+        return NULL;
     }
     if (xsltSaveResultToString(&buf, &size, result, style) != 0) {
         return "cannot serialize the result";
@@ -304,6 +341,14 @@ const char *pt_render_html(pt_render_cache *cache, apr_pool_t *p, pt_doc *doc,
     *out = apr_pstrmemdup(p, (const char *)buf, size > 0 ? size : 0);
     *len = size > 0 ? (apr_size_t)size : 0;
     xmlFree(buf);
+    if (own && (own_len != *len || memcmp(own, *out, own_len) != 0)) {
+        apr_size_t i = 0;
+        while (i < own_len && i < *len && own[i] == (*out)[i]) {
+            i++;
+        }
+        return apr_psprintf(p, "pt_html differs from libxml2 for %s at byte %" APR_SIZE_T_FMT
+                            ": « %.60s » / « %.60s »", name, i, own + i, *out + i);
+    }
     return NULL;
 }
 

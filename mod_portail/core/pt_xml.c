@@ -42,7 +42,7 @@ pt_node *pt_xml_elem(pt_node *parent, const char *name, const char *text)
  * and the XML API) and written the French way beside it, by domain/pt_fr: `<name>_fr`
  * (« jeudi 3 décembre 2026 », « 11 h 30 ») and, for a day, `<name>_num` (« 03/12/2026 »,
  * for tables).  Stylesheets print those, never the ISO value. */
-static void pt_xml_attr_fr(pt_node *n, const char *name, const char *value)
+static void pt_xml_attr_fr(pt_node *n, const char *name, const char *value, int fresh)
 {
     char text[PT_FR_BUF], num[PT_FR_BUF], key[96];
     size_t len = strlen(value), nl = strlen(name);
@@ -52,10 +52,20 @@ static void pt_xml_attr_fr(pt_node *n, const char *name, const char *value)
     if (len == 10 ? pt_fr_iso_date(value, text, num) : pt_fr_iso_time(value, text)) {
         memcpy(key, name, nl);
         memcpy(key + nl, "_fr", 4);
-        xmlSetProp(n, BAD_CAST key, BAD_CAST text);
+        if (fresh) {
+            xmlNewProp(n, BAD_CAST key, BAD_CAST text);
+        }
+        else {
+            xmlSetProp(n, BAD_CAST key, BAD_CAST text);
+        }
         if (len == 10) {
             memcpy(key + nl, "_num", 5);
-            xmlSetProp(n, BAD_CAST key, BAD_CAST num);
+            if (fresh) {
+                xmlNewProp(n, BAD_CAST key, BAD_CAST num);
+            }
+            else {
+                xmlSetProp(n, BAD_CAST key, BAD_CAST num);
+            }
         }
     }
 }
@@ -64,7 +74,15 @@ void pt_xml_attr(pt_node *n, const char *name, const char *value)
 {
     if (value) {
         xmlSetProp(n, BAD_CAST name, BAD_CAST value);
-        pt_xml_attr_fr(n, name, value);
+        pt_xml_attr_fr(n, name, value, 0);
+    }
+}
+
+void pt_xml_attr_new(pt_node *n, const char *name, const char *value)
+{
+    if (value) {
+        xmlNewProp(n, BAD_CAST name, BAD_CAST value);
+        pt_xml_attr_fr(n, name, value, 1);
     }
 }
 

@@ -23,6 +23,9 @@ pt_node *pt_xml_elem(pt_node *parent, const char *name, const char *text);
  * `<name>_fr` (and `<name>_num` « 03/12/2026 » for a day), see pt_xml.c. */
 void pt_xml_attr(pt_node *n, const char *name, const char *value);
 void pt_xml_attr_int(pt_node *n, const char *name, long long value);
+/* pt_xml_attr for a node being built that has no attribute `name` (nor its _fr / _num)
+ * yet: added without looking for one to replace (a month's slots: ≈ 2,000 attributes). */
+void pt_xml_attr_new(pt_node *n, const char *name, const char *value);
 /* Append text to an element. */
 void pt_xml_text(pt_node *n, const char *text);
 

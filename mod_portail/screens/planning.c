@@ -374,23 +374,25 @@ int portail_planning_get(pt_req *rq)
             pt_date d = pt_date_from_days(day);
             const char *iso = pt_date_iso(rq->pool, d), *note = pt_planning_day_note(&cal, day);
             int wd = pt_date_weekday(d), slots = 0;
+            /* « 261201 » of 2026-12-01: the day in the slots' ids */
+            char ymd[7] = { iso[2], iso[3], iso[5], iso[6], iso[8], iso[9], '\0' };
             pt_node *j;
             if (!week || (day - v.first) % 7 == 0) {
                 week = pt_xml_elem(screen, "semaine", NULL);
             }
             j = pt_xml_elem(week, "jour", NULL);
-            pt_xml_attr(j, "date", iso);
+            pt_xml_attr_new(j, "date", iso);
             pt_xml_attr_int(j, "num", d.d);
             pt_xml_attr_int(j, "jds", wd + 1);
-            pt_xml_attr(j, "libelle", pt_date_long(rq->pool, d, 0));
+            pt_xml_attr_new(j, "libelle", pt_date_long(rq->pool, d, 0));
             if (!strcmp(v.vue, "mois") && (day < v.month_first || day > v.month_last)) {
-                pt_xml_attr(j, "hors-mois", "1");
+                pt_xml_attr_new(j, "hors-mois", "1");
             }
             if (day == today) {
-                pt_xml_attr(j, "aujourdhui", "1");
+                pt_xml_attr_new(j, "aujourdhui", "1");
             }
             if (note) {
-                pt_xml_attr(j, "note", note);
+                pt_xml_attr_new(j, "note", note);
             }
             for (e = 0; e < enr->n; e++) {
                 pt_node *sl;
@@ -400,23 +402,27 @@ int portail_planning_get(pt_req *rq)
                     continue;
                 }
                 sl = pt_xml_elem(j, "creneau", NULL);
-                pt_xml_attr(sl, "enfant", en[e].child);
-                pt_xml_attr(sl, "act", en[e].act);
-                pt_xml_attr(sl, "prenom", en[e].prenom);
-                pt_xml_attr(sl, "initiales", en[e].init);
-                pt_xml_attr(sl, "couleur", en[e].colour);
-                pt_xml_attr(sl, "rang", en[e].rank);
-                pt_xml_attr(sl, "sigle", en[e].sigle);
-                pt_xml_attr(sl, "activite", pt_rows_get(enr, e, "name"));
-                pt_xml_attr(sl, "debut", pt_rows_get(enr, e, "start_time"));
-                pt_xml_attr(sl, "fin", pt_rows_get(enr, e, "end_time"));
-                pt_xml_attr(sl, "statut", portail_planning_status(
+                pt_xml_attr_new(sl, "enfant", en[e].child);
+                pt_xml_attr_new(sl, "act", en[e].act);
+                pt_xml_attr_new(sl, "prenom", en[e].prenom);
+                pt_xml_attr_new(sl, "initiales", en[e].init);
+                pt_xml_attr_new(sl, "couleur", en[e].colour);
+                pt_xml_attr_new(sl, "rang", en[e].rank);
+                pt_xml_attr_new(sl, "sigle", en[e].sigle);
+                pt_xml_attr_new(sl, "activite", pt_rows_get(enr, e, "name"));
+                pt_xml_attr_new(sl, "debut", pt_rows_get(enr, e, "start_time"));
+                pt_xml_attr_new(sl, "fin", pt_rows_get(enr, e, "end_time"));
+                pt_xml_attr_new(sl, "q", apr_pstrcat(rq->pool, "enfant=", en[e].child,
+                                                     "&activite=", en[e].act, "&date=", iso, NULL));
+                pt_xml_attr_new(sl, "ref", apr_pstrcat(rq->pool, "c", ymd, en[e].rank, "-",
+                                                       en[e].act, NULL));
+                pt_xml_attr_new(sl, "statut", portail_planning_status(
                     bookings, fullh, apr_pstrcat(rq->pool, en[e].child, ":", en[e].act, ":", iso, NULL),
                     apr_pstrcat(rq->pool, en[e].act, ":", iso, NULL), en[e].pending));
                 slots++;
             }
             if (!slots) {
-                pt_xml_attr(j, "vide", "1");
+                pt_xml_attr_new(j, "vide", "1");
             }
         }
     }

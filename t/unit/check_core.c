@@ -119,6 +119,7 @@ int main(void)
     srunner_add_suite(sr, unit_payfip_suite());
     srunner_add_suite(sr, unit_rgpd_suite());
     srunner_add_suite(sr, unit_role_suite());
+    srunner_add_suite(sr, unit_html_suite());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

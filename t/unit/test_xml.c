@@ -55,6 +55,35 @@ START_TEST(xml_days_and_hours_in_french)
 }
 END_TEST
 
+/* A node being built gets the same attributes, French writings included, whether they are
+ * added with or without looking for one to replace; pt_xml_attr still replaces. */
+START_TEST(xml_new_attributes_are_the_same)
+{
+    pt_doc *doc = pt_xml_doc(unit_pool, "page");
+    pt_node *a = pt_xml_elem(pt_xml_root(doc), "creneau", NULL);
+    pt_node *b = pt_xml_elem(pt_xml_root(doc), "creneau", NULL);
+    apr_size_t len;
+    const char *out, *sa, *sb;
+    pt_xml_attr(a, "day", "2026-12-03");
+    pt_xml_attr(a, "debut", "11:30");
+    pt_xml_attr(a, "nom", "Tom & \"Jerry\"");
+    pt_xml_attr(a, "absent", NULL);
+    pt_xml_attr_new(b, "day", "2026-12-03");
+    pt_xml_attr_new(b, "debut", "11:30");
+    pt_xml_attr_new(b, "nom", "Tom & \"Jerry\"");
+    pt_xml_attr_new(b, "absent", NULL);
+    out = pt_xml_serialize(unit_pool, doc, &len);
+    sa = strstr(out, "<creneau");
+    sb = strstr(sa + 1, "<creneau");
+    ck_assert_ptr_nonnull(sb);
+    ck_assert(strncmp(sa, sb, (size_t)(sb - sa)) == 0);
+    ck_assert_ptr_nonnull(strstr(sb, "day=\"2026-12-03\" day_fr=\"jeudi 3 décembre 2026\" day_num=\"03/12/2026\" debut=\"11:30\" debut_fr=\"11 h 30\" nom=\"Tom &amp; &quot;Jerry&quot;\"/>"));
+    pt_xml_attr(b, "nom", "Ada");
+    out = pt_xml_serialize(unit_pool, doc, &len);
+    ck_assert_ptr_nonnull(strstr(out, "debut_fr=\"11 h 30\" nom=\"Ada\"/>"));
+}
+END_TEST
+
 START_TEST(text_ok_checks_utf8_and_controls)
 {
     ck_assert(pt_xml_text_ok("Éloïse\t\n", strlen("Éloïse\t\n")));
@@ -103,6 +132,7 @@ Suite *unit_xml_suite(void)
     tcase_add_test(tc, text_ok_checks_utf8_and_controls);
     tcase_add_test(tc, xml_days_and_hours_in_french);
     tcase_add_test(tc, xml_plain_text_paragraphs_links);
+    tcase_add_test(tc, xml_new_attributes_are_the_same);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -51,5 +51,6 @@ void unit_remove(const char *dir);
 Suite *unit_payfip_suite(void);
 Suite *unit_rgpd_suite(void);
 Suite *unit_role_suite(void);
+Suite *unit_html_suite(void);
 
 #endif
