@@ -34,9 +34,11 @@ static const char *pt_request_kind2(const char *queue)
     return !strcmp(queue, "reservation") ? "absence" : queue;
 }
 
+/* `settled`: the request was made in this very transaction with its days final and no
+ * document (pt_request_close_settled): nothing follows. */
 static int pt_request_close_kind(pt_db *db, apr_pool_t *p, const char *queue, apr_int64_t id,
                                  const char *status, apr_int64_t actor, const char *message,
-                                 int unread, apr_time_t now, int *closed)
+                                 int unread, apr_time_t now, int settled, int *closed)
 {
     const char *at = pt_db_int(p, apr_time_sec(now));
     const char *event = !strcmp(status, "acceptee") ? "acceptation"
@@ -50,11 +52,11 @@ static int pt_request_close_kind(pt_db *db, apr_pool_t *p, const char *queue, ap
         rv = pt_request_event(db, p, id, now, actor, event, message);
     }
     /* Whoever closes it, the days a reservation or absence request holds follow. */
-    if (rv == PT_DB_OK && *closed) {
+    if (rv == PT_DB_OK && *closed && !settled) {
         rv = pt_resa_settle(db, p, now, actor, id, status, NULL);
     }
     /* And the state of a document it carries (h16docs). */
-    if (rv == PT_DB_OK && *closed) {
+    if (rv == PT_DB_OK && *closed && !settled) {
         rv = pt_db_exec(db, p, "portail_document_settle", PT_ARGS(status, pt_db_int(p, id)), NULL);
     }
     /* A change of the family file keeps no full IBAN once decided (its caller applied an
@@ -69,14 +71,20 @@ int pt_request_close(pt_db *db, apr_pool_t *p, apr_int64_t id, const char *statu
                      apr_int64_t actor, const char *message, int unread, apr_time_t now,
                      int *closed)
 {
-    return pt_request_close_kind(db, p, "", id, status, actor, message, unread, now, closed);
+    return pt_request_close_kind(db, p, "", id, status, actor, message, unread, now, 0, closed);
+}
+
+int pt_request_close_settled(pt_db *db, apr_pool_t *p, apr_int64_t id, const char *status,
+                             apr_time_t now, int *closed)
+{
+    return pt_request_close_kind(db, p, "", id, status, 0, NULL, 0, now, 1, closed);
 }
 
 int pt_request_answer(pt_db *db, apr_pool_t *p, const char *queue, apr_int64_t id,
                       const char *status, apr_int64_t actor, const char *message,
                       apr_time_t now, int *closed)
 {
-    return pt_request_close_kind(db, p, queue, id, status, actor, message, 1, now, closed);
+    return pt_request_close_kind(db, p, queue, id, status, actor, message, 1, now, 0, closed);
 }
 
 int pt_request_in_queue(pt_db *db, apr_pool_t *p, const char *queue, apr_int64_t id,

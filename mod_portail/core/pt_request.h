@@ -25,6 +25,12 @@ int pt_request_close(pt_db *db, apr_pool_t *p, apr_int64_t id, const char *statu
                      apr_int64_t actor, const char *message, int unread, apr_time_t now,
                      int *closed);
 
+/* Close, by the portal itself, a request made in the caller's transaction whose days are
+ * all final and which carries no document (a reservation applied at once): the status and
+ * its event only — pt_request_close would read its days and documents for nothing. */
+int pt_request_close_settled(pt_db *db, apr_pool_t *p, apr_int64_t id, const char *status,
+                             apr_time_t now, int *closed);
+
 /* An agent's answer from a queue ("dossier", "preinscription", "reservation" — the last
  * holds reservations and absences): like pt_request_close with `unread`, but the statement
  * itself only closes a request of the queue's kind, so an accept URL of one queue never

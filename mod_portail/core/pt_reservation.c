@@ -50,6 +50,16 @@ static int pt_resa_load(pt_db *db, apr_pool_t *p, const pt_resa_ask *ask, pt_res
     if (rv != PT_DB_OK || f->act->n != 1) {
         return rv != PT_DB_OK ? rv : PT_DB_CONFLICT;
     }
+    f->prepaye = pt_rows_int(f->act, 0, "prepaye", 0) != 0;
+    /* Booking a prepaid activity (pt_resa_apply_once): the family's porte-monnaie row is
+     * locked before the plan reads the family's bookings, the places and the balance, so
+     * two bookings of the family never both spend the same euros (PostgreSQL queues the
+     * second here; SQLite's writers queue already).  Any other booking skips the write. */
+    if (f->prepaye && db->txn && !strcmp(ask->action, "reservation")
+        && (rv = pt_db_exec(db, p, "portail_resa_wallet_hold", PT_ARGS(fam, act), NULL))
+           != PT_DB_OK) {
+        return rv;
+    }
     if ((rv = pt_db_select(db, p, "portail_resa_enrolments", PT_ARGS(act, fam, first, last),
                            &f->enr)) != PT_DB_OK
         || (rv = pt_db_select(db, p, "portail_resa_bookings", PT_ARGS(act, fam, first, last),
@@ -72,7 +82,6 @@ static int pt_resa_load(pt_db *db, apr_pool_t *p, const pt_resa_ask *ask, pt_res
         *n = (int)pt_rows_int(f->counts, i, "taken", 0);
         apr_hash_set(f->taken, pt_rows_get(f->counts, i, "day"), APR_HASH_KEY_STRING, n);
     }
-    f->prepaye = pt_rows_int(f->act, 0, "prepaye", 0) != 0;
     f->regie = pt_rows_int(f->act, 0, "regie_id", 0);
     f->solde = -1;
     if (f->prepaye && !strcmp(ask->action, "reservation")) {
@@ -285,10 +294,13 @@ const char *pt_resa_fingerprint(apr_pool_t *p, const pt_resa *plan)
     return pt_token_b64url(p, digest, n);
 }
 
-/* Take one place of the day: *got is 1 when there was one. */
-static int pt_resa_take(pt_db *db, apr_pool_t *p, const char *act, const char *iso, int *got)
+/* Take one place of the day: *got is 1 when there was one.  `ensured`: the day's count
+ * row was already made in this transaction. */
+static int pt_resa_take(pt_db *db, apr_pool_t *p, const char *act, const char *iso, int ensured,
+                        int *got)
 {
-    int rv = pt_db_exec(db, p, "portail_day_count_ensure", PT_ARGS(act, iso), NULL);
+    int rv = ensured ? PT_DB_OK
+                     : pt_db_exec(db, p, "portail_day_count_ensure", PT_ARGS(act, iso), NULL);
     *got = 0;
     return rv == PT_DB_OK ? pt_db_exec(db, p, "portail_day_count_take", PT_ARGS(act, iso, act), got)
                           : rv;
@@ -347,7 +359,8 @@ static int pt_resa_apply_day(pt_db *db, apr_pool_t *p, apr_time_t now, const pt_
     if (!strcmp(ask->action, "reservation")) {
         if (d->out.takes_place) {
             int got;
-            if ((rv = pt_resa_take(db, p, act, d->iso, &got)) != PT_DB_OK) {
+            /* pt_resa_apply_once made the first day's row. */
+            if ((rv = pt_resa_take(db, p, act, d->iso, d->day == ask->first, &got)) != PT_DB_OK) {
                 return rv;
             }
             if (!got) {
@@ -423,13 +436,8 @@ static int pt_resa_apply_once(pt_db *db, apr_pool_t *p, apr_time_t now, const pt
      * for it under busy_timeout) instead of failing when a read snapshot turns stale. */
     rv = pt_db_exec(db, p, "portail_day_count_ensure",
                     PT_ARGS(act, pt_date_iso(p, pt_date_from_days(ask->first))), NULL);
-    /* A prepaid activity: the family's porte-monnaie row is locked before the plan reads
-     * its balance, so two bookings of the family never both spend the same euros
-     * (PostgreSQL queues the second here; SQLite's writers queue already). */
-    if (rv == PT_DB_OK && !strcmp(ask->action, "reservation")) {
-        rv = pt_db_exec(db, p, "portail_resa_wallet_hold",
-                        PT_ARGS(pt_db_int(p, ask->family), act), NULL);
-    }
+    /* The plan again, in the transaction (a prepaid activity's porte-monnaie locked
+     * first: pt_resa_load). */
     if (rv == PT_DB_OK) {
         rv = pt_resa_plan(db, p, now, ask, plan);
     }
@@ -453,9 +461,10 @@ static int pt_resa_apply_once(pt_db *db, apr_pool_t *p, apr_time_t now, const pt
     if (rv == PT_DB_OK && !applied) {
         rv = PT_DB_CONFLICT;
     }
-    /* Nothing waits for an agent: the request is answered at once. */
+    /* Nothing waits for an agent: the request is answered at once (its days are final,
+     * it carries no document). */
     if (rv == PT_DB_OK && !pending) {
-        rv = pt_request_close(db, p, *request, "acceptee", 0, NULL, 0, now, &closed);
+        rv = pt_request_close_settled(db, p, *request, "acceptee", now, &closed);
     }
     if (rv == PT_DB_OK && hook) {
         rv = hook(ctx, *request, plan);
@@ -496,7 +505,7 @@ int pt_resa_promote(pt_db *db, apr_pool_t *p, apr_time_t now, apr_int64_t actor,
     if (rv != PT_DB_OK || w->n == 0) {
         return rv;
     }
-    if ((rv = pt_resa_take(db, p, act, iso, promoted)) != PT_DB_OK || !*promoted) {
+    if ((rv = pt_resa_take(db, p, act, iso, 0, promoted)) != PT_DB_OK || !*promoted) {
         return rv;
     }
     rv = pt_db_exec(db, p, "portail_resa_set_status",
@@ -558,7 +567,7 @@ int pt_resa_settle(pt_db *db, apr_pool_t *p, apr_time_t now, apr_int64_t actor,
             to = accept ? "reserve" : "annule";
         }
         else if (!strcmp(was, "liste_attente")) {
-            if (accept && (rv = pt_resa_take(db, p, act, iso, &got)) != PT_DB_OK) {
+            if (accept && (rv = pt_resa_take(db, p, act, iso, 0, &got)) != PT_DB_OK) {
                 break;
             }
             to = accept && got ? "reserve" : "annule";

@@ -465,10 +465,14 @@ const pt_sql_stmt pt_sql_statements[] = {
       "JOIN children c ON c.id = e.child_id "
       "WHERE e.activity_id = %lld AND c.family_id = %lld AND r.status = 'acceptee' "
       "AND e.date_fin >= %s AND e.date_debut <= %s" },
+    /* From the family's children to their bookings (CROSS JOIN: SQLite keeps that order;
+     * PostgreSQL plans freely): from the day's bookings of the activity, SQLite read every
+     * booking of the day for each one — quadratic in a booking rush, under the writers'
+     * lock (bench/spike). */
     { "portail_resa_bookings",
-      "SELECT b.id, b.child_id, b.day, b.status FROM bookings b "
-      "JOIN children c ON c.id = b.child_id "
-      "WHERE b.activity_id = %lld AND c.family_id = %lld AND b.day >= %s AND b.day <= %s" },
+      "SELECT b.id, b.child_id, b.day, b.status FROM children c CROSS JOIN bookings b "
+      "WHERE b.activity_id = %lld AND c.family_id = %lld AND b.child_id = c.id "
+      "AND b.day >= %s AND b.day <= %s" },
     { "portail_resa_counts",
       "SELECT day, taken FROM day_counts WHERE activity_id = %lld AND day >= %s AND day <= %s" },
     { "portail_resa_children", "SELECT id, prenom FROM children WHERE family_id = %lld" },
