@@ -34,8 +34,8 @@ static const char *pt_request_kind2(const char *queue)
     return !strcmp(queue, "reservation") ? "absence" : queue;
 }
 
-/* `settled`: the request was made in this very transaction with its days final and no
- * document (pt_request_close_settled): nothing follows. */
+/* `settled`: the request was made in this very transaction with its days final, no
+ * document and no change of the family file (pt_request_close_settled): nothing follows. */
 static int pt_request_close_kind(pt_db *db, apr_pool_t *p, const char *queue, apr_int64_t id,
                                  const char *status, apr_int64_t actor, const char *message,
                                  int unread, apr_time_t now, int settled, int *closed)
@@ -60,8 +60,8 @@ static int pt_request_close_kind(pt_db *db, apr_pool_t *p, const char *queue, ap
         rv = pt_db_exec(db, p, "portail_document_settle", PT_ARGS(status, pt_db_int(p, id)), NULL);
     }
     /* A change of the family file keeps no full IBAN once decided (its caller applied an
-     * accepted one before closing: admin/dossiers.c). */
-    if (rv == PT_DB_OK && *closed) {
+     * accepted one before closing: admin/dossiers.c).  A settled reservation has none. */
+    if (rv == PT_DB_OK && *closed && !settled) {
         rv = pt_dossier_forget(db, p, id);
     }
     return rv;
