@@ -552,35 +552,7 @@ const pt_sql_stmt pt_sql_statements[] = {
       "WHERE id = %lld AND state = 'en_attente'" },
 
     /* mail outbox (core/pt_mail.c, portail-ctl mail) */
-    { "portail_mail_enqueue",
-      "INSERT INTO outbox (created_at, to_addr, template, data, next_attempt_at) "
-      "VALUES (%lld, %s, %s, %s, %lld)" },
-    /* The state test stays in the outer WHERE: when two runs race for the same rows,
-     * PostgreSQL re-checks it on the row the other run has just claimed, and skips it. */
-    { "portail_mail_claim",
-      "UPDATE outbox SET state = 'en_cours', claimed_by = %s, claimed_at = %lld, "
-      "attempts = attempts + 1 "
-      "WHERE state = 'a_envoyer' AND next_attempt_at <= %lld AND id IN "
-      "(SELECT id FROM outbox WHERE state = 'a_envoyer' AND next_attempt_at <= %lld "
-      "ORDER BY id LIMIT 50) "
-      "RETURNING id, to_addr, template, data, attempts, created_at" },
-    { "portail_mail_release_stale",
-      "UPDATE outbox SET state = 'a_envoyer', claimed_by = NULL "
-      "WHERE state = 'en_cours' AND claimed_at < %lld" },
-    { "portail_mail_sent",
-      "UPDATE outbox SET state = 'envoye', sent_at = %lld, last_error = NULL "
-      "WHERE id = %lld AND claimed_by = %s" },
-    /* Only a row still being sent: one marked sent before the SMTP server's final answer
-     * failed stays sent (never twice). */
-    { "portail_mail_failed",
-      "UPDATE outbox SET state = %s, next_attempt_at = %lld, last_error = %s "
-      "WHERE id = %lld AND claimed_by = %s AND state = 'en_cours'" },
-    /* h12fault: the runs that hold rows, and the rows of one given back (a run that died). */
-    { "portail_mail_claimers",
-      "SELECT DISTINCT claimed_by FROM outbox WHERE state = 'en_cours'" },
-    { "portail_mail_release_run",
-      "UPDATE outbox SET state = 'a_envoyer', claimed_by = NULL "
-      "WHERE state = 'en_cours' AND claimed_by = %s" },
+#include "core/pt_sql_mail.def"
 
     /* a closure added after bookings (admin/fermetures.c): the bookings of its days that
      * are still to come are cancelled, their places given back, the families told */
