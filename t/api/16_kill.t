@@ -19,45 +19,54 @@ my $act = new_activity('Voile (panne)', 30, 0);
 my ($fam, $ua) = new_family('KILL-1616-1616', 'TUE', 'tue@exemple.fr', 'Panne-kill-2026');
 my @kids = new_children($fam, 'Panne', 50);
 enrol($fam, $act);
-my $d = open_day($ua, $kids[0], $act, 25);
-my $day = day($d);
 login($ua, 'tue@exemple.fr', 'Panne-kill-2026');   # a fresh session (see 17_graceful.t)
 my $csrf = csrf_of($ua->get(url('/portail/famille/reservations'))->decoded_content);
-my $where = "activity_id = $act AND day = '$day'";
+my ($d, $where) = (24);
 sub bookings { (sql_query("SELECT count(*) FROM bookings WHERE $where"))[0] }
 
 my $parent = httpd_pid();
 ok($parent && kill(0, $parent), "the test server runs (pid $parent)");
 
 # The killer, ahead of the clients for the CPU: it freezes the children (SIGSTOP), looks
-# for one holding a client's connection (a request in flight), SIGKILLs it and lets the
-# others go on (SIGCONT); none yet: lets them all go on and looks again a moment later.
+# for one holding a client's connection, SIGKILLs it and lets the others go on (SIGCONT);
+# none yet: lets them all go on and looks again a moment later.  A connection seen from
+# /proc may already have had its answer (the client has not closed it yet): then no
+# request was lost, and the run starts again on another day, at most five times.
 my $report = "t/logs/16_kill.victim";
-unlink $report;
-my $killer = fork // die "fork: $!";
-if (!$killer) {
-    setpriority(0, 0, -15);
-    my $victim;
-    wait_until(60, sub {
-        my @kids = httpd_children();
-        kill 'STOP', @kids;
-        my %s = httpd_sockets();
-        ($victim) = grep { $s{$_} } keys %s;
-        kill 'KILL', $victim if $victim;
-        kill 'CONT', @kids;
-        return $victim;
-    });
-    my $at = bookings();
-    open my $fh, '>', $report or POSIX::_exit(1);
-    print $fh join(' ', $victim // 0, $at);
+my ($victim, $at, @codes);
+for my $round (1 .. 5) {
+    $d = open_day($ua, $kids[0], $act, $d + 1);   # a day not booked yet
+    $where = "activity_id = $act AND day = '" . day($d) . "'";
+    unlink $report;
+    my $killer = fork // die "fork: $!";
+    if (!$killer) {
+        setpriority(0, 0, -15);
+        my $victim;
+        wait_until(60, sub {
+            my @kids = httpd_children();
+            kill 'STOP', @kids;
+            my %s = httpd_sockets();
+            ($victim) = grep { $s{$_} } keys %s;
+            kill 'KILL', $victim if $victim;
+            kill 'CONT', @kids;
+            return $victim;
+        });
+        my $at = bookings();
+        open my $fh, '>', $report or POSIX::_exit(1);
+        print $fh join(' ', $victim // 0, $at);
+        close $fh;
+        POSIX::_exit(0);
+    }
+    @codes = parallel(50, sub { book($ua, $csrf, $act, $kids[$_[0] - 1], $d, 'reservation')->code });
+    waitpid $killer, 0;
+    open my $fh, '<', $report or die "no report from the killer";
+    ($victim, $at) = split ' ', <$fh>;
     close $fh;
-    POSIX::_exit(0);
+    last if !$victim || grep { ($_ // 0) == 500 } @codes;
+    diag("round $round: the child killed ($victim) held no request in flight; again on another day");
+    is_deeply([db_problems($act)], [], "round $round: clean all the same");
+    wait_until(10, sub { scalar httpd_children() });
 }
-my @codes = parallel(50, sub { book($ua, $csrf, $act, $kids[$_[0] - 1], $d, 'reservation')->code });
-waitpid $killer, 0;
-open my $fh, '<', $report or die "no report from the killer";
-my ($victim, $at) = split ' ', <$fh>;
-close $fh;
 ok($victim, "a child was killed (pid $victim)");
 my %n;
 $n{$_ // 'none'}++ for @codes;
