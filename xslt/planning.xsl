@@ -158,10 +158,11 @@
        « EM ✔ RS Emma Restauration scolaire Réservé »; shown: the child's initials, the
        status icon and the activity's initials; colour and status style follow the same
        references (portail.css).  Hours and everything else: the slot page. -->
-  <!-- @ref (« c2612011-3 »: day, child's rank, activity) and @q (the slot page's query)
-       come with the slot: per slot, a variable and four XPath evaluations less. -->
+  <!-- @ref (« c2612011-3 »: day, child's rank, activity), @q (the slot page's query), @noms
+       (« c2612011-3 k1 a3 s-reserve ») and @texte (« EM ✔ RS ») come made with the slot
+       (screens/planning.c): this template runs for every slot of every month shown. -->
   <xsl:template match="creneau" mode="mois">
-    <a id="{@ref}" href="planning/creneau?{@q}" aria-labelledby="{@ref} k{@rang} a{@act} s-{@statut}"><xsl:value-of select="concat(@initiales, ' ', pt:t(concat('planning.icone.', @statut)), ' ', @sigle)"/></a>
+    <a id="{@ref}" href="planning/creneau?{@q}" aria-labelledby="{@noms}"><xsl:value-of select="@texte"/></a>
   </xsl:template>
 
   <xsl:template match="creneau">

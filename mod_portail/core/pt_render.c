@@ -38,6 +38,13 @@ typedef struct pt_render_call {
     apr_pool_t *pool;
 } pt_render_call;
 
+const char *pt_render_text(const pt_render_cache *cache, const char *key)
+{
+    const char *text = apr_hash_get(cache->texts, key, APR_HASH_KEY_STRING);
+    /* An unknown key shows itself, so a missing text is seen at once. */
+    return text ? text : key;
+}
+
 /* pt:t('key') — the text of a key of i18n/fr.xml.  A hash lookup in C, where a lookup in
  * XSLT would copy and index the whole file in every transform. */
 static void pt_render_text_fn(xmlXPathParserContextPtr ctxt, int nargs)
@@ -53,9 +60,8 @@ static void pt_render_text_fn(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     }
     key = xmlXPathPopString(ctxt);
-    text = c && key ? apr_hash_get(c->texts, key, APR_HASH_KEY_STRING) : NULL;
-    /* An unknown key shows itself, so a missing text is seen at once. */
-    valuePush(ctxt, xmlXPathNewString(text ? BAD_CAST text : key));
+    text = c && key ? pt_render_text(c, (const char *)key) : (const char *)key;
+    valuePush(ctxt, xmlXPathNewString(BAD_CAST text));
     xmlFree(key);
 }
 

@@ -29,6 +29,11 @@ const char *pt_render_html(pt_render_cache *cache, apr_pool_t *p, pt_doc *doc,
 const char *pt_render_doc(pt_render_cache *cache, apr_pool_t *p, pt_doc *doc,
                           const char *name, pt_doc **result);
 
+/* The text of `key` in i18n/fr.xml (what pt:t('key') gives a stylesheet), or the key
+ * itself when there is none.  For a screen that composes a text the stylesheet only
+ * prints (the month planning's slots). */
+const char *pt_render_text(const pt_render_cache *cache, const char *key);
+
 /* Once per process: libxml2 / libxslt / EXSLT initialisation. */
 void pt_render_global_init(void);
 

@@ -19,6 +19,7 @@
 #include "core/pt_form.h"
 #include "core/pt_planning.h"
 #include "core/pt_pagecache.h"
+#include "core/pt_render.h"
 
 #define PORTAIL_PLANNING_COLOURS 6
 
@@ -243,12 +244,13 @@ int portail_planning_get(pt_req *rq)
     pt_planning_calendar cal;
     portail_view v;
     long day, today = pt_date_days(pt_date_of_time(rq->now));
-    int i, e;
+    int i, e, month;
 
     if (!portail_planning_view(rq, &v)) {
         return pt_req_error(rq, 400, "Cette date ou cette vue n'existe pas : la date s'écrit "
                                      "AAAA-MM-JJ (par exemple 2026-11-24) et doit exister.");
     }
+    month = !strcmp(v.vue, "mois");
     first = pt_date_iso(rq->pool, pt_date_from_days(v.first));
     last = pt_date_iso(rq->pool, pt_date_from_days(v.last));
     if (pt_db_select(rq->db, rq->pool, "portail_famille_children", PT_ARGS(account), &kids)
@@ -385,7 +387,7 @@ int portail_planning_get(pt_req *rq)
             pt_xml_attr_int(j, "num", d.d);
             pt_xml_attr_int(j, "jds", wd + 1);
             pt_xml_attr_new(j, "libelle", pt_date_long(rq->pool, d, 0));
-            if (!strcmp(v.vue, "mois") && (day < v.month_first || day > v.month_last)) {
+            if (month && (day < v.month_first || day > v.month_last)) {
                 pt_xml_attr_new(j, "hors-mois", "1");
             }
             if (day == today) {
@@ -395,6 +397,7 @@ int portail_planning_get(pt_req *rq)
                 pt_xml_attr_new(j, "note", note);
             }
             for (e = 0; e < enr->n; e++) {
+                const char *status, *ref;
                 pt_node *sl;
                 if (day < en[e].first || day > en[e].last
                     || (!en[e].occasional && (!en[e].wd || en[e].wd[wd] != '1'))
@@ -402,7 +405,30 @@ int portail_planning_get(pt_req *rq)
                     continue;
                 }
                 sl = pt_xml_elem(j, "creneau", NULL);
+                status = portail_planning_status(
+                    bookings, fullh, apr_pstrcat(rq->pool, en[e].child, ":", en[e].act, ":", iso, NULL),
+                    apr_pstrcat(rq->pool, en[e].act, ":", iso, NULL), en[e].pending);
+                ref = apr_pstrcat(rq->pool, "c", ymd, en[e].rank, "-", en[e].act, NULL);
                 pt_xml_attr_new(sl, "enfant", en[e].child);
+                pt_xml_attr_new(sl, "statut", status);
+                pt_xml_attr_new(sl, "ref", ref);
+                pt_xml_attr_new(sl, "q", apr_pstrcat(rq->pool, "enfant=", en[e].child,
+                                                     "&activite=", en[e].act, "&date=", iso, NULL));
+                if (month) {
+                    /* The month's slot is a link the stylesheet prints as it comes: its
+                     * names (aria-labelledby: itself, the child's switch, the activity's,
+                     * the status in the legend) and its text (« EM ✔ RS »), composed here
+                     * once — per slot, in XSLT, they were seven XPath evaluations and a
+                     * pt:t call, the most of a month's render. */
+                    pt_xml_attr_new(sl, "noms", apr_pstrcat(rq->pool, ref, " k", en[e].rank,
+                                                            " a", en[e].act, " s-", status, NULL));
+                    pt_xml_attr_new(sl, "texte", apr_pstrcat(rq->pool, en[e].init, " ",
+                        pt_render_text(rq->render, apr_pstrcat(rq->pool, "planning.icone.",
+                                                               status, NULL)),
+                        " ", en[e].sigle, NULL));
+                    slots++;
+                    continue;
+                }
                 pt_xml_attr_new(sl, "act", en[e].act);
                 pt_xml_attr_new(sl, "prenom", en[e].prenom);
                 pt_xml_attr_new(sl, "initiales", en[e].init);
@@ -412,13 +438,6 @@ int portail_planning_get(pt_req *rq)
                 pt_xml_attr_new(sl, "activite", pt_rows_get(enr, e, "name"));
                 pt_xml_attr_new(sl, "debut", pt_rows_get(enr, e, "start_time"));
                 pt_xml_attr_new(sl, "fin", pt_rows_get(enr, e, "end_time"));
-                pt_xml_attr_new(sl, "q", apr_pstrcat(rq->pool, "enfant=", en[e].child,
-                                                     "&activite=", en[e].act, "&date=", iso, NULL));
-                pt_xml_attr_new(sl, "ref", apr_pstrcat(rq->pool, "c", ymd, en[e].rank, "-",
-                                                       en[e].act, NULL));
-                pt_xml_attr_new(sl, "statut", portail_planning_status(
-                    bookings, fullh, apr_pstrcat(rq->pool, en[e].child, ":", en[e].act, ":", iso, NULL),
-                    apr_pstrcat(rq->pool, en[e].act, ":", iso, NULL), en[e].pending));
                 slots++;
             }
             if (!slots) {
