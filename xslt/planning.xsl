@@ -83,13 +83,7 @@
             <xsl:for-each select="$p/semaine">
               <tr>
                 <xsl:for-each select="jour">
-                  <td>
-                    <xsl:attribute name="class">
-                      <xsl:text>jour</xsl:text>
-                      <xsl:if test="@vide"> jour-vide</xsl:if>
-                      <xsl:if test="@hors-mois"> hors-mois</xsl:if>
-                      <xsl:if test="@aujourdhui"> aujourdhui</xsl:if>
-                    </xsl:attribute>
+                  <td class="{@classe}">
                     <p class="jour-num">
                       <span aria-hidden="true" class="num"><xsl:value-of select="@num"/></span>
                       <span class="date-longue"><xsl:value-of select="@libelle"/></span>
