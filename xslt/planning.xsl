@@ -64,7 +64,7 @@
     <xsl:choose>
       <xsl:when test="$p/@vue = 'jour'">
         <xsl:for-each select="$p/semaine/jour">
-          <xsl:call-template name="notes"/>
+          <xsl:if test="@note"><p class="note-jour"><xsl:value-of select="@note"/></p></xsl:if>
           <xsl:choose>
             <xsl:when test="creneau"><ul class="creneaux"><xsl:apply-templates select="creneau"/></ul></xsl:when>
             <xsl:otherwise><p><xsl:value-of select="pt:t('planning.rien')"/></p></xsl:otherwise>
@@ -89,7 +89,7 @@
                       <span class="date-longue"><xsl:value-of select="@libelle"/></span>
                       <xsl:if test="@aujourdhui"><span class="visually-hidden"> (<xsl:value-of select="pt:t('planning.aujourdhui')"/>)</span></xsl:if>
                     </p>
-                    <xsl:call-template name="notes"/>
+                    <xsl:if test="@note"><p class="note-jour"><xsl:value-of select="@note"/></p></xsl:if>
                     <xsl:choose>
                       <xsl:when test="$mois"><xsl:apply-templates select="creneau" mode="mois"/></xsl:when>
                       <xsl:when test="creneau"><ul class="creneaux"><xsl:apply-templates select="creneau"/></ul></xsl:when>
@@ -140,10 +140,6 @@
   <xsl:template name="heure">
     <xsl:param name="h"/>
     <xsl:if test="$h"><xsl:value-of select="concat(number(substring-before($h, ':')), ' h ', substring-after($h, ':'))"/></xsl:if>
-  </xsl:template>
-
-  <xsl:template name="notes">
-    <xsl:if test="@note"><p class="note-jour"><xsl:value-of select="@note"/></p></xsl:if>
   </xsl:template>
 
   <!-- A slot of the month: ≈ 160 bytes.  Its accessible name starts with what it shows (the

@@ -344,9 +344,13 @@ const pt_sql_stmt pt_sql_statements[] = {
       "JOIN children c ON c.id = b.child_id "
       "JOIN account_families af ON af.family_id = c.family_id "
       "WHERE af.account_id = %lld AND b.day >= %s AND b.day <= %s" },
+    /* The full days of the activities the account's children are enrolled in (not the
+     * town's: fewer rows, and a day filling elsewhere leaves this page cached). */
     { "portail_planning_full",
       "SELECT dc.activity_id, dc.day FROM day_counts dc JOIN activities a ON a.id = dc.activity_id "
-      "WHERE dc.day >= %s AND dc.day <= %s AND dc.taken >= a.capacity" },
+      "WHERE dc.activity_id IN (SELECT e.activity_id FROM enrolments e "
+      "JOIN children c ON c.id = e.child_id JOIN account_families af ON af.family_id = c.family_id "
+      "WHERE af.account_id = %lld) AND dc.day >= %s AND dc.day <= %s AND dc.taken >= a.capacity" },
 
     { "portail_planning_liste",
       "SELECT b.id, b.day, b.status, b.majore, b.child_id, c.prenom, a.name AS activite, "
