@@ -398,7 +398,7 @@ int portail_planning_get(pt_req *rq)
                 pt_xml_attr_new(j, "note", note);
             }
             for (e = 0; e < enr->n; e++) {
-                const char *status, *ref;
+                const char *status, *query;
                 pt_node *sl;
                 if (day < en[e].first || day > en[e].last
                     || (!en[e].occasional && (!en[e].wd || en[e].wd[wd] != '1'))
@@ -409,27 +409,33 @@ int portail_planning_get(pt_req *rq)
                 status = portail_planning_status(
                     bookings, fullh, apr_pstrcat(rq->pool, en[e].child, ":", en[e].act, ":", iso, NULL),
                     apr_pstrcat(rq->pool, en[e].act, ":", iso, NULL), en[e].pending);
-                ref = apr_pstrcat(rq->pool, "c", ymd, en[e].rank, "-", en[e].act, NULL);
+                query = apr_pstrcat(rq->pool, "enfant=", en[e].child, "&activite=", en[e].act,
+                                    "&date=", iso, NULL);
                 pt_xml_attr_new(sl, "enfant", en[e].child);
                 pt_xml_attr_new(sl, "statut", status);
-                pt_xml_attr_new(sl, "ref", ref);
-                pt_xml_attr_new(sl, "q", apr_pstrcat(rq->pool, "enfant=", en[e].child,
-                                                     "&activite=", en[e].act, "&date=", iso, NULL));
                 if (month) {
-                    /* The month's slot is a link the stylesheet prints as it comes: its
-                     * names (aria-labelledby: itself, the child's switch, the activity's,
-                     * the status in the legend) and its text (« EM ✔ RS »), composed here
-                     * once — per slot, in XSLT, they were seven XPath evaluations and a
-                     * pt:t call, the most of a month's render. */
-                    pt_xml_attr_new(sl, "noms", apr_pstrcat(rq->pool, ref, " k", en[e].rank,
-                                                            " a", en[e].act, " s-", status, NULL));
-                    pt_xml_attr_new(sl, "texte", apr_pstrcat(rq->pool, en[e].init, " ",
+                    /* The month's slot is a link, made here whole and copied as it is by
+                     * the stylesheet (escaped, as every value, by the one HTML writer):
+                     * per slot, in XSLT, it was a template and four XPath evaluations,
+                     * the most of a month's render.  Its id (« c2612011-3 »: day, child's
+                     * rank, activity); its names (aria-labelledby): itself, the child's
+                     * switch, the activity's, the status in the legend; its text
+                     * « EM ✔ RS »: the child's initials, the status icon, the activity's. */
+                    const char *ref = apr_pstrcat(rq->pool, "c", ymd, en[e].rank, "-", en[e].act,
+                                                  NULL);
+                    pt_node *a = pt_xml_elem(sl, "a", apr_pstrcat(rq->pool, en[e].init, " ",
                         pt_render_text(rq->render, apr_pstrcat(rq->pool, "planning.icone.",
                                                                status, NULL)),
                         " ", en[e].sigle, NULL));
+                    pt_xml_attr_new(a, "id", ref);
+                    pt_xml_attr_new(a, "href", apr_pstrcat(rq->pool, "planning/creneau?", query,
+                                                           NULL));
+                    pt_xml_attr_new(a, "aria-labelledby", apr_pstrcat(rq->pool, ref, " k",
+                        en[e].rank, " a", en[e].act, " s-", status, NULL));
                     slots++;
                     continue;
                 }
+                pt_xml_attr_new(sl, "q", query);
                 pt_xml_attr_new(sl, "act", en[e].act);
                 pt_xml_attr_new(sl, "prenom", en[e].prenom);
                 pt_xml_attr_new(sl, "initiales", en[e].init);
