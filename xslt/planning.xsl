@@ -2,7 +2,7 @@
 <!-- planning.xsl — /portail/famille/planning: « Planning des activités ».
      One colour per child AND its initials.  In the week and day views each slot says
      child, activity, hours and status in words (icon + text); the month's slots are
-     compact links named by the switches and the legend (template creneau mode mois).  On
+     compact links named by the switches and the legend (made by screens/planning.c).  On
      a phone the month becomes a list of the days that have slots (portail.css). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
@@ -10,7 +10,6 @@
 
   <xsl:variable name="p" select="/page/planning"/>
   <xsl:variable name="url" select="concat($base, '/famille/planning?')"/>
-  <xsl:variable name="mois" select="$p/@vue = 'mois'"/>
 
   <xsl:template match="page" mode="titre">
     <xsl:value-of select="concat(pt:t('nav.planning'), ' — ', $p/@titre)"/>
@@ -82,7 +81,9 @@
           <tbody>
             <xsl:for-each select="$p/semaine">
               <tr>
-                <xsl:for-each select="jour">
+                <!-- The month's cells come made (jour/td, see the end of this file). -->
+                <xsl:copy-of select="jour/td"/>
+                <xsl:for-each select="jour[not(td)]">
                   <td class="{@classe}">
                     <p class="jour-num">
                       <span aria-hidden="true" class="num"><xsl:value-of select="@num"/></span>
@@ -90,10 +91,7 @@
                       <xsl:if test="@aujourdhui"><span class="visually-hidden"> (<xsl:value-of select="pt:t('planning.aujourdhui')"/>)</span></xsl:if>
                     </p>
                     <xsl:if test="@note"><p class="note-jour"><xsl:value-of select="@note"/></p></xsl:if>
-                    <xsl:choose>
-                      <xsl:when test="$mois"><xsl:copy-of select="creneau/a"/></xsl:when>
-                      <xsl:when test="creneau"><ul class="creneaux"><xsl:apply-templates select="creneau"/></ul></xsl:when>
-                    </xsl:choose>
+                    <xsl:if test="creneau"><ul class="creneaux"><xsl:apply-templates select="creneau"/></ul></xsl:if>
                   </td>
                 </xsl:for-each>
               </tr>
@@ -142,15 +140,15 @@
     <xsl:if test="$h"><xsl:value-of select="concat(number(substring-before($h, ':')), ' h ', substring-after($h, ':'))"/></xsl:if>
   </xsl:template>
 
-  <!-- The month's slots (xsl:copy-of in the table above): a slot is a link of ≈ 160
-       bytes made whole by screens/planning.c (creneau/a: id, href, aria-labelledby, text),
-       copied as it is — a template per slot was the most of a month's render.  Its
-       accessible name starts with what it shows (the link names itself first: WCAG 2.5.3,
-       label in name), then the child's, the activity's and the status's names written
-       once in the page (the switches and the legend): « EM ✔ RS Emma Restauration
-       scolaire Réservé »; shown: the child's initials, the status icon and the activity's
-       initials; colour and status style follow the same references (portail.css).  Hours
-       and everything else: the slot page. -->
+  <!-- The month's cells (jour/td, copied in the table above) are made whole by
+       screens/planning.c: a template per day and per slot was the most of a month's
+       render; every value is escaped by the one HTML writer all the same.  A slot is a
+       link of ≈ 160 bytes.  Its accessible name starts with what it shows (the link names
+       itself first: WCAG 2.5.3, label in name), then the child's, the activity's and the
+       status's names written once in the page (the switches and the legend): « EM ✔ RS
+       Emma Restauration scolaire Réservé »; shown: the child's initials, the status icon
+       and the activity's initials; colour and status style follow the same references
+       (portail.css).  Hours and everything else: the slot page. -->
 
   <xsl:template match="creneau">
     <xsl:variable name="statut" select="pt:t(concat('planning.statut.', @statut))"/>

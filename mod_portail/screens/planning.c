@@ -218,6 +218,48 @@ static void portail_planning_nav(pt_req *rq, pt_node *screen, const portail_view
     pt_xml_attr(screen, "q-jour", portail_planning_query(rq, v, "jour", v->date, NULL));
 }
 
+/* Month view: a day's cell, made whole here (as its slots, portail_planning_month_slot)
+ * and copied as it is by the stylesheet — per day, in XSLT, it was a dozen XPath
+ * evaluations; escaped, as every value, by the one HTML writer.  Its classes are set
+ * by the day loop, once its slots are known. */
+static pt_node *portail_planning_month_cell(pt_req *rq, pt_node *day, pt_date d,
+                                            const char *label, int today, const char *note)
+{
+    pt_node *cell = pt_xml_elem(day, "td", NULL);
+    pt_node *num = pt_xml_elem(cell, "p", NULL), *span;
+    pt_xml_attr_new(num, "class", "jour-num");
+    span = pt_xml_elem(num, "span", apr_itoa(rq->pool, d.d));
+    pt_xml_attr_new(span, "aria-hidden", "true");
+    pt_xml_attr_new(span, "class", "num");
+    pt_xml_attr_new(pt_xml_elem(num, "span", label), "class", "date-longue");
+    if (today) {
+        pt_xml_attr_new(pt_xml_elem(num, "span", apr_pstrcat(rq->pool, " (",
+                            pt_render_text(rq->render, "planning.aujourdhui"), ")", NULL)),
+                        "class", "visually-hidden");
+    }
+    if (note) {
+        pt_xml_attr_new(pt_xml_elem(cell, "p", note), "class", "note-jour");
+    }
+    return cell;
+}
+
+/* Month view: a slot's link in its day's cell.  Its id (« c2612011-3 »: day, child's
+ * rank, activity); its names (aria-labelledby): itself, the child's switch, the
+ * activity's, the status in the legend; its text « EM ✔ RS »: the child's initials, the
+ * status icon, the activity's initials. */
+static void portail_planning_month_slot(pt_req *rq, pt_node *cell, const portail_enr *en,
+                                        const char *ymd, const char *query, const char *status)
+{
+    const char *ref = apr_pstrcat(rq->pool, "c", ymd, en->rank, "-", en->act, NULL);
+    pt_node *a = pt_xml_elem(cell, "a", apr_pstrcat(rq->pool, en->init, " ",
+        pt_render_text(rq->render, apr_pstrcat(rq->pool, "planning.icone.", status, NULL)),
+        " ", en->sigle, NULL));
+    pt_xml_attr_new(a, "id", ref);
+    pt_xml_attr_new(a, "href", apr_pstrcat(rq->pool, "planning/creneau?", query, NULL));
+    pt_xml_attr_new(a, "aria-labelledby", apr_pstrcat(rq->pool, ref, " k", en->rank, " a",
+                                                      en->act, " s-", status, NULL));
+}
+
 /* The status of a slot: its booking's, else « complet » or « non réservé ». */
 static const char *portail_planning_status(apr_hash_t *bookings, apr_hash_t *full,
                                            const char *key, const char *full_key,
@@ -378,7 +420,8 @@ int portail_planning_get(pt_req *rq)
             int wd = pt_date_weekday(d), slots = 0, outside;
             /* « 261201 » of 2026-12-01: the day in the slots' ids */
             char ymd[7] = { iso[2], iso[3], iso[5], iso[6], iso[8], iso[9], '\0' };
-            pt_node *j;
+            const char *label, *classes;
+            pt_node *j, *cell;
             if (!week || (day - v.first) % 7 == 0) {
                 week = pt_xml_elem(screen, "semaine", NULL);
             }
@@ -386,7 +429,8 @@ int portail_planning_get(pt_req *rq)
             pt_xml_attr_new(j, "date", iso);
             pt_xml_attr_int(j, "num", d.d);
             pt_xml_attr_int(j, "jds", wd + 1);
-            pt_xml_attr_new(j, "libelle", pt_date_long(rq->pool, d, 0));
+            label = pt_date_long(rq->pool, d, 0);
+            pt_xml_attr_new(j, "libelle", label);
             outside = month && (day < v.month_first || day > v.month_last);
             if (outside) {
                 pt_xml_attr_new(j, "hors-mois", "1");
@@ -397,6 +441,7 @@ int portail_planning_get(pt_req *rq)
             if (note) {
                 pt_xml_attr_new(j, "note", note);
             }
+            cell = month ? portail_planning_month_cell(rq, j, d, label, day == today, note) : NULL;
             for (e = 0; e < enr->n; e++) {
                 const char *status, *query;
                 pt_node *sl;
@@ -413,26 +458,9 @@ int portail_planning_get(pt_req *rq)
                                     "&date=", iso, NULL);
                 pt_xml_attr_new(sl, "enfant", en[e].child);
                 pt_xml_attr_new(sl, "statut", status);
-                if (month) {
-                    /* The month's slot is a link, made here whole and copied as it is by
-                     * the stylesheet (escaped, as every value, by the one HTML writer):
-                     * per slot, in XSLT, it was a template and four XPath evaluations,
-                     * the most of a month's render.  Its id (« c2612011-3 »: day, child's
-                     * rank, activity); its names (aria-labelledby): itself, the child's
-                     * switch, the activity's, the status in the legend; its text
-                     * « EM ✔ RS »: the child's initials, the status icon, the activity's. */
-                    const char *ref = apr_pstrcat(rq->pool, "c", ymd, en[e].rank, "-", en[e].act,
-                                                  NULL);
-                    pt_node *a = pt_xml_elem(sl, "a", apr_pstrcat(rq->pool, en[e].init, " ",
-                        pt_render_text(rq->render, apr_pstrcat(rq->pool, "planning.icone.",
-                                                               status, NULL)),
-                        " ", en[e].sigle, NULL));
-                    pt_xml_attr_new(a, "id", ref);
-                    pt_xml_attr_new(a, "href", apr_pstrcat(rq->pool, "planning/creneau?", query,
-                                                           NULL));
-                    pt_xml_attr_new(a, "aria-labelledby", apr_pstrcat(rq->pool, ref, " k",
-                        en[e].rank, " a", en[e].act, " s-", status, NULL));
-                    slots++;
+                slots++;
+                if (cell) {
+                    portail_planning_month_slot(rq, cell, &en[e], ymd, query, status);
                     continue;
                 }
                 pt_xml_attr_new(sl, "q", query);
@@ -445,15 +473,15 @@ int portail_planning_get(pt_req *rq)
                 pt_xml_attr_new(sl, "activite", pt_rows_get(enr, e, "name"));
                 pt_xml_attr_new(sl, "debut", pt_rows_get(enr, e, "start_time"));
                 pt_xml_attr_new(sl, "fin", pt_rows_get(enr, e, "end_time"));
-                slots++;
             }
             if (!slots) {
                 pt_xml_attr_new(j, "vide", "1");
             }
             /* The cell's classes, once here rather than in four tests per day. */
-            pt_xml_attr_new(j, "classe", apr_pstrcat(rq->pool, "jour", slots ? "" : " jour-vide",
-                                                     outside ? " hors-mois" : "",
-                                                     day == today ? " aujourdhui" : "", NULL));
+            classes = apr_pstrcat(rq->pool, "jour", slots ? "" : " jour-vide",
+                                  outside ? " hors-mois" : "", day == today ? " aujourdhui" : "",
+                                  NULL);
+            pt_xml_attr_new(cell ? cell : j, cell ? "class" : "classe", classes);
         }
     }
     return 200;
