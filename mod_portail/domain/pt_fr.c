@@ -89,17 +89,53 @@ const char *pt_date_iso(apr_pool_t *p, pt_date d)
     return apr_psprintf(p, "%04d-%02d-%02d", d.y, d.m, d.d);
 }
 
+/* Days and hours are written for every cell of a planning and every date of a page:
+ * straight into the caller's PT_FR_BUF buffer, without printf's parsing of a format. */
+typedef struct {
+    char *at, *end;                /* end: the place of the final NUL */
+} pt_fr_out;
+
+static void pt_fr_put(pt_fr_out *o, const char *s)
+{
+    while (*s && o->at < o->end) {
+        *o->at++ = *s++;
+    }
+    *o->at = '\0';
+}
+
+/* n (≥ 0) in decimal, with at least `width` digits (leading zeros). */
+static void pt_fr_put_int(pt_fr_out *o, int n, int width)
+{
+    char digits[12];
+    int k = 0;
+    unsigned u = n < 0 ? 0u : (unsigned)n;
+    do {
+        digits[k++] = (char)('0' + u % 10);
+        u /= 10;
+    } while ((u || k < width) && k < (int)sizeof(digits));
+    while (k && o->at < o->end) {
+        *o->at++ = digits[--k];
+    }
+    *o->at = '\0';
+}
+
 static void pt_fr_date_write(char *buf, pt_date d, int with_year)
 {
-    const char *day = pt_fr_days[pt_date_weekday(d)];
-    char num[8];
+    pt_fr_out o = { buf, buf + PT_FR_BUF - 1 };
+    pt_fr_put(&o, pt_fr_days[pt_date_weekday(d)]);
+    pt_fr_put(&o, " ");
     /* « 1er » for the first of the month, as French writes it. */
-    snprintf(num, sizeof(num), d.d == 1 ? "1er" : "%d", d.d);
-    if (with_year) {
-        snprintf(buf, PT_FR_BUF, "%s %s %s %d", day, num, pt_fr_months[d.m - 1], d.y);
+    if (d.d == 1) {
+        pt_fr_put(&o, "1er");
     }
     else {
-        snprintf(buf, PT_FR_BUF, "%s %s %s", day, num, pt_fr_months[d.m - 1]);
+        pt_fr_put_int(&o, d.d, 1);
+    }
+    pt_fr_put(&o, " ");
+    pt_fr_put(&o, pt_fr_months[d.m - 1]);
+    if (with_year) {
+        pt_fr_put(&o, " ");
+        pt_fr_put_int(&o, d.y, 1);
     }
 }
 
@@ -113,7 +149,12 @@ const char *pt_date_long(apr_pool_t *p, pt_date d, int with_year)
 /* « 03/12/2026 »: the one way a table writes a day. */
 static void pt_fr_date_num_write(char *buf, pt_date d)
 {
-    snprintf(buf, PT_FR_BUF, "%02d/%02d/%04d", d.d, d.m, d.y);
+    pt_fr_out o = { buf, buf + PT_FR_BUF - 1 };
+    pt_fr_put_int(&o, d.d, 2);
+    pt_fr_put(&o, "/");
+    pt_fr_put_int(&o, d.m, 2);
+    pt_fr_put(&o, "/");
+    pt_fr_put_int(&o, d.y, 4);
 }
 
 const char *pt_fr_date_num(apr_pool_t *p, pt_date d)
@@ -165,7 +206,12 @@ int pt_fr_iso_time(const char *hhmm, char *text)
     if (h > 23) {
         return 0;
     }
-    snprintf(text, PT_FR_BUF, "%d h %02d", h, m);
+    {
+        pt_fr_out o = { text, text + PT_FR_BUF - 1 };
+        pt_fr_put_int(&o, h, 1);
+        pt_fr_put(&o, " h ");
+        pt_fr_put_int(&o, m, 2);
+    }
     return 1;
 }
 
