@@ -322,12 +322,10 @@ int pt_db_select(pt_db *db, apr_pool_t *p, const char *label, int nargs,
     while ((rv = apr_dbd_get_row(db->driver, p, res, &row, -1)) == 0) {
         const char **vals = apr_palloc(p, sizeof(char *) * (out->ncols + 1));
         for (i = 0; i < out->ncols; i++) {
-            /* apr_dbd_get_entry gives "" for a PostgreSQL NULL; datum_get tells them apart.
-             * Not copied: with random access both drivers keep the values as long as p
-             * (SQLite's copied into p at the select, PostgreSQL's result cleared with p). */
+            /* apr_dbd_get_entry gives "" for a PostgreSQL NULL; datum_get tells them apart. */
             char *v = NULL;
             vals[i] = apr_dbd_datum_get(db->driver, row, i, APR_DBD_TYPE_STRING, &v)
-                      == APR_SUCCESS ? v : NULL;
+                      == APR_SUCCESS && v ? apr_pstrdup(p, v) : NULL;
         }
         APR_ARRAY_PUSH(acc, const char **) = vals;
     }
