@@ -528,11 +528,6 @@ int pt_db_connection_init(pt_db *db)
             /* WAL is persistent once set by portail-ctl; synchronous=NORMAL is safe in WAL. */
             rv = pt_db_pragma(db, db->pool, "PRAGMA synchronous = NORMAL");
         }
-        if (rv == PT_DB_OK) {
-            /* Pages read through a shared mapping rather than a pread and a copy into
-             * each connection's own small cache (every thread has a connection). */
-            rv = pt_db_pragma(db, db->pool, "PRAGMA mmap_size = 268435456");
-        }
         return rv;
     }
     /* PostgreSQL: libpq's verbose errors put the SQLSTATE in the message, the only text
