@@ -3,6 +3,9 @@
 
 PORTAIL_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PG_BIN=/usr/lib/postgresql/15/bin
+# The town's clock: what a script calls « today » is the module's (Europe/Paris), also on a
+# machine on UTC between 23:00 and midnight.
+export TZ=Europe/Paris
 
 PORTAIL_PACKAGES="apache2 apache2-dev apache2-utils libapr1-dev libaprutil1-dev
  libaprutil1-dbd-sqlite3 libaprutil1-dbd-pgsql libxml2-dev libxslt1-dev libssl-dev

@@ -11,9 +11,6 @@ use Apache::Test qw(-withtestmore);
 use POSIX qw(strftime);
 use lib 't/lib';
 use Portail::Test qw(client url csrf_of login sql_query xml_of new_family new_account ctl pdf_text);
-
-$ENV{TZ} = 'Europe/Paris';
-POSIX::tzset();
 my $t = time;
 my @now = localtime;
 # The last two months (always finished) and the current one (never).

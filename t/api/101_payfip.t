@@ -13,9 +13,6 @@ use POSIX qw(strftime);
 use lib 't/lib';
 use Portail::Test qw(client url csrf_of login sql_query xml_of new_family ctl parallel
                      payfip_simulator payfip_choose);
-
-$ENV{TZ} = 'Europe/Paris';
-POSIX::tzset();
 my $t = time;
 my $sim = payfip_simulator();
 

@@ -16,9 +16,6 @@ use lib 't/lib';
 use Portail::Test qw(client url csrf_of login sql_query new_family open_day day new_activity
                      enrol book parallel ctl);
 
-$ENV{TZ} = 'Europe/Paris';
-POSIX::tzset();
-
 sub solde { join ',', sql_query("SELECT solde FROM wallets WHERE family_id = $_[0] AND regie_id = $_[1]") }
 sub count_of { (sql_query($_[0]))[0] }
 

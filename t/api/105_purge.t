@@ -12,9 +12,6 @@ use Apache::Test qw(-withtestmore);
 use POSIX qw(mktime);
 use lib 't/lib';
 use Portail::Test qw(sql_query ctl);
-
-$ENV{TZ} = 'Europe/Paris';
-POSIX::tzset();
 sub at { my ($y, $m, $d) = @_; mktime(0, 0, 12, $d, $m - 1, $y - 1900) }
 
 # Accounts: name => [state, created_at, last_login_at, warned_at]

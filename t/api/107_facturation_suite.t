@@ -13,9 +13,6 @@ use POSIX qw(strftime);
 use lib 't/lib';
 use Portail::Test qw(client url csrf_of login sql_query xml_of new_family ctl parallel
                      month_ago new_regie flat_tariff booked_day new_children);
-
-$ENV{TZ} = 'Europe/Paris';
-POSIX::tzset();
 # Last month and three months ago (t/api/100_facturation.t counts the days of two months ago).
 my ($m1, $m2, $cur) = (month_ago(1), month_ago(3), month_ago(0));
 my $today = strftime('%Y-%m-%d', localtime);

@@ -12,9 +12,6 @@ use lib 't/lib';
 use Portail::Test qw(client url csrf_of login sql_query new_family open_day new_activity new_children enrol book
                      parallel httpd_pid httpd_children httpd_sockets db_problems wait_until day);
 
-$ENV{TZ} = 'Europe/Paris';
-POSIX::tzset();
-
 my $act = new_activity('Voile (panne)', 30, 0);
 my ($fam, $ua) = new_family('KILL-1616-1616', 'TUE', 'tue@exemple.fr', 'Panne-kill-2026');
 my @kids = new_children($fam, 'Panne', 50);

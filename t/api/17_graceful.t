@@ -11,9 +11,6 @@ use lib 't/lib';
 use Portail::Test qw(client url csrf_of login sql_query new_family open_day new_activity new_children enrol book
                      parallel httpd_pid httpd_children db_problems wait_until day);
 
-$ENV{TZ} = 'Europe/Paris';
-POSIX::tzset();
-
 my $act = new_activity('Judo (redémarrage)', 10, 0);
 my ($fam, $ua) = new_family('GRAC-1717-1717', 'RELANCE', 'relance@exemple.fr', 'Relance-2026-ok');
 my @kids = new_children($fam, 'Relance', 2);

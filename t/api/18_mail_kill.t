@@ -9,9 +9,6 @@ use POSIX ();
 use Time::HiRes qw(sleep);
 use lib 't/lib';
 use Portail::Test qw(sql_query ctl ctl_command smtp_server day wait_until);
-
-$ENV{TZ} = 'Europe/Paris';
-POSIX::tzset();
 my $n = 120;                                  # families, one digest mail each
 
 # A past window, so that this test's digest is its own: (day -3 18:00, day -2 13:00].

@@ -14,9 +14,6 @@ use Encode ();
 use lib 't/lib';
 use Portail::Test qw(url csrf_of login sql_query db_driver new_family open_day new_activity new_children enrol book
                      parallel db_problems day);
-
-$ENV{TZ} = 'Europe/Paris';
-POSIX::tzset();
 my $pg = db_driver() eq 'pgsql';
 
 my $act = new_activity('Escalade (panne de base)', 200, 0);

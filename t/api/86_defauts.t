@@ -14,9 +14,6 @@ use POSIX ();
 use lib 't/lib';
 use Portail::Test qw(client url csrf_of login sql_query xml_of new_family ctl open_day day
                      new_activity enrol book visible_text);
-
-$ENV{TZ} = 'Europe/Paris';
-POSIX::tzset();
 my $ISO = qr/\b\d{4}-\d{2}-\d{2}\b/;
 my $HHMM = qr/\b\d{1,2}:\d{2}\b/;
 

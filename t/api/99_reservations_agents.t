@@ -13,9 +13,6 @@ use Time::Local qw(timelocal);
 use File::Temp qw(tempdir);
 use lib 't/lib';
 use Portail::Test qw(client url csrf_of login sql_query xml_of new_family ctl open_day day new_activity enrol book);
-
-$ENV{TZ} = 'Europe/Paris';
-POSIX::tzset();
 my $t = time;
 
 sub status_of { join ',', sql_query("SELECT status FROM bookings WHERE child_id = $_[0] AND activity_id = $_[1] AND day = '" . day($_[2]) . "'") }

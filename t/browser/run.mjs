@@ -15,6 +15,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// The town's clock: dates asked of the portal are its « today » (Europe/Paris), also on a
+// machine on UTC between 23:00 and midnight.
+process.env.TZ = 'Europe/Paris';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TOP = process.env.PORTAIL_TOP || path.resolve(here, '../..');
 const BASE = (process.env.PORTAIL_BASE || 'http://localhost:8640/portail').replace(/\/$/, '');
@@ -226,6 +230,10 @@ async function crawl(role, state) {
 function weekDay(n, wd) {
   const d = new Date();
   d.setDate(d.getDate() - ((d.getDay() + 6) % 7) + 7 * n + wd - 1);
+  return isoDay(d);
+}
+// 'AAAA-MM-JJ' of a Date, on the town's clock.
+function isoDay(d) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 async function submitRaw(page, formSel) {
@@ -495,12 +503,25 @@ async function journeyAgent(state) {
     if (await page.locator(`main form[action="${action}"]`).count()) throw new Error('la demande est toujours en attente');
   });
   await step('pointer sur la feuille du jour', async () => {
-    await page.goto(BASE + `/admin/activites/1/jour?date=${new Date().toISOString().slice(0, 10)}`);
-    await checkShown(page, 'parcours : feuille du jour', true);
+    // The latest day with children to mark: the canteen is closed on Wednesdays, at
+    // weekends and in the holidays, and this suite runs on any day.
     const radio = 'main input[type=radio][value=present]:not(:checked)';
-    if (!await page.locator(radio).count()) throw new Error('aucun enfant à pointer aujourd\'hui');
+    const d = new Date();
+    for (let k = 0; k < 21; k++, d.setDate(d.getDate() - 1)) {
+      await page.goto(BASE + `/admin/activites/1/jour?date=${isoDay(d)}`);
+      if (await page.locator(radio).count()) break;
+    }
+    await checkShown(page, 'parcours : feuille du jour', true);
+    if (!await page.locator(radio).count()) throw new Error('aucun enfant à pointer ces trois dernières semaines');
+    // As with a keyboard: Tab enters the child's group (on its checked radio, if any),
+    // the arrows move to « Présent », Space confirms.
     const name = await page.locator(radio).first().getAttribute('name');
-    await spaceOn(page, radio, 'Présent');
+    await tabTo(page, `main input[name="${name}"]`, 'le pointage de l\'enfant');
+    for (let i = 0; i < 6; i++) {
+      if (await page.evaluate(() => document.activeElement?.value === 'present')) break;
+      await page.keyboard.press('ArrowLeft');
+    }
+    await page.keyboard.press('Space');
     await follow(page, 'main form button[type=submit]', 'Enregistrer le pointage');
     if (!await page.locator(`input[name="${name}"][value=present]:checked`).count()) throw new Error('le pointage n\'est pas enregistré');
   });

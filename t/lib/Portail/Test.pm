@@ -12,6 +12,12 @@ use LWP::UserAgent;
 use HTTP::Cookies;
 use XML::LibXML;
 use Encode ();
+use POSIX ();
+
+# The town's clock: the module's « today » is Europe/Paris, so every test's is too.  A
+# suite run by a machine on UTC between 23:00 and midnight otherwise asked for « today »
+# while the portal was already on tomorrow (CI, 2026-12-01).
+BEGIN { $ENV{TZ} = 'Europe/Paris'; POSIX::tzset(); }
 
 our @EXPORT_OK = qw(client url host csrf_of login xml_of sql_query db_driver ctl smtp_server open_day
                     new_account new_family parallel mailed_link ask_reset day new_activity
