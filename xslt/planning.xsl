@@ -5,7 +5,8 @@
      compact links named by the switches and the legend (made by screens/planning.c).  On
      a phone the month becomes a list of the days that have slots (portail.css). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt">
+                xmlns:pt="urn:mod-portail" exclude-result-prefixes="pt"
+                extension-element-prefixes="pt">
   <xsl:import href="layout.xsl"/>
 
   <xsl:variable name="p" select="/page/planning"/>
@@ -79,11 +80,11 @@
             </xsl:for-each>
           </tr></thead>
           <tbody>
-            <xsl:for-each select="$p/semaine">
+            <!-- The month's rows come made (corps/tr, see the end of this file). -->
+            <pt:deplacer select="$p/corps/tr"/>
+            <xsl:for-each select="$p/semaine[not($p/corps)]">
               <tr>
-                <!-- The month's cells come made (jour/td, see the end of this file). -->
-                <xsl:copy-of select="jour/td"/>
-                <xsl:for-each select="jour[not(td)]">
+                <xsl:for-each select="jour">
                   <td class="{@classe}">
                     <p class="jour-num">
                       <span aria-hidden="true" class="num"><xsl:value-of select="@num"/></span>
@@ -140,7 +141,7 @@
     <xsl:if test="$h"><xsl:value-of select="concat(number(substring-before($h, ':')), ' h ', substring-after($h, ':'))"/></xsl:if>
   </xsl:template>
 
-  <!-- The month's cells (jour/td, copied in the table above) are made whole by
+  <!-- The month's rows (corps/tr, moved into the table above) are made whole by
        screens/planning.c: a template per day and per slot was the most of a month's
        render; every value is escaped by the one HTML writer all the same.  A slot is a
        link of ≈ 160 bytes.  Its accessible name starts with what it shows (the link names

@@ -132,6 +132,54 @@ static apr_status_t pt_render_cache_cleanup(void *data)
     return APR_SUCCESS;
 }
 
+/* <pt:deplacer select="…"/> — the elements selected, made whole by a screen (see
+ * screens/planning.c, the month's rows), put where the instruction stands.  Moved, not
+ * copied, when the screen's document and the page are both of the request's arena: a
+ * node is then freed with its arena, whichever document it ends in, so taking it from
+ * one tree to the other is safe (the copy was a tenth of a month's render).  Copied
+ * otherwise.  The selected elements leave the screen's document: select them once. */
+static void pt_render_move_fn(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
+                              xsltElemPreCompPtr comp)
+{
+    xmlXPathContextPtr x = ctxt ? ctxt->xpathCtxt : NULL;
+    xmlXPathObjectPtr res = NULL;
+    xmlNodePtr old;
+    xmlChar *select;
+    int i;
+    (void)comp;
+    if (!x || !node || !inst || !ctxt->insert) {
+        return;
+    }
+    if (!(select = xmlGetNsProp(inst, BAD_CAST "select", NULL))) {
+        xsltTransformError(ctxt, NULL, inst, "pt:deplacer: select attribute missing\n");
+        return;
+    }
+    old = x->node;
+    x->node = node;
+    res = xmlXPathEval(select, x);
+    x->node = old;
+    if (!res || res->type != XPATH_NODESET) {
+        xsltTransformError(ctxt, NULL, inst, "pt:deplacer: %s is not a node-set\n", select);
+    }
+    for (i = 0; res && res->type == XPATH_NODESET && res->nodesetval
+                && i < res->nodesetval->nodeNr; i++) {
+        xmlNodePtr n = res->nodesetval->nodeTab[i];
+        if (n->type != XML_ELEMENT_NODE) {
+            continue;
+        }
+        if (pt_arena_owns(n->doc) && pt_arena_owns(ctxt->output)) {
+            xmlUnlinkNode(n);
+            xmlSetTreeDoc(n, ctxt->output);
+            xmlAddChild(ctxt->insert, n);
+        }
+        else {
+            xmlAddChild(ctxt->insert, xmlDocCopyNode(n, ctxt->output, 1));
+        }
+    }
+    xmlXPathFreeObject(res);
+    xmlFree(select);
+}
+
 /* PORTAIL_HTML_CHECK=1 in the environment (tests): every page is also written by libxml2
  * and a page whose bytes differ is an error (see pt_render_html). */
 static int pt_render_html_check;
@@ -157,6 +205,8 @@ void pt_render_global_init(void)
     xsltSetDefaultSecurityPrefs(sec);
     xsltRegisterExtModuleFunction(BAD_CAST "t", BAD_CAST PT_RENDER_NS, pt_render_text_fn);
     xsltRegisterExtModuleFunction(BAD_CAST "quand", BAD_CAST PT_RENDER_NS, pt_render_when_fn);
+    xsltRegisterExtModuleElement(BAD_CAST "deplacer", BAD_CAST PT_RENDER_NS, NULL,
+                                 pt_render_move_fn);
 }
 
 apr_status_t pt_render_cache_create(apr_pool_t *p, const char *dir, pt_render_cache **cache)

@@ -339,8 +339,11 @@ const pt_sql_stmt pt_sql_statements[] = {
       "JOIN account_families af ON af.family_id = c.family_id "
       "WHERE af.account_id = %lld AND r.status IN ('en_attente', 'acceptee') "
       "AND e.date_fin >= %s AND e.date_debut <= %s ORDER BY a.start_time, a.name, e.id" },
+    /* What a slot shows: four columns (each row costs a page of history its column
+     * reads and a page-cache key its bytes), « majore » folded into the status. */
     { "portail_planning_bookings",
-      "SELECT b.id, b.child_id, b.activity_id, b.day, b.status, b.majore FROM bookings b "
+      "SELECT b.child_id, b.activity_id, b.day, CASE WHEN b.majore = 1 AND b.status = 'reserve' "
+      "THEN 'majore' ELSE b.status END AS status FROM bookings b "
       "JOIN children c ON c.id = b.child_id "
       "JOIN account_families af ON af.family_id = c.family_id "
       "WHERE af.account_id = %lld AND b.day >= %s AND b.day <= %s" },

@@ -218,14 +218,15 @@ static void portail_planning_nav(pt_req *rq, pt_node *screen, const portail_view
     pt_xml_attr(screen, "q-jour", portail_planning_query(rq, v, "jour", v->date, NULL));
 }
 
-/* Month view: a day's cell, made whole here (as its slots, portail_planning_month_slot)
- * and copied as it is by the stylesheet — per day, in XSLT, it was a dozen XPath
- * evaluations; escaped, as every value, by the one HTML writer.  Its classes are set
- * by the day loop, once its slots are known. */
-static pt_node *portail_planning_month_cell(pt_req *rq, pt_node *day, pt_date d,
+/* Month view: a day's cell in its week's row (corps/tr), made whole here (as its slots,
+ * portail_planning_month_slot) and put in the page as it is by the stylesheet
+ * (pt:deplacer) — per day, in XSLT, it was a dozen XPath evaluations; escaped, as every
+ * value, by the one HTML writer.  Its classes are set by the day loop, once its slots
+ * are known. */
+static pt_node *portail_planning_month_cell(pt_req *rq, pt_node *row, pt_date d,
                                             const char *label, int today, const char *note)
 {
-    pt_node *cell = pt_xml_elem(day, "td", NULL);
+    pt_node *cell = pt_xml_elem(row, "td", NULL);
     pt_node *num = pt_xml_elem(cell, "p", NULL), *span;
     pt_xml_attr_new(num, "class", "jour-num");
     span = pt_xml_elem(num, "span", apr_itoa(rq->pool, d.d));
@@ -277,7 +278,7 @@ static const char *portail_planning_status(apr_hash_t *bookings, apr_hash_t *ful
 
 int portail_planning_get(pt_req *rq)
 {
-    pt_node *screen = pt_req_screen(rq, "planning"), *week = NULL;
+    pt_node *screen = pt_req_screen(rq, "planning"), *week = NULL, *rows = NULL, *row = NULL;
     const char *account = pt_db_int(rq->pool, rq->user->id), *first, *last;
     pt_rows *kids = NULL, *enr = NULL, *book = NULL, *full = NULL, *feeds = NULL;
     apr_hash_t *bookings = apr_hash_make(rq->pool), *fullh = apr_hash_make(rq->pool);
@@ -327,12 +328,10 @@ int portail_planning_get(pt_req *rq)
     portail_planning_nav(rq, screen, &v);
     portail_planning_statuses_xml(screen, 100);
     for (i = 0; i < book->n; i++) {
-        const char *s = pt_rows_get(book, i, "status");
         apr_hash_set(bookings, apr_pstrcat(rq->pool, pt_rows_get(book, i, "child_id"), ":",
                                            pt_rows_get(book, i, "activity_id"), ":",
                                            pt_rows_get(book, i, "day"), NULL),
-                     APR_HASH_KEY_STRING,
-                     !strcmp(s, "reserve") && pt_rows_int(book, i, "majore", 0) ? "majore" : s);
+                     APR_HASH_KEY_STRING, pt_rows_get(book, i, "status"));
     }
     for (i = 0; i < full->n; i++) {
         apr_hash_set(fullh, apr_pstrcat(rq->pool, pt_rows_get(full, i, "activity_id"), ":",
@@ -424,6 +423,10 @@ int portail_planning_get(pt_req *rq)
             pt_node *j, *cell;
             if (!week || (day - v.first) % 7 == 0) {
                 week = pt_xml_elem(screen, "semaine", NULL);
+                if (month) {
+                    rows = rows ? rows : pt_xml_elem(screen, "corps", NULL);
+                    row = pt_xml_elem(rows, "tr", NULL);
+                }
             }
             j = pt_xml_elem(week, "jour", NULL);
             pt_xml_attr_new(j, "date", iso);
@@ -441,7 +444,7 @@ int portail_planning_get(pt_req *rq)
             if (note) {
                 pt_xml_attr_new(j, "note", note);
             }
-            cell = month ? portail_planning_month_cell(rq, j, d, label, day == today, note) : NULL;
+            cell = month ? portail_planning_month_cell(rq, row, d, label, day == today, note) : NULL;
             for (e = 0; e < enr->n; e++) {
                 const char *status, *query;
                 pt_node *sl;
