@@ -339,8 +339,8 @@ const pt_sql_stmt pt_sql_statements[] = {
       "JOIN account_families af ON af.family_id = c.family_id "
       "WHERE af.account_id = %lld AND r.status IN ('en_attente', 'acceptee') "
       "AND e.date_fin >= %s AND e.date_debut <= %s ORDER BY a.start_time, a.name, e.id" },
-    /* What a slot shows: four columns (each row costs a page of history its column
-     * reads and a page-cache key its bytes), « majore » folded into the status. */
+    /* What a slot shows, in four columns (« majore » folded into the status): each
+     * value of each row is read, copied and hashed into the page-cache key. */
     { "portail_planning_bookings",
       "SELECT b.child_id, b.activity_id, b.day, CASE WHEN b.majore = 1 AND b.status = 'reserve' "
       "THEN 'majore' ELSE b.status END AS status FROM bookings b "
