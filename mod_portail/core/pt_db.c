@@ -340,8 +340,11 @@ int pt_db_select(pt_db *db, apr_pool_t *p, const char *label, int nargs,
 int pt_db_exec(pt_db *db, apr_pool_t *p, const char *label, int nargs,
                const char *const *args, int *affected)
 {
-    apr_dbd_prepared_t *st = pt_db_statement(db, label);
+    apr_dbd_prepared_t *st;
     int n = 0, rv;
+    /* A write inside the read snapshot would have to upgrade its lock: end it first. */
+    pt_db_snapshot_end(db);
+    st = pt_db_statement(db, label);
     if (affected) {
         *affected = 0;
     }
@@ -422,9 +425,44 @@ static apr_status_t pt_db_txn_cleanup(void *data)
     return APR_SUCCESS;
 }
 
+/* The end of a read snapshot: COMMIT of a transaction that wrote nothing.  Should SQLite
+ * have ended it already (an I/O error rolls back), ROLLBACK too fails, harmlessly. */
+static apr_status_t pt_db_snapshot_cleanup(void *data)
+{
+    pt_db *db = data;
+    int n = 0;
+    db->snapshot = NULL;
+    if (apr_dbd_query(db->driver, db->handle, &n, "COMMIT") != 0) {
+        apr_dbd_query(db->driver, db->handle, &n, "ROLLBACK");
+    }
+    return APR_SUCCESS;
+}
+
+int pt_db_snapshot(pt_db *db, apr_pool_t *p)
+{
+    int n = 0, rv;
+    if (db->dialect != PT_DIALECT_SQLITE || db->txn || db->snapshot) {
+        return PT_DB_OK;
+    }
+    if ((rv = apr_dbd_query(db->driver, db->handle, &n, "BEGIN")) != 0) {
+        return pt_db_status(db, rv);
+    }
+    db->snapshot = p;
+    apr_pool_cleanup_register(p, db, pt_db_snapshot_cleanup, apr_pool_cleanup_null);
+    return PT_DB_OK;
+}
+
+void pt_db_snapshot_end(pt_db *db)
+{
+    if (db->snapshot) {
+        apr_pool_cleanup_run(db->snapshot, db, pt_db_snapshot_cleanup);
+    }
+}
+
 int pt_db_begin(pt_db *db, apr_pool_t *p)
 {
     int rv;
+    pt_db_snapshot_end(db);
     if (db->txn) {
         /* Never two at once on one connection: a programming error, refused; the open
          * one fails too (its caller rolls it back, or its pool does). */
@@ -618,6 +656,7 @@ int pt_db_prepare_all(pt_db *db, int *missing)
 void pt_db_close(pt_db *db)
 {
     if (db && db->handle) {
+        pt_db_snapshot_end(db);
         apr_dbd_close(db->driver, db->handle);
         db->handle = NULL;
     }

@@ -26,6 +26,8 @@ typedef struct pt_db {
                                        * destroyed with the transaction still open */
     int txn_status;                   /* first failure inside the transaction: a commit
                                        * then rolls back and returns it */
+    apr_pool_t *snapshot;             /* the pool given to pt_db_snapshot while one is
+                                       * open (SQLite), or NULL */
     /* SQLite: a lock between all processes taken for the time of a transaction, so that
      * writers queue rather than poll SQLite's (see pt_db_set_writers_lock); NULL: none. */
     int (*lock)(void *ctx, int take);
@@ -117,6 +119,19 @@ void pt_db_set_writers_lock(pt_db *db, int (*lock)(void *ctx, int take), void *c
 int pt_db_begin(pt_db *db, apr_pool_t *p);
 int pt_db_commit(pt_db *db);
 int pt_db_rollback(pt_db *db);
+
+/* A read snapshot: the statements that follow, until pt_db_snapshot_end, read the
+ * database as it was at the first of them — a page made of several queries sees one state
+ * of it.  SQLite: one read transaction (BEGIN, deferred: no lock until the first read)
+ * instead of one per statement, each of which takes and gives back the WAL's read mark
+ * and checks the file's size, three system calls; a page of seven queries makes eighteen
+ * fewer.  PostgreSQL: nothing is sent (each statement is its own snapshot there, and
+ * BEGIN / COMMIT would cost two round trips).  Only reads go inside: pt_db_begin and
+ * pt_db_exec end an open snapshot first.  The pool `p` ends it if the caller does not,
+ * before the connection goes back to mod_dbd's pool.  Inside a transaction, or while a
+ * snapshot is open, it does nothing. */
+int pt_db_snapshot(pt_db *db, apr_pool_t *p);
+void pt_db_snapshot_end(pt_db *db);
 
 /* Fault injection, for tests (built with --enable-fault-injection; otherwise a spec is
  * refused with PT_DB_ERROR).  `spec`: items separated by « , » or « ; », each

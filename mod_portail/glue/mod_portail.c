@@ -6,6 +6,9 @@
  *                them), check the stylesheet directory, create the writers' mutex;
  *   child_init   glibc's malloc kept from trimming; compile the stylesheets, once per
  *                process, shared by its threads;
+ *   translate_name, map_to_storage
+ *                a URL whose handler is "portail" names no file: no walk of the
+ *                disk for it (a stat and an .htaccess lookup per directory);
  *   handler      "portail": route the request to its screen (router.c), with the
  *                request's libxml2 arena current.
  * Authentication and authorization providers are in auth.c.
@@ -21,6 +24,9 @@
 #include "http_config.h"
 #include "http_log.h"
 #include "http_protocol.h"
+#include "http_core.h"
+#include "http_request.h"
+#include "ap_expr.h"
 #include "util_mutex.h"
 #include "glue/glue.h"
 #include "glue/respond.h"
@@ -184,6 +190,37 @@ static int portail_handler(request_rec *r)
     return rv;
 }
 
+/* The portal's URLs are not files.  Left to the core, each would be mapped under the
+ * DocumentRoot and walked directory by directory — a stat and an .htaccess lookup for
+ * each, a dozen system calls per page for nothing.  As mod_proxy does for its URLs: when
+ * the <Location> gives the request to the portal (SetHandler portail, seen here through
+ * the first location walk), its file name says so, and map_to_storage stops there.  The
+ * <Location> sections still apply (httpd walks them again after map_to_storage);
+ * <Directory> and <Files> sections never concerned these URLs.  Run after mod_alias and
+ * mod_rewrite (APR_HOOK_LAST): a URL they map to a file stays theirs. */
+#define PORTAIL_FILENAME "portail:"
+
+static int portail_translate_name(request_rec *r)
+{
+    core_dir_config *d = ap_get_core_module_config(r->per_dir_config);
+    const char *err = NULL, *handler;
+    if (!d || !d->expr_handler || !r->uri || r->uri[0] != '/') {
+        return DECLINED;
+    }
+    handler = ap_expr_str_exec(r, d->expr_handler, &err);
+    if (err || !handler || strcmp(handler, "portail") != 0) {
+        return DECLINED;
+    }
+    r->filename = apr_pstrcat(r->pool, PORTAIL_FILENAME, r->uri, NULL);
+    return OK;
+}
+
+static int portail_map_to_storage(request_rec *r)
+{
+    return r->filename && strncmp(r->filename, PORTAIL_FILENAME,
+                                  sizeof(PORTAIL_FILENAME) - 1) == 0 ? OK : DECLINED;
+}
+
 static void portail_register_hooks(apr_pool_t *p)
 {
     /* Our statements must reach mod_dbd before its post_config groups them. */
@@ -191,6 +228,8 @@ static void portail_register_hooks(apr_pool_t *p)
     ap_hook_pre_config(portail_pre_config, NULL, NULL, APR_HOOK_MIDDLE);
     ap_hook_post_config(portail_post_config, NULL, before_dbd, APR_HOOK_MIDDLE);
     ap_hook_child_init(portail_child_init, NULL, NULL, APR_HOOK_MIDDLE);
+    ap_hook_translate_name(portail_translate_name, NULL, NULL, APR_HOOK_LAST);
+    ap_hook_map_to_storage(portail_map_to_storage, NULL, NULL, APR_HOOK_FIRST);
     ap_hook_handler(portail_handler, NULL, NULL, APR_HOOK_MIDDLE);
     APR_OPTIONAL_HOOK(dbd, post_connect, portail_dbd_post_connect, NULL, NULL, APR_HOOK_MIDDLE);
     portail_register_auth(p);

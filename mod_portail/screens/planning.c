@@ -296,8 +296,11 @@ int portail_planning_get(pt_req *rq)
     month = !strcmp(v.vue, "mois");
     first = pt_date_iso(rq->pool, pt_date_from_days(v.first));
     last = pt_date_iso(rq->pool, pt_date_from_days(v.last));
-    if (pt_db_select(rq->db, rq->pool, "portail_famille_children", PT_ARGS(account), &kids)
-        != PT_DB_OK
+    /* Seven reads, one state of the database (and, on SQLite, one read transaction
+     * instead of seven: pt_db_snapshot). */
+    if (pt_db_snapshot(rq->db, rq->pool) != PT_DB_OK
+        || pt_db_select(rq->db, rq->pool, "portail_famille_children", PT_ARGS(account), &kids)
+           != PT_DB_OK
         || pt_db_select(rq->db, rq->pool, "portail_planning_enrolments",
                         PT_ARGS(account, first, last), &enr) != PT_DB_OK
         || pt_db_select(rq->db, rq->pool, "portail_planning_bookings",
@@ -309,6 +312,7 @@ int portail_planning_get(pt_req *rq)
         || pt_planning_load(rq->db, rq->pool, first, last, &cal) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
+    pt_db_snapshot_end(rq->db);
     /* The page is made of these rows, the query, the day and the session's token: the
      * same key, the same page, served without building it again. */
     if (rq->cacheable) {
@@ -504,14 +508,16 @@ int portail_planning_liste_get(pt_req *rq)
     if (!known) {
         return pt_req_error(rq, 400, "Ce statut n'existe pas.");
     }
-    if (pt_db_select(rq->db, rq->pool, "portail_famille_children",
-                     PT_ARGS(pt_db_int(rq->pool, rq->user->id)), &kids) != PT_DB_OK
+    if (pt_db_snapshot(rq->db, rq->pool) != PT_DB_OK
+        || pt_db_select(rq->db, rq->pool, "portail_famille_children",
+                        PT_ARGS(pt_db_int(rq->pool, rq->user->id)), &kids) != PT_DB_OK
         || pt_db_select(rq->db, rq->pool, "portail_planning_liste",
                         PT_ARGS(pt_db_int(rq->pool, rq->user->id), statut, statut), &r) != PT_DB_OK
         || pt_db_select(rq->db, rq->pool, "portail_preinscriptions_list",
                         PT_ARGS(pt_db_int(rq->pool, rq->user->id)), &pre) != PT_DB_OK) {
         return pt_req_error(rq, 503, NULL);
     }
+    pt_db_snapshot_end(rq->db);
     pt_xml_attr(screen, "statut", statut);
     pt_xml_attr(screen, "enfant", enfant);
     portail_planning_statuses_xml(screen, PORTAIL_PLANNING_BOOKING_STATUSES);

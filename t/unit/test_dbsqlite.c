@@ -1,6 +1,7 @@
 /* pt_db on a real SQLite database: a transaction whose owner forgets to end it is rolled
  * back, never committed; a statement failing inside a transaction makes the commit roll
  * back and report it; the writers' lock is taken for the time of a transaction only; and
+ * a read snapshot sees one state of the database and never blocks a write; and
  * a missing driver, database or statement is said plainly. */
 #include <string.h>
 #include <apr_strings.h>
@@ -130,6 +131,46 @@ START_TEST(busy_writers_lock_refuses_the_transaction)
 }
 END_TEST
 
+/* A page's reads inside pt_db_snapshot see the database as it was at the first of them,
+ * whatever another connection commits meanwhile; a write on the same connection ends the
+ * snapshot first (else SQLite refuses to upgrade a stale read: SQLITE_BUSY_SNAPSHOT), and
+ * so does its pool when the request forgets it. */
+START_TEST(snapshot_reads_one_state_and_gives_way_to_writes)
+{
+    pt_db *other = unit_open(unit_dir);
+    apr_pool_t *request;
+    const char *count = "SELECT count(*) FROM schema_version";
+
+    ck_assert_int_eq(pt_db_pragma(db, unit_pool, "PRAGMA journal_mode = WAL"), PT_DB_OK);
+    ck_assert_int_eq(pt_db_prepare_one(db, "portail_schema_record"), PT_DB_OK);
+    ck_assert_int_eq(pt_db_prepare_one(other, "portail_schema_record"), PT_DB_OK);
+    apr_pool_create(&request, unit_pool);
+    ck_assert_int_eq(pt_db_snapshot(db, request), PT_DB_OK);
+    ck_assert_int_eq(unit_int(db, count), 0);
+    ck_assert_int_eq(pt_db_exec(other, unit_pool, "portail_schema_record",
+                                PT_ARGS("1", "x", "0"), NULL), PT_DB_OK);
+    ck_assert_int_eq(unit_int(db, count), 0);           /* still the first state */
+    ck_assert_int_eq(unit_int(other, count), 1);
+    /* The write ends the snapshot, then succeeds. */
+    ck_assert_int_eq(unit_record(2), PT_DB_OK);
+    ck_assert_int_eq(unit_int(db, count), 2);
+    ck_assert_int_eq(unit_int(other, count), 2);
+
+    /* Forgotten: the pool ends it; a transaction can follow and commit. */
+    ck_assert_int_eq(pt_db_snapshot(db, request), PT_DB_OK);
+    ck_assert_int_eq(unit_int(db, count), 2);
+    apr_pool_destroy(request);
+    ck_assert_int_eq(pt_db_exec(other, unit_pool, "portail_schema_record",
+                                PT_ARGS("3", "x", "0"), NULL), PT_DB_OK);
+    ck_assert_int_eq(unit_int(db, count), 3);
+    ck_assert_int_eq(pt_db_begin(db, unit_pool), PT_DB_OK);
+    ck_assert_int_eq(unit_record(4), PT_DB_OK);
+    ck_assert_int_eq(pt_db_commit(db), PT_DB_OK);
+    ck_assert_int_eq(unit_int(other, count), 4);
+    pt_db_close(other);
+}
+END_TEST
+
 START_TEST(rows_are_read_by_column_name)
 {
     pt_rows *r = NULL;
@@ -196,6 +237,7 @@ Suite *unit_dbsqlite_suite(void)
     tcase_add_test(tc, failed_statement_makes_the_commit_roll_back);
     tcase_add_test(tc, one_transaction_at_a_time);
     tcase_add_test(tc, busy_writers_lock_refuses_the_transaction);
+    tcase_add_test(tc, snapshot_reads_one_state_and_gives_way_to_writes);
     tcase_add_test(tc, rows_are_read_by_column_name);
     tcase_add_test(tc, missing_driver_database_or_statement_is_said);
     tcase_add_test(tc, like_pattern_escapes_wildcards);
