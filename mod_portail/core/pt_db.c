@@ -550,6 +550,15 @@ int pt_db_rollback(pt_db *db)
     return pt_db_end(db, APR_DBD_TRANSACTION_ROLLBACK);
 }
 
+int pt_db_process_init(void)
+{
+    int rv = sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    if (rv == SQLITE_OK) {
+        rv = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    }
+    return rv;
+}
+
 int pt_db_connection_init(pt_db *db)
 {
     if (db->dialect == PT_DIALECT_SQLITE) {

@@ -82,6 +82,14 @@ int pt_db_prepare_all(pt_db *db, int *missing);
  * a PostgreSQL transaction and SQLite has expired what was prepared before the change. */
 int pt_db_prepare_one(pt_db *db, const char *label);
 
+/* Once per process, before its first connection (Apache's pre_config): SQLite without
+ * the locks that only connections shared between threads need.  mod_dbd lends each
+ * connection to one thread at a time, so the mutex SQLite's default « serialized » mode
+ * takes in every call — for each column of each row read — protects nothing, and neither
+ * does the global one around its memory statistics.  Returns 0, or SQLite's code when it
+ * was started already in this process (it then stays as it was, still correct). */
+int pt_db_process_init(void);
+
 /* Per-connection settings (SQLite: foreign keys, busy timeout; WAL is persistent and set
  * by `portail-ctl init`).  Run once on each new connection, then prepare again: SQLite
  * expires statements prepared before a PRAGMA. */

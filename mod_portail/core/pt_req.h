@@ -107,6 +107,9 @@ struct pt_req {
     apr_size_t body_len;
     const char *filename;      /* a raw body to save rather than show (CSV exports) */
     int cacheable;             /* the page may come from site->pages (HTML, no message) */
+    int xml;                   /* the document itself is the answer (the XML API): screens
+                                * leave out nothing; for HTML they may skip what their
+                                * stylesheet never reads */
     const char *cache_key;     /* set by the screen: keep the rendered page under it */
     apr_table_t *cookies;      /* cookies to set: name -> value ("" deletes) */
     const char *flash;         /* one-shot message for the next page */

@@ -1,6 +1,7 @@
 /* mod_portail.c — the module record and its hooks.
  *
  *   pre_config   libxml2's allocator through the request arenas (core/pt_arena.h);
+ *                SQLite without per-connection locks (core/pt_db.h);
  *                register the SQLite writers' mutex (directive Mutex portail-sqlite);
  *   post_config  register every prepared statement with mod_dbd (before mod_dbd groups
  *                them), check the stylesheet directory, create the writers' mutex;
@@ -45,6 +46,9 @@ static int portail_pre_config(apr_pool_t *pconf, apr_pool_t *plog, apr_pool_t *p
     if (!arena || strcmp(arena, "0") != 0) {
         pt_arena_install();
     }
+    /* SQLite's per-connection locks off (core/pt_db.h); on a restart SQLite is started
+     * already and keeps the mode it has. */
+    pt_db_process_init();
     return ap_mutex_register(pconf, PORTAIL_WRITERS_MUTEX, NULL, APR_LOCK_DEFAULT, 0)
            == APR_SUCCESS ? OK : HTTP_INTERNAL_SERVER_ERROR;
 }

@@ -632,11 +632,12 @@ int portail_respond(request_rec *r, const portail_route *rt, const char *path,
     }
 
     portail_page_new(rq, rt->view ? rt->view : "raw");
+    rq->xml = portail_wants_xml(r, rq->query);
     if (r->method_number == M_GET) {
         portail_flash_show(r, rq, secret);
         /* A page with a one-shot message, or asked as XML, is never a cached one. */
         const char *flash = portail_cookie(r, PORTAIL_FLASH_COOKIE);
-        rq->cacheable = !(flash && *flash) && !portail_wants_xml(r, rq->query);
+        rq->cacheable = !(flash && *flash) && !rq->xml;
     }
     status = rt->screen(rq);
     portail_apply_cookies(r, rq);

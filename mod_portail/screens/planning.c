@@ -287,13 +287,14 @@ int portail_planning_get(pt_req *rq)
     pt_planning_calendar cal;
     portail_view v;
     long day, today = pt_date_days(pt_date_of_time(rq->now));
-    int i, e, month;
+    int i, e, month, whole;
 
     if (!portail_planning_view(rq, &v)) {
         return pt_req_error(rq, 400, "Cette date ou cette vue n'existe pas : la date s'écrit "
                                      "AAAA-MM-JJ (par exemple 2026-11-24) et doit exister.");
     }
     month = !strcmp(v.vue, "mois");
+    whole = rq->xml || !month;
     first = pt_date_iso(rq->pool, pt_date_from_days(v.first));
     last = pt_date_iso(rq->pool, pt_date_from_days(v.last));
     /* Seven reads, one state of the database (and, on SQLite, one read transaction
@@ -425,28 +426,32 @@ int portail_planning_get(pt_req *rq)
             char ymd[7] = { iso[2], iso[3], iso[5], iso[6], iso[8], iso[9], '\0' };
             const char *label, *classes;
             pt_node *j, *cell;
-            if (!week || (day - v.first) % 7 == 0) {
-                week = pt_xml_elem(screen, "semaine", NULL);
+            if ((day - v.first) % 7 == 0) {
+                /* The month's HTML reads its cells (corps) and the weekdays of its first
+                 * week: the weeks, days and slots after it are for the XML API. */
+                week = whole || day == v.first ? pt_xml_elem(screen, "semaine", NULL) : NULL;
                 if (month) {
                     rows = rows ? rows : pt_xml_elem(screen, "corps", NULL);
                     row = pt_xml_elem(rows, "tr", NULL);
                 }
             }
-            j = pt_xml_elem(week, "jour", NULL);
-            pt_xml_attr_new(j, "date", iso);
-            pt_xml_attr_int(j, "num", d.d);
-            pt_xml_attr_int(j, "jds", wd + 1);
             label = pt_date_long(rq->pool, d, 0);
-            pt_xml_attr_new(j, "libelle", label);
             outside = month && (day < v.month_first || day > v.month_last);
-            if (outside) {
-                pt_xml_attr_new(j, "hors-mois", "1");
-            }
-            if (day == today) {
-                pt_xml_attr_new(j, "aujourdhui", "1");
-            }
-            if (note) {
-                pt_xml_attr_new(j, "note", note);
+            j = week ? pt_xml_elem(week, "jour", NULL) : NULL;
+            if (j) {
+                pt_xml_attr_new(j, "date", iso);
+                pt_xml_attr_int(j, "num", d.d);
+                pt_xml_attr_int(j, "jds", wd + 1);
+                pt_xml_attr_new(j, "libelle", label);
+                if (outside) {
+                    pt_xml_attr_new(j, "hors-mois", "1");
+                }
+                if (day == today) {
+                    pt_xml_attr_new(j, "aujourdhui", "1");
+                }
+                if (note) {
+                    pt_xml_attr_new(j, "note", note);
+                }
             }
             cell = month ? portail_planning_month_cell(rq, row, d, label, day == today, note) : NULL;
             for (e = 0; e < enr->n; e++) {
@@ -457,14 +462,16 @@ int portail_planning_get(pt_req *rq)
                     || !pt_planning_open(&cal, en[e].act_id, day, NULL)) {
                     continue;
                 }
-                sl = pt_xml_elem(j, "creneau", NULL);
+                sl = j && whole ? pt_xml_elem(j, "creneau", NULL) : NULL;
                 status = portail_planning_status(
                     bookings, fullh, apr_pstrcat(rq->pool, en[e].child, ":", en[e].act, ":", iso, NULL),
                     apr_pstrcat(rq->pool, en[e].act, ":", iso, NULL), en[e].pending);
                 query = apr_pstrcat(rq->pool, "enfant=", en[e].child, "&activite=", en[e].act,
                                     "&date=", iso, NULL);
-                pt_xml_attr_new(sl, "enfant", en[e].child);
-                pt_xml_attr_new(sl, "statut", status);
+                if (sl) {
+                    pt_xml_attr_new(sl, "enfant", en[e].child);
+                    pt_xml_attr_new(sl, "statut", status);
+                }
                 slots++;
                 if (cell) {
                     portail_planning_month_slot(rq, cell, &en[e], ymd, query, status);
@@ -481,7 +488,7 @@ int portail_planning_get(pt_req *rq)
                 pt_xml_attr_new(sl, "debut", pt_rows_get(enr, e, "start_time"));
                 pt_xml_attr_new(sl, "fin", pt_rows_get(enr, e, "end_time"));
             }
-            if (!slots) {
+            if (!slots && j) {
                 pt_xml_attr_new(j, "vide", "1");
             }
             /* The cell's classes, once here rather than in four tests per day. */
