@@ -324,6 +324,8 @@ const pt_sql_stmt pt_sql_statements[] = {
     { "portail_admin_fermeture_delete", "DELETE FROM closures WHERE id = %lld" },
 
     /* planning (core/pt_planning.c, screens/planning.c, screens/preinscriptions.c) */
+    /* Through activity_periods_fin (migration 022): the periods of past years are not
+     * read. */
     { "portail_planning_periods",
       "SELECT activity_id, date_debut, date_fin, weekdays FROM activity_periods "
       "WHERE date_fin >= %s AND date_debut <= %s" },
@@ -347,13 +349,16 @@ const pt_sql_stmt pt_sql_statements[] = {
       "JOIN children c ON c.id = b.child_id "
       "JOIN account_families af ON af.family_id = c.family_id "
       "WHERE af.account_id = %lld AND b.day >= %s AND b.day <= %s" },
-    /* The full days of the activities the account's children are enrolled in (not the
-     * town's: fewer rows, and a day filling elsewhere leaves this page cached). */
+    /* The full days of the activities the account's children are enrolled in over the
+     * days shown (not the town's: fewer rows, and a day filling elsewhere leaves this page
+     * cached; not through the enrolments of past years: enrolments_child serves the
+     * range, else a family's history was read on every page). */
     { "portail_planning_full",
       "SELECT dc.activity_id, dc.day FROM day_counts dc JOIN activities a ON a.id = dc.activity_id "
       "WHERE dc.activity_id IN (SELECT e.activity_id FROM enrolments e "
       "JOIN children c ON c.id = e.child_id JOIN account_families af ON af.family_id = c.family_id "
-      "WHERE af.account_id = %lld) AND dc.day >= %s AND dc.day <= %s AND dc.taken >= a.capacity" },
+      "WHERE af.account_id = %lld AND e.date_fin >= %s AND e.date_debut <= %s) "
+      "AND dc.day >= %s AND dc.day <= %s AND dc.taken >= a.capacity" },
 
     { "portail_planning_liste",
       "SELECT b.id, b.day, b.status, b.majore, b.child_id, c.prenom, a.name AS activite, "

@@ -307,7 +307,7 @@ int portail_planning_get(pt_req *rq)
         || pt_db_select(rq->db, rq->pool, "portail_planning_bookings",
                         PT_ARGS(account, first, last), &book) != PT_DB_OK
         || pt_db_select(rq->db, rq->pool, "portail_planning_full",
-                        PT_ARGS(account, first, last), &full) != PT_DB_OK
+                        PT_ARGS(account, first, last, first, last), &full) != PT_DB_OK
         || pt_db_select(rq->db, rq->pool, "portail_agenda_families", PT_ARGS(account), &feeds)
            != PT_DB_OK
         || pt_planning_load(rq->db, rq->pool, first, last, &cal) != PT_DB_OK) {
